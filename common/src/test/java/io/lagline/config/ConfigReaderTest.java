@@ -1,0 +1,107 @@
+package io.lagline.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigReaderTest {
+  @TempDir Path dir;
+
+  private ConfigReader read(String yaml, Map<String, String> env) throws IOException {
+    Path file = dir.resolve("app.yaml");
+    Files.writeString(file, yaml);
+    return ConfigReader.load(file, env, "APP_");
+  }
+
+  @Test
+  void environment_overrides_the_file() throws IOException {
+    ConfigReader reader = read("db:\n  max-connections: 5\n", Map.of("APP_DB_MAX_CONNECTIONS", "9"));
+
+    assertThat(reader.integer("db.max-connections", 1, 1, 100)).isEqualTo(9);
+    reader.finish();
+  }
+
+  @Test
+  void reads_lists_and_maps_from_yaml_or_env_text() throws IOException {
+    ConfigReader reader =
+        read("hosts: [a:1, b:2]\nreplication: {class: X, dc1: 3}\n", Map.of("APP_OTHER", "k=v, k2=v2"));
+
+    assertThat(reader.list("hosts", List.of())).containsExactly("a:1", "b:2");
+    assertThat(reader.map("replication", Map.of())).containsEntry("class", "X").containsEntry("dc1", "3");
+    assertThat(reader.map("other", Map.of())).containsEntry("k", "v").containsEntry("k2", "v2");
+    reader.finish();
+  }
+
+  @Test
+  void reports_every_problem_with_key_value_rule_and_source() throws IOException {
+    ConfigReader reader =
+        read("port: 70000\ntimeout: soon\nmode: sideways\ntypo-key: 1\n", Map.of("APP_FLAG", "maybe"));
+
+    reader.integer("port", 1, 1, 65535);
+    reader.duration("timeout", Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(1));
+    reader.enumValue("mode", Mode.class, Mode.FAST);
+    reader.bool("flag", false);
+    reader.requiredString("name");
+
+    assertThatThrownBy(reader::finish)
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(ConfigProblem::key)
+                  .containsExactly("port", "timeout", "mode", "flag", "name", "typo-key");
+              assertThat(e.getMessage())
+                  .contains("port = '70000'", "from 1 to 65535")
+                  .contains("mode = 'sideways'", "[fast, safe-mode]")
+                  .contains("[env APP_FLAG]: must be true or false")
+                  .contains("name = (missing)", "is required")
+                  .contains("typo-key", "not a known key");
+            });
+  }
+
+  @Test
+  void secrets_are_masked_in_problems_and_can_come_from_a_file() throws IOException {
+    Path secretFile = dir.resolve("pw");
+    Files.writeString(secretFile, "s3cret\n");
+    ConfigReader fromFile = read("password-file: " + secretFile + "\n", Map.of());
+    assertThat(fromFile.secret("password").reveal()).isEqualTo("s3cret");
+    assertThat(fromFile.secret("password").toString()).isEqualTo("****");
+
+    ConfigReader both =
+        read("password-file: " + secretFile + "\n", Map.of("APP_PASSWORD", "hunter2"));
+    both.secret("password");
+    assertThatThrownBy(both::finish)
+        .hasMessageContaining("password = '****'")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void parses_durations_in_both_forms() {
+    assertThat(Durations.parse("250ms")).contains(Duration.ofMillis(250));
+    assertThat(Durations.parse("5m")).contains(Duration.ofMinutes(5));
+    assertThat(Durations.parse("PT30S")).contains(Duration.ofSeconds(30));
+    assertThat(Durations.parse("soon")).isEmpty();
+    assertThat(Durations.format(Duration.ofMinutes(10))).isEqualTo("10m");
+  }
+
+  @Test
+  void a_missing_file_names_the_file() {
+    assertThatThrownBy(() -> ConfigReader.load(dir.resolve("nope.yaml"), Map.of(), "APP_"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("nope.yaml")
+        .hasMessageContaining("does not exist");
+  }
+
+  enum Mode {
+    FAST,
+    SAFE_MODE
+  }
+}

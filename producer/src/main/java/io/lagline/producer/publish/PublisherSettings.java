@@ -1,0 +1,301 @@
+package io.lagline.producer.publish;
+
+import io.lagline.config.ConfigException;
+import io.lagline.config.ConfigReader;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How an {@link EventPublisher} batches, bounds and retries its publishes. Every value has a named default
+ * ({@code DEFAULT_*}) and allowed range ({@code MIN_*}/{@code MAX_*}); the constructor checks them all and
+ * throws one {@link ConfigException} naming each broken rule. The defaults differ from the Pub/Sub client's on
+ * purpose: the client batches at most 1000 <em>bytes</em> (about three events) and never bounds outstanding
+ * publishes, so under overload they pile up unconfirmed and {@code shutdown()} waits for all of them.
+ *
+ * @param batchMaxMessages messages that trigger sending a batch
+ * @param batchMaxBytes bytes that trigger sending a batch
+ * @param batchDelay longest a message waits for its batch to fill
+ * @param maxOutstandingMessages messages published and not yet confirmed, at most
+ * @param maxOutstandingBytes bytes published and not yet confirmed, at most
+ * @param limitExceeded what {@code publish} does at a flow-control limit
+ * @param ordering whether each message carries its entity key as ordering key
+ * @param publishTimeout longest one publish may take, retries included
+ * @param retryInitialDelay wait before the first retry of a publish RPC
+ * @param retryMaxDelay longest wait between two retries
+ * @param rpcTimeout longest one publish RPC attempt may take
+ * @param shutdownTimeout longest {@code close()} waits for outstanding publishes
+ */
+public record PublisherSettings(
+    long batchMaxMessages,
+    long batchMaxBytes,
+    Duration batchDelay,
+    long maxOutstandingMessages,
+    long maxOutstandingBytes,
+    LimitExceeded limitExceeded,
+    boolean ordering,
+    Duration publishTimeout,
+    Duration retryInitialDelay,
+    Duration retryMaxDelay,
+    Duration rpcTimeout,
+    Duration shutdownTimeout) {
+
+  /** The prefix of the configuration keys read by {@link #from(ConfigReader)}. */
+  public static final String DEFAULT_PREFIX = "publisher";
+
+  /** Default of {@link PublisherKey#BATCH_MAX_MESSAGES}: 1000, Pub/Sub's limit per publish request. */
+  public static final long DEFAULT_BATCH_MAX_MESSAGES = 1000;
+  /** Pub/Sub accepts at most 1000 messages per publish request. */
+  public static final long MAX_BATCH_MESSAGES = 1000;
+  /** Default of {@link PublisherKey#BATCH_MAX_BYTES}: 1 MiB, so a batch holds hundreds of typical events. */
+  public static final long DEFAULT_BATCH_MAX_BYTES = 1024 * 1024;
+  /** Pub/Sub accepts at most 10 MB per publish request. */
+  public static final long MAX_BATCH_BYTES = 10_000_000;
+  /** Default of {@link PublisherKey#BATCH_DELAY}: 10 ms, the latency a message may spend waiting to batch. */
+  public static final Duration DEFAULT_BATCH_DELAY = Duration.ofMillis(10);
+  /** Longest allowed {@link PublisherKey#BATCH_DELAY}. */
+  public static final Duration MAX_BATCH_DELAY = Duration.ofSeconds(10);
+  /** Default of {@link PublisherKey#FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES}: 10,000. */
+  public static final long DEFAULT_MAX_OUTSTANDING_MESSAGES = 10_000;
+  /** Largest allowed {@link PublisherKey#FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES}. */
+  public static final long MAX_OUTSTANDING_MESSAGES = 10_000_000;
+  /** Default of {@link PublisherKey#FLOW_CONTROL_MAX_OUTSTANDING_BYTES}: 64 MiB of heap at most. */
+  public static final long DEFAULT_MAX_OUTSTANDING_BYTES = 64L * 1024 * 1024;
+  /** Largest allowed {@link PublisherKey#FLOW_CONTROL_MAX_OUTSTANDING_BYTES}: 16 GiB. */
+  public static final long MAX_OUTSTANDING_BYTES = 16L * 1024 * 1024 * 1024;
+  /** Default of {@link PublisherKey#FLOW_CONTROL_LIMIT_EXCEEDED}: block the caller until room frees up. */
+  public static final LimitExceeded DEFAULT_LIMIT_EXCEEDED = LimitExceeded.BLOCK;
+  /** Default of {@link PublisherKey#ORDERING}: off, as the reconciler converges in any delivery order. */
+  public static final boolean DEFAULT_ORDERING = false;
+  /** Default of {@link PublisherKey#PUBLISH_TIMEOUT}: 60 s (the client's own default is 600 s). */
+  public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(60);
+  /** Shortest allowed {@link PublisherKey#PUBLISH_TIMEOUT}: the client's minimum, 10 s. */
+  public static final Duration MIN_PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+  /** Default of {@link PublisherKey#RETRY_INITIAL_DELAY}: 100 ms. */
+  public static final Duration DEFAULT_RETRY_INITIAL_DELAY = Duration.ofMillis(100);
+  /** Default of {@link PublisherKey#RETRY_MAX_DELAY}: 10 s. */
+  public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofSeconds(10);
+  /** Each retry waits this many times longer than the one before, up to the max delay. */
+  public static final double RETRY_DELAY_MULTIPLIER = 2.0;
+  /** Default of {@link PublisherKey#RETRY_RPC_TIMEOUT}: 15 s. */
+  public static final Duration DEFAULT_RPC_TIMEOUT = Duration.ofSeconds(15);
+  /** Shortest allowed {@link PublisherKey#RETRY_RPC_TIMEOUT}: the client's minimum, 10 ms. */
+  public static final Duration MIN_RPC_TIMEOUT = Duration.ofMillis(10);
+  /** Default of {@link PublisherKey#SHUTDOWN_TIMEOUT}: 30 s. */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+  /** Longest allowed duration for the timeouts and delays not bounded otherwise. */
+  public static final Duration MAX_DURATION = Duration.ofHours(1);
+
+  private static final Duration ONE_MS = Duration.ofMillis(1);
+
+  /** What {@code publish} does when a flow-control limit is reached. */
+  public enum LimitExceeded {
+    /** Block the calling thread until confirmations free room: back-pressure on the caller. */
+    BLOCK,
+    /** Fail that publish at once with {@link PublishFailure#FLOW_CONTROL}. */
+    FAIL
+  }
+
+  /**
+   * Checks every value.
+   *
+   * @throws ConfigException naming each key whose value breaks a rule
+   */
+  public PublisherSettings {
+    SettingsCheck check = new SettingsCheck();
+    check.range(PublisherKey.BATCH_MAX_MESSAGES, batchMaxMessages, 1, MAX_BATCH_MESSAGES);
+    check.range(PublisherKey.BATCH_MAX_BYTES, batchMaxBytes, 1, MAX_BATCH_BYTES);
+    check.range(PublisherKey.BATCH_DELAY, batchDelay, ONE_MS, MAX_BATCH_DELAY);
+    check.range(PublisherKey.FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES, maxOutstandingMessages, 1, MAX_OUTSTANDING_MESSAGES);
+    check.range(PublisherKey.FLOW_CONTROL_MAX_OUTSTANDING_BYTES, maxOutstandingBytes, 1, MAX_OUTSTANDING_BYTES);
+    check.notNull(PublisherKey.FLOW_CONTROL_LIMIT_EXCEEDED, limitExceeded);
+    check.range(PublisherKey.PUBLISH_TIMEOUT, publishTimeout, MIN_PUBLISH_TIMEOUT, MAX_DURATION);
+    check.range(PublisherKey.RETRY_INITIAL_DELAY, retryInitialDelay, ONE_MS, MAX_DURATION);
+    check.range(PublisherKey.RETRY_MAX_DELAY, retryMaxDelay, ONE_MS, MAX_DURATION);
+    check.range(PublisherKey.RETRY_RPC_TIMEOUT, rpcTimeout, MIN_RPC_TIMEOUT, MAX_DURATION);
+    check.range(PublisherKey.SHUTDOWN_TIMEOUT, shutdownTimeout, Duration.ZERO, MAX_DURATION);
+    String unfilled = "otherwise a batch can never fill and every batch waits for the delay";
+    check.atLeast(
+        PublisherKey.FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES,
+        maxOutstandingMessages,
+        PublisherKey.BATCH_MAX_MESSAGES,
+        batchMaxMessages,
+        unfilled);
+    check.atLeast(
+        PublisherKey.FLOW_CONTROL_MAX_OUTSTANDING_BYTES,
+        maxOutstandingBytes,
+        PublisherKey.BATCH_MAX_BYTES,
+        batchMaxBytes,
+        unfilled);
+    check.atLeast(
+        PublisherKey.RETRY_MAX_DELAY,
+        retryMaxDelay,
+        PublisherKey.RETRY_INITIAL_DELAY,
+        retryInitialDelay,
+        "delays only grow");
+    check.atLeast(
+        PublisherKey.PUBLISH_TIMEOUT,
+        publishTimeout,
+        PublisherKey.RETRY_RPC_TIMEOUT,
+        rpcTimeout,
+        "one attempt cannot outlast the whole publish");
+    check.throwIfAny();
+  }
+
+  /** Every setting at its default. */
+  public static PublisherSettings defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Reads the {@link PublisherKey keys} under {@value #DEFAULT_PREFIX}. Like every {@link ConfigReader} getter
+   * it never throws: problems are recorded in the reader, which reports them all in {@link ConfigReader#finish()}.
+   */
+  public static PublisherSettings from(ConfigReader reader) {
+    return from(reader, DEFAULT_PREFIX);
+  }
+
+  /**
+   * Reads the {@link PublisherKey keys} under {@code prefix}, e.g. {@code publisher.batch.max-bytes}. A value out
+   * of range is recorded in the reader and replaced by its default; a rule spanning two keys that is broken is
+   * recorded and the defaults returned. Call {@link ConfigReader#finish()} afterwards to report every problem.
+   */
+  public static PublisherSettings from(ConfigReader reader, String prefix) {
+    return SettingsReader.read(Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(prefix, "prefix"));
+  }
+
+  /** Builds {@link PublisherSettings}; each setter states its default. */
+  public static final class Builder {
+    private long batchMaxMessages = DEFAULT_BATCH_MAX_MESSAGES;
+    private long batchMaxBytes = DEFAULT_BATCH_MAX_BYTES;
+    private Duration batchDelay = DEFAULT_BATCH_DELAY;
+    private long maxOutstandingMessages = DEFAULT_MAX_OUTSTANDING_MESSAGES;
+    private long maxOutstandingBytes = DEFAULT_MAX_OUTSTANDING_BYTES;
+    private LimitExceeded limitExceeded = DEFAULT_LIMIT_EXCEEDED;
+    private boolean ordering = DEFAULT_ORDERING;
+    private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
+    private Duration retryInitialDelay = DEFAULT_RETRY_INITIAL_DELAY;
+    private Duration retryMaxDelay = DEFAULT_RETRY_MAX_DELAY;
+    private Duration rpcTimeout = DEFAULT_RPC_TIMEOUT;
+    private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+    private Builder() {}
+
+    private Builder(PublisherSettings s) {
+      batchMaxMessages = s.batchMaxMessages;
+      batchMaxBytes = s.batchMaxBytes;
+      batchDelay = s.batchDelay;
+      maxOutstandingMessages = s.maxOutstandingMessages;
+      maxOutstandingBytes = s.maxOutstandingBytes;
+      limitExceeded = s.limitExceeded;
+      ordering = s.ordering;
+      publishTimeout = s.publishTimeout;
+      retryInitialDelay = s.retryInitialDelay;
+      retryMaxDelay = s.retryMaxDelay;
+      rpcTimeout = s.rpcTimeout;
+      shutdownTimeout = s.shutdownTimeout;
+    }
+
+    /** Messages that trigger sending a batch, 1 to 1000; default 1000. */
+    public Builder batchMaxMessages(long value) {
+      batchMaxMessages = value;
+      return this;
+    }
+
+    /** Bytes that trigger sending a batch, 1 to 10,000,000; default 1 MiB. */
+    public Builder batchMaxBytes(long value) {
+      batchMaxBytes = value;
+      return this;
+    }
+
+    /** Longest a message waits for its batch to fill, 1 ms to 10 s; default 10 ms. */
+    public Builder batchDelay(Duration value) {
+      batchDelay = value;
+      return this;
+    }
+
+    /** Unconfirmed messages at most, at least the batch size; default 10,000. */
+    public Builder maxOutstandingMessages(long value) {
+      maxOutstandingMessages = value;
+      return this;
+    }
+
+    /** Unconfirmed bytes at most, at least the batch bytes; default 64 MiB. */
+    public Builder maxOutstandingBytes(long value) {
+      maxOutstandingBytes = value;
+      return this;
+    }
+
+    /** What {@code publish} does at a flow-control limit; default {@link LimitExceeded#BLOCK}. */
+    public Builder limitExceeded(LimitExceeded value) {
+      limitExceeded = value;
+      return this;
+    }
+
+    /** Whether the entity key is the ordering key; default {@code false}. */
+    public Builder ordering(boolean value) {
+      ordering = value;
+      return this;
+    }
+
+    /** Longest one publish may take, retries included, 10 s to 1 h; default 60 s. */
+    public Builder publishTimeout(Duration value) {
+      publishTimeout = value;
+      return this;
+    }
+
+    /** Wait before the first retry, 1 ms to 1 h; default 100 ms. */
+    public Builder retryInitialDelay(Duration value) {
+      retryInitialDelay = value;
+      return this;
+    }
+
+    /** Longest wait between retries, at least the initial delay; default 10 s. */
+    public Builder retryMaxDelay(Duration value) {
+      retryMaxDelay = value;
+      return this;
+    }
+
+    /** Longest one RPC attempt may take, 10 ms up to the publish timeout; default 15 s. */
+    public Builder rpcTimeout(Duration value) {
+      rpcTimeout = value;
+      return this;
+    }
+
+    /** Longest {@code close()} waits for confirmations, 0 to 1 h; default 30 s. */
+    public Builder shutdownTimeout(Duration value) {
+      shutdownTimeout = value;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws ConfigException naming each key whose value breaks a rule
+     */
+    public PublisherSettings build() {
+      return new PublisherSettings(
+          batchMaxMessages,
+          batchMaxBytes,
+          batchDelay,
+          maxOutstandingMessages,
+          maxOutstandingBytes,
+          limitExceeded,
+          ordering,
+          publishTimeout,
+          retryInitialDelay,
+          retryMaxDelay,
+          rpcTimeout,
+          shutdownTimeout);
+    }
+  }
+}

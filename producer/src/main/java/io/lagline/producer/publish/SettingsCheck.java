@@ -1,0 +1,67 @@
+package io.lagline.producer.publish;
+
+import io.lagline.config.ConfigException;
+import io.lagline.config.ConfigProblem;
+import io.lagline.config.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every broken rule of a {@link PublisherSettings}, each naming the key, the value and the rule. */
+final class SettingsCheck {
+  static final String SOURCE = "settings";
+
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  void range(PublisherKey key, long value, long min, long max) {
+    if (value < min || value > max) {
+      add(key, Long.toString(value), "must be an integer from " + min + " to " + max);
+    }
+  }
+
+  void range(PublisherKey key, Duration value, Duration min, Duration max) {
+    if (value == null) {
+      add(key, null, "is required");
+    } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      add(key, Durations.format(value), "must be from " + Durations.format(min) + " to " + Durations.format(max));
+    }
+  }
+
+  void notNull(PublisherKey key, Object value) {
+    if (value == null) {
+      add(key, null, "is required");
+    }
+  }
+
+  /** {@code value} must be at least {@code other}'s value: a rule spanning two keys. */
+  void atLeast(PublisherKey key, long value, PublisherKey other, long otherValue, String why) {
+    if (value < otherValue) {
+      add(key, Long.toString(value), "must be at least " + full(other) + " (" + otherValue + "): " + why);
+    }
+  }
+
+  /** {@code value} must be at least {@code other}'s value; skipped when either is missing. */
+  void atLeast(PublisherKey key, Duration value, PublisherKey other, Duration otherValue, String why) {
+    if (value != null && otherValue != null && value.compareTo(otherValue) < 0) {
+      add(
+          key,
+          Durations.format(value),
+          "must be at least " + full(other) + " (" + Durations.format(otherValue) + "): " + why);
+    }
+  }
+
+  /** Throws one exception naming every problem found, if any. */
+  void throwIfAny() {
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+
+  private void add(PublisherKey key, String value, String rule) {
+    problems.add(new ConfigProblem(full(key), value, rule, SOURCE));
+  }
+
+  private static String full(PublisherKey key) {
+    return key.path(PublisherSettings.DEFAULT_PREFIX);
+  }
+}

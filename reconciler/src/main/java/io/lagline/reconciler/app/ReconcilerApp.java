@@ -1,0 +1,110 @@
+package io.lagline.reconciler.app;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import io.lagline.reconciler.admin.AdminServer;
+import io.lagline.reconciler.admin.HealthCheck;
+import io.lagline.reconciler.cassandra.CassandraSessions;
+import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.intake.MessageHandler;
+import io.lagline.reconciler.intake.PubSubIntake;
+import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running reconciler: Cassandra session, prepared writers, admin endpoint and the subscriber, started in
+ * that order (so nothing is pulled before it can be written) and stopped in reverse. Used by {@code
+ * reconciler run}, the demo and the tests alike.
+ */
+public final class ReconcilerApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcilerApp.class);
+
+  /** How long {@link #close()} lets in-flight messages finish before giving up on them. */
+  public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Injector injector;
+  private final AdminServer admin;
+  private final PubSubIntake intake;
+
+  private ReconcilerApp(Injector injector, AdminServer admin, PubSubIntake intake) {
+    this.injector = injector;
+    this.admin = admin;
+    this.intake = intake;
+  }
+
+  /**
+   * Starts everything; on any failure, stops what was started and rethrows.
+   *
+   * @throws io.lagline.error.LaglineException naming the cause and the key to fix
+   */
+  public static ReconcilerApp start(ReconcilerConfig config) {
+    Injector injector = Guice.createInjector(Stage.PRODUCTION, new ReconcilerModule(config));
+    List<AutoCloseable> started = new ArrayList<>();
+    try {
+      CqlSession session = injector.getInstance(CqlSession.class);
+      started.add(session);
+      MessageHandler handler = injector.getInstance(MessageHandler.class);
+      PubSubIntake[] intake = new PubSubIntake[1];
+      List<HealthCheck> checks =
+          List.of(
+              new HealthCheck("subscribed", () -> intake[0] != null && intake[0].isRunning()),
+              new HealthCheck("cassandra", () -> CassandraSessions.reachable(session)));
+      AdminServer admin =
+          AdminServer.start(
+              config.admin().host(), config.admin().port(), injector.getInstance(PrometheusMeterRegistry.class), checks);
+      started.add(admin);
+      intake[0] = PubSubIntake.start(config.pubsub(), handler);
+      LOG.info("reconciler started: {} -> keyspace {}", config.pubsub().subscription(), config.cassandra().keyspace());
+      return new ReconcilerApp(injector, admin, intake[0]);
+    } catch (RuntimeException e) {
+      for (int i = started.size() - 1; i >= 0; i--) {
+        try {
+          started.get(i).close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      injector.getInstance(ScheduledExecutorService.class).shutdownNow();
+      throw e;
+    }
+  }
+
+  /** The port the admin endpoint listens on. */
+  public int adminPort() {
+    return admin.port();
+  }
+
+  /** The registry behind {@code /metrics}. */
+  public PrometheusMeterRegistry registry() {
+    return injector.getInstance(PrometheusMeterRegistry.class);
+  }
+
+  /** The reconciler's own meters. */
+  public ReconcilerMetrics metrics() {
+    return injector.getInstance(ReconcilerMetrics.class);
+  }
+
+  /** True when subscribed and Cassandra is reachable. */
+  public boolean ready() {
+    return intake.isRunning() && CassandraSessions.reachable(injector.getInstance(CqlSession.class));
+  }
+
+  /** Stops pulling, lets in-flight writes finish (up to {@link #DRAIN_TIMEOUT}), then closes everything. */
+  @Override
+  public void close() {
+    LOG.info("stopping: draining in-flight messages (up to {})", DRAIN_TIMEOUT);
+    intake.stop(DRAIN_TIMEOUT);
+    admin.close();
+    injector.getInstance(ScheduledExecutorService.class).shutdownNow();
+    injector.getInstance(CqlSession.class).close();
+    LOG.info("stopped");
+  }
+}

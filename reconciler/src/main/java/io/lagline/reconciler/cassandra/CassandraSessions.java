@@ -1,0 +1,116 @@
+package io.lagline.reconciler.cassandra;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.auth.AuthenticationException;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import com.datastax.oss.driver.internal.core.metrics.DefaultMetricsFactory;
+import com.datastax.oss.driver.internal.metrics.micrometer.MicrometerMetricsFactory;
+import io.lagline.error.LaglineException;
+import io.lagline.reconciler.config.CassandraConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Opens the driver session the reconciler writes through, with its settings taken from {@link
+ * CassandraConfig}: request timeout, a concurrency-limiting throttler (writes beyond the limit queue instead of
+ * piling onto the node), and the driver's own metrics in the shared Micrometer registry. Fails at start-up with
+ * a message naming the key to fix when the cluster, credentials or keyspace are wrong.
+ */
+public final class CassandraSessions {
+  /** Writes queued behind the concurrency limit at most; beyond that a write fails as transient. */
+  static final int THROTTLER_QUEUE = 100_000;
+
+  private CassandraSessions() {}
+
+  /**
+   * Connects and checks that the keyspace exists.
+   *
+   * @throws LaglineException naming the cause and the config key
+   */
+  public static CqlSession open(CassandraConfig config, MeterRegistry registry) {
+    return open(config, registry, true);
+  }
+
+  /**
+   * Connects; checks the keyspace exists when {@code requireKeyspace} (the schema command creates it).
+   *
+   * @throws LaglineException naming the cause and the config key
+   */
+  public static CqlSession open(CassandraConfig config, MeterRegistry registry, boolean requireKeyspace) {
+    CqlSessionBuilder builder =
+        CqlSession.builder()
+            .addContactPoints(config.contactPoints())
+            .withLocalDatacenter(config.localDatacenter())
+            .withConfigLoader(driverConfig(config, registry != null))
+            .withMetricRegistry(registry);
+    if (config.username() != null) {
+      builder = builder.withAuthCredentials(config.username(), config.password().reveal());
+    }
+    CqlSession session;
+    try {
+      session = builder.build();
+    } catch (AllNodesFailedException e) {
+      Throwable first = e.getAllErrors().values().stream().flatMap(List::stream).findFirst().orElse(e);
+      if (first instanceof AuthenticationException) {
+        throw new LaglineException(
+            "Cassandra rejected the credentials of cassandra.username '" + config.username()
+                + "': fix cassandra.username / cassandra.password (or cassandra.password-file)",
+            e);
+      }
+      throw new LaglineException(
+          "cannot reach Cassandra at cassandra.contact-points " + config.contactPoints() + " (" + first.getMessage()
+              + "): check the addresses, that the nodes are up, and cassandra.local-datacenter",
+          e);
+    } catch (RuntimeException e) {
+      throw new LaglineException(
+          "cannot open a Cassandra session to " + config.contactPoints() + ": " + e.getMessage(), e);
+    }
+    if (requireKeyspace && session.getMetadata().getKeyspace(config.keyspace()).isEmpty()) {
+      session.close();
+      throw new LaglineException(
+          "keyspace '" + config.keyspace() + "' (cassandra.keyspace) does not exist: create it with"
+              + " `bin/reconciler schema --config FILE --apply`, or fix cassandra.keyspace");
+    }
+    return session;
+  }
+
+  /** True when the session sees at least one node up. Cheap: reads the driver's metadata. */
+  public static boolean reachable(CqlSession session) {
+    return session.getMetadata().getNodes().values().stream().anyMatch(n -> n.getState() == NodeState.UP);
+  }
+
+  private static DriverConfigLoader driverConfig(CassandraConfig config, boolean metrics) {
+    ProgrammaticDriverConfigLoaderBuilder loader =
+        DriverConfigLoader.programmaticBuilder()
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, config.requestTimeout())
+            .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, Duration.ofSeconds(10))
+            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+            .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.consistency().name())
+            .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, config.serialConsistency().name())
+            .withString(DefaultDriverOption.REQUEST_THROTTLER_CLASS, "ConcurrencyLimitingRequestThrottler")
+            .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, config.maxConcurrentWrites())
+            .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, THROTTLER_QUEUE)
+            .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(10));
+    if (metrics) {
+      loader =
+          loader
+              .withString(DefaultDriverOption.METRICS_FACTORY_CLASS, MicrometerMetricsFactory.class.getName())
+              .withStringList(
+                  DefaultDriverOption.METRICS_SESSION_ENABLED,
+                  List.of("connected-nodes", "cql-requests", "cql-client-timeouts", "throttling.delay", "throttling.errors"))
+              .withStringList(
+                  DefaultDriverOption.METRICS_NODE_ENABLED,
+                  List.of("pool.open-connections", "pool.in-flight", "errors.connection.init", "errors.request.write-timeouts", "errors.request.unavailables"))
+              .withBoolean(DefaultDriverOption.METRICS_GENERATE_AGGREGABLE_HISTOGRAMS, false);
+    } else {
+      loader = loader.withString(DefaultDriverOption.METRICS_FACTORY_CLASS, DefaultMetricsFactory.class.getSimpleName());
+    }
+    return loader.build();
+  }
+}

@@ -1,0 +1,51 @@
+package io.lagline.reconciler.cli;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.lagline.reconciler.cassandra.CassandraSessions;
+import io.lagline.reconciler.config.ConfigLoader;
+import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.mapping.Mapping;
+import io.lagline.reconciler.mapping.MappingLoader;
+import io.lagline.reconciler.schema.SchemaGenerator;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code reconciler schema}: prints, or applies, the CQL the mapping needs. Idempotent. */
+@Command(
+    name = "schema",
+    mixinStandardHelpOptions = true,
+    description = "Print the CQL DDL the mapping needs (keyspace, tables, version columns); --apply runs it.")
+final class SchemaCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", description = "YAML config file (LAGLINE_* environment variables override it).")
+  Path config;
+
+  @Option(names = "--apply", description = "Execute the statements against cassandra.contact-points.")
+  boolean apply;
+
+  @Override
+  public Integer call() {
+    ReconcilerConfig loaded = ConfigLoader.load(config, System.getenv());
+    Mapping mapping = MappingLoader.load(loaded.mappingFile());
+    List<String> statements =
+        SchemaGenerator.ddl(loaded.cassandra().keyspace(), loaded.schema().replication(), mapping);
+    statements.forEach(s -> spec.commandLine().getOut().println(s + ";\n"));
+    if (apply) {
+      try (CqlSession session = CassandraSessions.open(loaded.cassandra(), null, false)) {
+        for (String statement : statements) {
+          session.execute(SimpleStatement.newInstance(statement).setTimeout(Duration.ofMinutes(1)));
+        }
+      }
+      spec.commandLine().getErr().println("applied " + statements.size() + " statements");
+    }
+    return 0;
+  }
+}

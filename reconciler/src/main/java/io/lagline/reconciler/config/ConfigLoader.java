@@ -1,0 +1,161 @@
+package io.lagline.reconciler.config;
+
+import io.lagline.config.ConfigReader;
+import io.lagline.config.Secret;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link ReconcilerConfig} from a YAML file overlaid with {@code LAGLINE_*} environment variables and
+ * validates all of it at once. Every key is listed in the README's configuration reference.
+ */
+public final class ConfigLoader {
+  /** Prefix of the environment variables that override keys. */
+  public static final String ENV_PREFIX = "LAGLINE_";
+
+  private static final Pattern SUBSCRIPTION =
+      Pattern.compile("projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/subscriptions/[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
+  private static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9.:_-]+]?:\\d{1,5}");
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+  private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads and validates the configuration.
+   *
+   * @param file the YAML file, or null to configure from the environment alone
+   * @param env the process environment (or a test's map)
+   * @throws io.lagline.config.ConfigException naming every problem
+   */
+  public static ReconcilerConfig load(Path file, Map<String, String> env) {
+    ConfigReader reader = ConfigReader.load(file, env, ENV_PREFIX);
+    PubSubConfig pubsub = pubsub(reader, env);
+    CassandraConfig cassandra = cassandra(reader);
+    Path mapping = reader.path("mapping.file", null, true);
+    if (mapping == null) {
+      reader.problem("mapping.file", null, "is required: the YAML mapping of event types to tables");
+    } else if (file != null && !mapping.isAbsolute()) {
+      mapping = file.toAbsolutePath().getParent().resolve(mapping).normalize();
+    }
+    AdminConfig admin =
+        new AdminConfig(
+            reader.string("admin.host", AdminConfig.DEFAULT_HOST),
+            reader.integer("admin.port", AdminConfig.DEFAULT_PORT, 0, 65535));
+    RetryConfig retry =
+        new RetryConfig(
+            reader.integer("retry.max-attempts", RetryConfig.DEFAULT_MAX_ATTEMPTS, 1, 100),
+            reader.duration(
+                "retry.initial-backoff", RetryConfig.DEFAULT_INITIAL_BACKOFF, Duration.ofMillis(1), Duration.ofMinutes(1)),
+            reader.duration(
+                "retry.max-backoff", RetryConfig.DEFAULT_MAX_BACKOFF, Duration.ofMillis(1), MAX_TIMEOUT));
+    if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
+      reader.problem("retry.max-backoff", retry.maxBackoff().toString(), "must not be shorter than retry.initial-backoff");
+    }
+    SchemaConfig schema =
+        new SchemaConfig(
+            reader.map(
+                "schema.replication",
+                cassandra.localDatacenter() == null
+                    ? Map.of("class", "SimpleStrategy", "replication_factor", "1")
+                    : Map.of("class", "NetworkTopologyStrategy", cassandra.localDatacenter(), "3")));
+    reader.finish();
+    return new ReconcilerConfig(pubsub, cassandra, mapping, admin, retry, schema);
+  }
+
+  private static PubSubConfig pubsub(ConfigReader reader, Map<String, String> env) {
+    String subscription = reader.requiredString("pubsub.subscription");
+    if (subscription != null && !SUBSCRIPTION.matcher(subscription).matches()) {
+      reader.problem(
+          "pubsub.subscription",
+          subscription,
+          "must be a full subscription name: projects/{project-id}/subscriptions/{subscription-id}");
+    }
+    String emulator = reader.string("pubsub.emulator-host", env.get("PUBSUB_EMULATOR_HOST"));
+    if (emulator != null && !HOST_PORT.matcher(emulator).matches()) {
+      reader.problem("pubsub.emulator-host", emulator, "must be host:port, e.g. 127.0.0.1:8085");
+    }
+    return new PubSubConfig(
+        subscription,
+        emulator,
+        reader.path("pubsub.credentials-file", null, true),
+        reader.integer("pubsub.parallel-pull-count", PubSubConfig.DEFAULT_PARALLEL_PULL_COUNT, 1, 64),
+        reader.longValue(
+            "pubsub.flow-control.max-outstanding-messages",
+            PubSubConfig.DEFAULT_MAX_OUTSTANDING_MESSAGES,
+            1,
+            1_000_000),
+        reader.longValue(
+            "pubsub.flow-control.max-outstanding-bytes",
+            PubSubConfig.DEFAULT_MAX_OUTSTANDING_BYTES,
+            1024,
+            Long.MAX_VALUE),
+        reader.duration(
+            "pubsub.max-ack-extension",
+            PubSubConfig.DEFAULT_MAX_ACK_EXTENSION,
+            Duration.ofSeconds(10),
+            Duration.ofHours(24)),
+        reader.integer("pubsub.executor-threads", PubSubConfig.DEFAULT_EXECUTOR_THREADS, 1, 256));
+  }
+
+  private static CassandraConfig cassandra(ConfigReader reader) {
+    List<String> points = reader.list("cassandra.contact-points", List.of());
+    List<InetSocketAddress> contactPoints = new ArrayList<>();
+    if (points.isEmpty()) {
+      reader.problem("cassandra.contact-points", null, "is required: one or more host:port of the local datacenter");
+    }
+    for (String point : points) {
+      if (!HOST_PORT.matcher(point).matches()) {
+        reader.problem("cassandra.contact-points", point, "each must be host:port, e.g. 10.0.0.5:9042");
+        continue;
+      }
+      int colon = point.lastIndexOf(':');
+      int port = Integer.parseInt(point.substring(colon + 1));
+      if (port < 1 || port > 65535) {
+        reader.problem("cassandra.contact-points", point, "port must be from 1 to 65535");
+        continue;
+      }
+      String host = point.substring(0, colon).replace("[", "").replace("]", "");
+      contactPoints.add(InetSocketAddress.createUnresolved(host, port));
+    }
+    String dc = reader.requiredString("cassandra.local-datacenter");
+    String keyspace = reader.requiredString("cassandra.keyspace");
+    if (keyspace != null && !IDENTIFIER.matcher(keyspace).matches()) {
+      reader.problem("cassandra.keyspace", keyspace, "must be a lower-case CQL identifier: [a-z][a-z0-9_]{0,47}");
+    }
+    String username = reader.string("cassandra.username", null);
+    Secret password = reader.secret("cassandra.password");
+    if ((username == null) != (password == null)) {
+      reader.problem(
+          "cassandra.username",
+          username,
+          "cassandra.username and cassandra.password (or cassandra.password-file) go together");
+    }
+    CassandraConfig.Consistency consistency =
+        reader.enumValue("cassandra.consistency", CassandraConfig.Consistency.class, CassandraConfig.DEFAULT_CONSISTENCY);
+    if (consistency.isSerial()) {
+      reader.problem("cassandra.consistency", consistency.name(), "must not be a serial level; set cassandra.serial-consistency for that");
+    }
+    CassandraConfig.Consistency serial =
+        reader.enumValue(
+            "cassandra.serial-consistency", CassandraConfig.Consistency.class, CassandraConfig.DEFAULT_SERIAL_CONSISTENCY);
+    if (!serial.isSerial()) {
+      reader.problem("cassandra.serial-consistency", serial.name(), "must be serial or local-serial");
+    }
+    return new CassandraConfig(
+        List.copyOf(contactPoints),
+        dc,
+        keyspace,
+        username,
+        password,
+        consistency,
+        serial,
+        reader.duration("cassandra.request-timeout", CassandraConfig.DEFAULT_REQUEST_TIMEOUT, Duration.ofMillis(100), MAX_TIMEOUT),
+        reader.integer("cassandra.max-concurrent-writes", CassandraConfig.DEFAULT_MAX_CONCURRENT_WRITES, 1, 100_000));
+  }
+}

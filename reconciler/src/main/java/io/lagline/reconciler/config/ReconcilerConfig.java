@@ -1,0 +1,22 @@
+package io.lagline.reconciler.config;
+
+import java.nio.file.Path;
+
+/**
+ * The reconciler's whole configuration: one immutable tree, loaded and validated once at start-up by {@link
+ * ConfigLoader}.
+ *
+ * @param pubsub the subscription to pull
+ * @param cassandra the cluster to write
+ * @param mappingFile the YAML mapping of event types to tables
+ * @param admin the admin HTTP endpoint
+ * @param retry in-process write retries
+ * @param schema what {@code reconciler schema} creates
+ */
+public record ReconcilerConfig(
+    PubSubConfig pubsub,
+    CassandraConfig cassandra,
+    Path mappingFile,
+    AdminConfig admin,
+    RetryConfig retry,
+    SchemaConfig schema) {}
