@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How to run the Pub/Sub emulator. Start from {@link #defaults()} and change what you need with the {@code with*}
- * methods; each states its default.
+ * How to run the Pub/Sub emulator. {@link #defaults()} suits tests; {@link #builder()} changes single settings, each
+ * setter stating its default.
  *
  * @param projectId the Google Cloud project id the readiness check uses; must look like a real project id
  * @param maxHeap the emulator JVM's {@code -Xmx} value, e.g. {@code 1g}
@@ -34,76 +34,103 @@ public record PubSubEmulatorOptions(
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
-  private static final Pattern HEAP = Pattern.compile("\\d+[kKmMgG]?");
 
   public PubSubEmulatorOptions {
+    requireProjectId(projectId);
+    OptionChecks.requireHeapSize("maxHeap", maxHeap);
+    extraJvmOptions = List.copyOf(extraJvmOptions);
+    OptionChecks.requireNonNegative("logCapBytes", logCapBytes);
+    OptionChecks.requirePositive("startTimeout", startTimeout);
+    OptionChecks.requirePositive("stopTimeout", stopTimeout);
+  }
+
+  public static PubSubEmulatorOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .projectId(projectId)
+        .maxHeap(maxHeap)
+        .extraJvmOptions(extraJvmOptions)
+        .logCapBytes(logCapBytes)
+        .startTimeout(startTimeout)
+        .stopTimeout(stopTimeout)
+        .script(script);
+  }
+
+  static void requireProjectId(String projectId) {
     Objects.requireNonNull(projectId, "projectId");
     if (!PROJECT_ID.matcher(projectId).matches()) {
       throw new IllegalArgumentException(
-          "projectId '" + projectId + "' must look like a Google Cloud project id: 6-30 lowercase letters,"
-              + " digits or hyphens, starting with a letter (e.g. demo-project)");
+          "projectId '"
+              + projectId
+              + "' must look like a Google Cloud project id: 6-30 lowercase letters, digits or hyphens,"
+              + " starting with a letter (e.g. demo-project)");
     }
-    if (maxHeap == null || !HEAP.matcher(maxHeap).matches()) {
-      throw new IllegalArgumentException("maxHeap '" + maxHeap + "' must be an -Xmx size such as 512m or 1g");
+  }
+
+  /** Builds {@link PubSubEmulatorOptions}; unset values keep their defaults. */
+  public static final class Builder {
+    private String projectId = DEFAULT_PROJECT_ID;
+    private String maxHeap = DEFAULT_MAX_HEAP;
+    private List<String> extraJvmOptions = List.of();
+    private long logCapBytes = DEFAULT_LOG_CAP_BYTES;
+    private Duration startTimeout = DEFAULT_START_TIMEOUT;
+    private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
+    private Path script;
+
+    private Builder() {}
+
+    /** Default {@value PubSubEmulatorOptions#DEFAULT_PROJECT_ID}. */
+    public Builder projectId(String value) {
+      projectId = value;
+      return this;
     }
-    extraJvmOptions = List.copyOf(extraJvmOptions);
-    if (logCapBytes < 0) {
-      throw new IllegalArgumentException("logCapBytes must be >= 0, was " + logCapBytes);
+
+    /** Default {@value PubSubEmulatorOptions#DEFAULT_MAX_HEAP}. */
+    public Builder maxHeap(String value) {
+      maxHeap = value;
+      return this;
     }
-    requirePositive("startTimeout", startTimeout);
-    requirePositive("stopTimeout", stopTimeout);
-  }
 
-  /** Project {@value #DEFAULT_PROJECT_ID}, 1 GiB heap, 20 MiB log cap, 60 s start timeout, discovered script. */
-  public static PubSubEmulatorOptions defaults() {
-    return new PubSubEmulatorOptions(
-        DEFAULT_PROJECT_ID,
-        DEFAULT_MAX_HEAP,
-        List.of(),
-        DEFAULT_LOG_CAP_BYTES,
-        DEFAULT_START_TIMEOUT,
-        DEFAULT_STOP_TIMEOUT,
-        null);
-  }
+    /** Default none. */
+    public Builder extraJvmOptions(List<String> value) {
+      extraJvmOptions = value;
+      return this;
+    }
 
-  /** Default {@value #DEFAULT_PROJECT_ID}. */
-  public PubSubEmulatorOptions withProjectId(String value) {
-    return new PubSubEmulatorOptions(value, maxHeap, extraJvmOptions, logCapBytes, startTimeout, stopTimeout, script);
-  }
+    /** Default 20 MiB. */
+    public Builder logCapBytes(long value) {
+      logCapBytes = value;
+      return this;
+    }
 
-  /** Default {@value #DEFAULT_MAX_HEAP}. */
-  public PubSubEmulatorOptions withMaxHeap(String value) {
-    return new PubSubEmulatorOptions(projectId, value, extraJvmOptions, logCapBytes, startTimeout, stopTimeout, script);
-  }
+    /** Default 60 s. */
+    public Builder startTimeout(Duration value) {
+      startTimeout = value;
+      return this;
+    }
 
-  /** Default none. */
-  public PubSubEmulatorOptions withExtraJvmOptions(List<String> value) {
-    return new PubSubEmulatorOptions(projectId, maxHeap, value, logCapBytes, startTimeout, stopTimeout, script);
-  }
+    /** Default 10 s. */
+    public Builder stopTimeout(Duration value) {
+      stopTimeout = value;
+      return this;
+    }
 
-  /** Default 20 MiB. */
-  public PubSubEmulatorOptions withLogCapBytes(long value) {
-    return new PubSubEmulatorOptions(projectId, maxHeap, extraJvmOptions, value, startTimeout, stopTimeout, script);
-  }
+    /** Default null: {@code PUBSUB_EMULATOR_BIN}, then the gcloud SDK root, then the usual install paths. */
+    public Builder script(Path value) {
+      script = value;
+      return this;
+    }
 
-  /** Default 60 s. */
-  public PubSubEmulatorOptions withStartTimeout(Duration value) {
-    return new PubSubEmulatorOptions(projectId, maxHeap, extraJvmOptions, logCapBytes, value, stopTimeout, script);
-  }
-
-  /** Default 10 s. */
-  public PubSubEmulatorOptions withStopTimeout(Duration value) {
-    return new PubSubEmulatorOptions(projectId, maxHeap, extraJvmOptions, logCapBytes, startTimeout, value, script);
-  }
-
-  /** Default null: {@code PUBSUB_EMULATOR_BIN}, then the gcloud SDK root, then the usual install paths. */
-  public PubSubEmulatorOptions withScript(Path value) {
-    return new PubSubEmulatorOptions(projectId, maxHeap, extraJvmOptions, logCapBytes, startTimeout, stopTimeout, value);
-  }
-
-  static void requirePositive(String name, Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+    public PubSubEmulatorOptions build() {
+      return new PubSubEmulatorOptions(
+          projectId, maxHeap, extraJvmOptions, logCapBytes, startTimeout, stopTimeout, script);
     }
   }
 }

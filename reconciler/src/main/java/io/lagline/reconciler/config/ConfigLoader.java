@@ -37,11 +37,16 @@ public final class ConfigLoader {
     ConfigReader reader = ConfigReader.load(file, env, ENV_PREFIX);
     PubSubConfig pubsub = pubsub(reader, env);
     CassandraConfig cassandra = cassandra(reader);
-    Path mapping = reader.path("mapping.file", null, true);
+    Path mapping = reader.path("mapping.file", null, false);
     if (mapping == null) {
       reader.problem("mapping.file", null, "is required: the YAML mapping of event types to tables");
-    } else if (file != null && !mapping.isAbsolute()) {
-      mapping = file.toAbsolutePath().getParent().resolve(mapping).normalize();
+    } else {
+      if (file != null && !mapping.isAbsolute()) {
+        mapping = file.toAbsolutePath().getParent().resolve(mapping).normalize();
+      }
+      if (!java.nio.file.Files.isRegularFile(mapping)) {
+        reader.problem("mapping.file", mapping.toString(), "must name an existing file (relative paths are read from the config file's folder)");
+      }
     }
     AdminConfig admin =
         new AdminConfig(

@@ -53,7 +53,7 @@ public final class PubSubIntake implements AutoCloseable {
       Subscriber.Builder builder =
           Subscriber.newBuilder(config.subscription(), receiver)
               .setParallelPullCount(config.parallelPullCount())
-              .setMaxAckExtensionPeriod(config.maxAckExtension())
+              .setMaxAckExtensionPeriodDuration(config.maxAckExtension())
               .setFlowControlSettings(
                   FlowControlSettings.newBuilder()
                       .setMaxOutstandingElementCount(config.maxOutstandingMessages())

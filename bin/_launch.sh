@@ -1,0 +1,16 @@
+# Shared by the bin/ launchers: builds the module's jar when it is missing or older than the sources,
+# then runs it. Usage (from a launcher): launch MODULE "$@"
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+launch() {
+  local module="$1"
+  shift
+  local jar="$ROOT/$module/target/$module.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT" \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -not -path '*/target/*' -print -quit)" ]; then
+    echo "building $module (first run or sources changed)..." >&2
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests -pl "$module" -am package >&2)
+  fi
+  # shellcheck disable=SC2086
+  exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+}

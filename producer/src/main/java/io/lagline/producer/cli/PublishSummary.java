@@ -1,0 +1,25 @@
+package io.lagline.producer.cli;
+
+/**
+ * What one {@code publish} run did.
+ *
+ * @param published events Pub/Sub confirmed
+ * @param rejected lines not published because they are not valid events (or not JSON)
+ * @param failed events Pub/Sub did not confirm
+ * @param fatal whether a failure showed Pub/Sub unusable (topic not found, access denied), which stops the run
+ */
+record PublishSummary(long published, long rejected, long failed, boolean fatal) {
+
+  /** The one-line summary printed on stdout. */
+  String line() {
+    return "published=" + published + " rejected=" + rejected + " failed=" + failed;
+  }
+
+  /** {@link ProducerMain#OK} only when every line was published. */
+  int exitCode() {
+    if (fatal) {
+      return ProducerMain.PUBSUB_UNUSABLE;
+    }
+    return rejected == 0 && failed == 0 ? ProducerMain.OK : ProducerMain.REJECTED_OR_FAILED;
+  }
+}

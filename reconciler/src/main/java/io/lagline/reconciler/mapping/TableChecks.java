@@ -1,0 +1,110 @@
+package io.lagline.reconciler.mapping;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules that span writes to one table, and the table schemas they allow. A table is either versioned
+ * state (upsert-if-newer, delete-if-newer) or a fact table (insert-if-absent); every write to it uses the
+ * same primary key; a column has one type across all writes.
+ */
+final class TableChecks {
+  private TableChecks() {}
+
+  /** Records a problem for every write that disagrees with an earlier write to the same table. */
+  static void check(List<WriteParser.Draft> drafts, Problems problems) {
+    Map<String, WriteParser.Draft> firstMode = new HashMap<>();
+    Map<String, WriteParser.Draft> firstKey = new HashMap<>();
+    Map<String, WriteParser.Column> firstType = new HashMap<>();
+    for (WriteParser.Draft draft : drafts) {
+      String table = draft.table();
+      if (table == null) {
+        continue;
+      }
+      if (draft.mode() != null) {
+        WriteParser.Draft first = firstMode.putIfAbsent(table, draft);
+        if (first != null && first.mode().versioned() != draft.mode().versioned()) {
+          problems.add(
+              draft.path() + ".mode",
+              draft.mode().yamlName(),
+              "table " + table + " is written by " + first.mode().yamlName() + " in " + first.path()
+                  + "; a table is either versioned state (upsert-if-newer, delete-if-newer) or a fact table"
+                  + " (insert-if-absent), not both");
+        }
+      }
+      if (draft.partitionKey() != null && draft.clusteringKey() != null) {
+        WriteParser.Draft first = firstKey.putIfAbsent(table, draft);
+        if (first != null && !first.partitionKey().equals(draft.partitionKey())) {
+          problems.add(
+              draft.path() + ".partition-key",
+              draft.partitionKey().toString(),
+              "table " + table + " has partition key " + first.partitionKey() + " in " + first.path()
+                  + "; every write to a table uses the same primary key");
+        } else if (first != null && !first.clusteringKey().equals(draft.clusteringKey())) {
+          problems.add(
+              draft.path() + ".clustering-key",
+              draft.clusteringKey().toString(),
+              "table " + table + " has clustering key " + first.clusteringKey() + " in " + first.path()
+                  + "; every write to a table uses the same primary key");
+        }
+      }
+      for (WriteParser.Column column : draft.columns().values()) {
+        if (column.type() == null) {
+          continue;
+        }
+        WriteParser.Column first = firstType.putIfAbsent(table + "." + column.name(), column);
+        if (first != null && first.type() != column.type()) {
+          problems.add(
+              column.path() + ".type",
+              column.type().cql(),
+              "column " + table + "." + column.name() + " is " + first.type().cql() + " in " + first.path()
+                  + "; a column has one type in every write to its table");
+        }
+      }
+    }
+  }
+
+  /** The schema of every table, in order of first appearance; the writes must have passed {@link #check}. */
+  static List<TableSchema> schemas(List<TableWrite> writes, String versionColumn, String deletedColumn) {
+    Map<String, List<TableWrite>> byTable = new LinkedHashMap<>();
+    writes.forEach(w -> byTable.computeIfAbsent(w.table(), t -> new ArrayList<>()).add(w));
+    List<TableSchema> schemas = new ArrayList<>();
+    byTable.forEach((table, tableWrites) -> schemas.add(schema(table, tableWrites, versionColumn, deletedColumn)));
+    return schemas;
+  }
+
+  private static TableSchema schema(
+      String table, List<TableWrite> writes, String versionColumn, String deletedColumn) {
+    TableWrite first = writes.get(0);
+    Map<String, TableSchema.Column> regular = new LinkedHashMap<>();
+    for (TableWrite write : writes) {
+      for (ColumnMapping column : write.valueColumns()) {
+        regular.putIfAbsent(column.column(), new TableSchema.Column(column.column(), column.type()));
+      }
+    }
+    boolean versioned = writes.stream().anyMatch(w -> w.mode().versioned());
+    boolean deletable = writes.stream().anyMatch(w -> w.mode() == WriteMode.DELETE_IF_NEWER);
+    if (versioned) {
+      regular.put(versionColumn, new TableSchema.Column(versionColumn, CqlType.BIGINT));
+    }
+    if (deletable) {
+      regular.put(deletedColumn, new TableSchema.Column(deletedColumn, CqlType.BOOLEAN));
+    }
+    return new TableSchema(
+        table,
+        keyColumns(first, first.partitionKey()),
+        keyColumns(first, first.clusteringKey()),
+        List.copyOf(regular.values()),
+        versioned,
+        deletable);
+  }
+
+  private static List<TableSchema.Column> keyColumns(TableWrite write, List<String> names) {
+    return names.stream()
+        .map(name -> new TableSchema.Column(name, write.column(name).orElseThrow().type()))
+        .toList();
+  }
+}

@@ -1,0 +1,153 @@
+package io.lagline.reconciler.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import io.lagline.event.Event;
+import io.lagline.event.EventCodec;
+import io.lagline.reconciler.config.RetryConfig;
+import io.lagline.reconciler.mapping.BoundRow;
+import io.lagline.reconciler.mapping.Mapping;
+import io.lagline.reconciler.mapping.MappingException;
+import io.lagline.reconciler.mapping.MappingLoader;
+import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EventApplierTest {
+  private static final Mapping MAPPING =
+      MappingLoader.parse(
+          """
+          events:
+            - event-type: DeviceSynced
+              schema-versions: [1]
+              writes:
+                - table: device_state
+                  mode: upsert-if-newer
+                  partition-key: [device_id]
+                  columns:
+                    device_id: { from: entity_key, type: text }
+                    steps: { from: payload.steps, type: int }
+                - table: sync_history
+                  mode: insert-if-absent
+                  partition-key: [device_id]
+                  clustering-key: [event_id]
+                  columns:
+                    device_id: { from: entity_key, type: text }
+                    event_id: { from: event_id, type: text }
+          """,
+          "test");
+
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final ReconcilerMetrics metrics = new ReconcilerMetrics(registry, MAPPING.eventTypes());
+  private final ScriptedWriter writer = new ScriptedWriter();
+  private final EventApplier applier =
+      new EventApplier(
+          MAPPING, writer, new RetryConfig(4, Duration.ofMillis(1), Duration.ofMillis(5)), scheduler, metrics);
+
+  @AfterEach
+  void stop() {
+    scheduler.shutdownNow();
+  }
+
+  private static Event event(String payload) throws Exception {
+    return new Event(
+        "e-1",
+        "DeviceSynced",
+        1,
+        "device-1",
+        7,
+        Instant.parse("2026-11-23T06:00:00Z"),
+        (com.fasterxml.jackson.databind.node.ObjectNode) EventCodec.json().readTree(payload));
+  }
+
+  private EventResult apply(Event event) throws Exception {
+    return applier.apply(event, event.attributes()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void writes_every_mapped_row_and_counts_the_event_by_its_primary_write() throws Exception {
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.STALE));
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+
+    EventResult result = apply(event("{\"steps\": 5}"));
+
+    assertThat(result.outcome()).isEqualTo(WriteOutcome.STALE);
+    assertThat(result.rows()).containsExactly(WriteOutcome.STALE, WriteOutcome.APPLIED);
+    assertThat(writer.calls).extracting(BoundRow::table).containsExactly("device_state", "sync_history");
+    assertThat(writer.versions).containsOnly(7L);
+  }
+
+  @Test
+  void retries_transient_failures_until_a_confirmed_answer() throws Exception {
+    writer.answers.add(CompletableFuture.failedFuture(new OverloadedException(null)));
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+
+    EventResult result = apply(event("{\"steps\": 5}"));
+
+    assertThat(result.outcome()).isEqualTo(WriteOutcome.APPLIED);
+    assertThat(registry.get("lagline.reconciler.retries").tag("class", "transient").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void an_ambiguous_write_that_turns_out_to_have_landed_counts_as_applied_once() throws Exception {
+    writer.answers.add(
+        CompletableFuture.failedFuture(new CASWriteUnknownException(null, DefaultConsistencyLevel.SERIAL, 0, 1)));
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED)); // sync_history
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.DUPLICATE)); // device_state, re-issued
+
+    EventResult result = apply(event("{\"steps\": 5}"));
+
+    assertThat(result.rows()).containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED);
+    assertThat(registry.get("lagline.reconciler.retries").tag("class", "ambiguous").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void gives_up_after_the_configured_attempts_and_fails_the_event() {
+    for (int i = 0; i < 8; i++) {
+      writer.answers.add(CompletableFuture.failedFuture(new OverloadedException(null)));
+    }
+
+    assertThatThrownBy(() -> apply(event("{\"steps\": 5}"))).hasRootCauseInstanceOf(OverloadedException.class);
+  }
+
+  @Test
+  void an_event_that_does_not_fit_the_mapping_fails_at_once_without_writing() {
+    assertThatThrownBy(() -> apply(event("{\"steps\": \"many\"}")))
+        .hasCauseInstanceOf(MappingException.class)
+        .hasMessageContaining("payload.steps");
+    assertThat(writer.calls).isEmpty();
+  }
+
+  /** Answers writes from a script, in call order. */
+  private static final class ScriptedWriter implements RowWriter {
+    final Deque<CompletableFuture<WriteOutcome>> answers = new ArrayDeque<>();
+    final List<BoundRow> calls = new ArrayList<>();
+    final List<Long> versions = new ArrayList<>();
+
+    @Override
+    public synchronized CompletionStage<WriteOutcome> write(BoundRow row, long version) {
+      calls.add(row);
+      versions.add(version);
+      CompletableFuture<WriteOutcome> answer = answers.poll();
+      return answer == null ? CompletableFuture.failedFuture(new IllegalStateException("no scripted answer")) : answer;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.lagline.reconciler.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lagline.config.ConfigException;
+import io.lagline.config.ConfigProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+  Path mapping;
+
+  @BeforeEach
+  void mappingFile() throws IOException {
+    mapping = Files.writeString(dir.resolve("mapping.yaml"), "events: []\n");
+  }
+
+  private Path config(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("reconciler.yaml"), yaml);
+  }
+
+  private static final String MINIMAL =
+      """
+      pubsub:
+        subscription: projects/demo-project/subscriptions/events
+      cassandra:
+        contact-points: [127.0.0.1:9042]
+        local-datacenter: dc1
+        keyspace: fitness
+      mapping:
+        file: mapping.yaml
+      """;
+
+  @Test
+  void a_minimal_file_gets_the_documented_defaults() throws IOException {
+    ReconcilerConfig config = ConfigLoader.load(config(MINIMAL), Map.of());
+
+    assertThat(config.pubsub().projectId()).isEqualTo("demo-project");
+    assertThat(config.pubsub().subscriptionId()).isEqualTo("events");
+    assertThat(config.pubsub().emulatorHost()).isNull();
+    assertThat(config.pubsub().parallelPullCount()).isEqualTo(PubSubConfig.DEFAULT_PARALLEL_PULL_COUNT);
+    assertThat(config.cassandra().consistency()).isEqualTo(CassandraConfig.Consistency.LOCAL_QUORUM);
+    assertThat(config.cassandra().serialConsistency()).isEqualTo(CassandraConfig.Consistency.LOCAL_SERIAL);
+    assertThat(config.mappingFile()).isEqualTo(mapping.toAbsolutePath());
+    assertThat(config.admin().port()).isEqualTo(AdminConfig.DEFAULT_PORT);
+    assertThat(config.schema().replication()).containsEntry("class", "NetworkTopologyStrategy").containsEntry("dc1", "3");
+  }
+
+  @Test
+  void every_key_can_come_from_the_environment() throws IOException {
+    Map<String, String> env = new HashMap<>();
+    env.put("LAGLINE_CASSANDRA_CONTACT_POINTS", "10.0.0.1:9042, 10.0.0.2:9043");
+    env.put("LAGLINE_PUBSUB_FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES", "500");
+    env.put("LAGLINE_RETRY_MAX_BACKOFF", "30s");
+    env.put("LAGLINE_CASSANDRA_USERNAME", "reconciler");
+    env.put("LAGLINE_CASSANDRA_PASSWORD", "pw");
+    env.put("PUBSUB_EMULATOR_HOST", "127.0.0.1:8085");
+
+    ReconcilerConfig config = ConfigLoader.load(config(MINIMAL), env);
+
+    assertThat(config.cassandra().contactPoints()).extracting(a -> a.getHostString() + ":" + a.getPort())
+        .containsExactly("10.0.0.1:9042", "10.0.0.2:9043");
+    assertThat(config.pubsub().maxOutstandingMessages()).isEqualTo(500);
+    assertThat(config.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.cassandra().password().reveal()).isEqualTo("pw");
+    assertThat(config.cassandra().toString()).doesNotContain("pw,").contains("****");
+    assertThat(config.pubsub().emulatorHost()).isEqualTo("127.0.0.1:8085");
+  }
+
+  @Test
+  void reports_all_problems_at_once_naming_key_value_and_rule() throws IOException {
+    Path file =
+        config(
+            """
+            pubsub:
+              subscription: my-subscription
+              parallel-pull-count: 0
+            cassandra:
+              contact-points: [localhost]
+              keyspace: Fitness-Data
+              consistency: local-serial
+              username: bob
+            mapping:
+              file: missing.yaml
+            admin:
+              port: 99999
+            retyr:
+              max-attempts: 3
+            """);
+
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("LAGLINE_CASSANDRA_PASSWORD", "topsecret")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(ConfigProblem::key)
+                  .contains(
+                      "pubsub.subscription",
+                      "pubsub.parallel-pull-count",
+                      "cassandra.contact-points",
+                      "cassandra.local-datacenter",
+                      "cassandra.keyspace",
+                      "cassandra.consistency",
+                      "mapping.file",
+                      "admin.port",
+                      "retyr.max-attempts");
+              assertThat(e.getMessage())
+                  .contains("projects/{project-id}/subscriptions/{subscription-id}")
+                  .contains("'localhost'", "host:port")
+                  .contains("'99999'", "from 0 to 65535")
+                  .doesNotContain("topsecret");
+            });
+  }
+
+  @Test
+  void username_without_password_is_rejected() throws IOException {
+    Path file = config(MINIMAL);
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("LAGLINE_CASSANDRA_USERNAME", "bob")))
+        .hasMessageContaining("cassandra.username")
+        .hasMessageContaining("go together");
+  }
+}

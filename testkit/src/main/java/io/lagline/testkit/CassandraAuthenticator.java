@@ -1,0 +1,31 @@
+package io.lagline.testkit;
+
+/** Which authenticator the local Cassandra node runs with. */
+public enum CassandraAuthenticator {
+  /** No credentials needed (the default). */
+  ALLOW_ALL("AllowAllAuthenticator", "AllowAllAuthorizer"),
+  /**
+   * Username and password, for tests of credential handling. The node has the stock superuser {@value
+   * #DEFAULT_SUPERUSER} with password {@value #DEFAULT_SUPERUSER_PASSWORD}.
+   */
+  PASSWORD("PasswordAuthenticator", "CassandraAuthorizer");
+
+  public static final String DEFAULT_SUPERUSER = "cassandra";
+  public static final String DEFAULT_SUPERUSER_PASSWORD = "cassandra";
+
+  private final String authenticatorClass;
+  private final String authorizerClass;
+
+  CassandraAuthenticator(String authenticatorClass, String authorizerClass) {
+    this.authenticatorClass = authenticatorClass;
+    this.authorizerClass = authorizerClass;
+  }
+
+  String authenticatorClass() {
+    return authenticatorClass;
+  }
+
+  String authorizerClass() {
+    return authorizerClass;
+  }
+}
