@@ -67,7 +67,7 @@ public record FitnessWorkload(List<Event> distinct, List<Event> publishOrder) {
     ObjectNode payload = EventCodec.json().createObjectNode();
     payload.put("steps", random.nextInt(30_000));
     payload.put("heart_rate", 50 + random.nextInt(120));
-    payload.put("battery", Math.round(random.nextDouble() * 1000) / 10.0);
+    payload.putObject("battery").put("level", Math.round(random.nextDouble() * 1000) / 10.0);
     return new Event(UUID.randomUUID().toString(), "DeviceSynced", 1, deviceKey(device), version, at, payload);
   }
 

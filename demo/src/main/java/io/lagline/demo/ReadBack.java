@@ -76,7 +76,7 @@ public record ReadBack(long deviceRows, long historyRows, List<String> mismatche
         !deleted
             && Objects.equals(row.getInt("steps"), event.payload().get("steps").asInt())
             && Objects.equals(row.getInt("heart_rate"), event.payload().get("heart_rate").asInt())
-            && Math.abs(row.getDouble("battery") - event.payload().get("battery").asDouble()) < 1e-9
+            && Math.abs(row.getDouble("battery") - event.payload().get("battery").get("level").asDouble()) < 1e-9
             && Objects.equals(row.getInstant("synced_at"), event.occurredAt());
     if (!same) {
       report(mismatches, count, key + ": values differ from version " + version + "'s event");

@@ -28,4 +28,9 @@ public enum CassandraAuthenticator {
   String authorizerClass() {
     return authorizerClass;
   }
+
+  /** {@code {username, password}} a client needs, or null when none are needed. */
+  String[] credentials() {
+    return this == PASSWORD ? new String[] {DEFAULT_SUPERUSER, DEFAULT_SUPERUSER_PASSWORD} : null;
+  }
 }

@@ -179,11 +179,7 @@ public final class CassandraNode implements AutoCloseable {
   }
 
   private String[] credentials() {
-    return options.authenticator() == CassandraAuthenticator.PASSWORD
-        ? new String[] {
-          CassandraAuthenticator.DEFAULT_SUPERUSER, CassandraAuthenticator.DEFAULT_SUPERUSER_PASSWORD
-        }
-        : null;
+    return options.authenticator().credentials();
   }
 
   private void writeConfiguration() {

@@ -60,9 +60,9 @@ public record CassandraNodeOptions(
   private static final Set<String> PAXOS_VARIANTS = Set.of("v1", "v2");
 
   public CassandraNodeOptions {
-    if (clusterName == null || !clusterName.matches("[A-Za-z0-9 _-]{1,64}")) {
+    if (clusterName == null || !clusterName.matches("[^\\p{Cntrl}]{1,64}")) {
       throw new IllegalArgumentException(
-          "clusterName '" + clusterName + "' must be 1-64 letters, digits, spaces, '_' or '-'");
+          "clusterName '" + clusterName + "' must be 1-64 characters without control characters");
     }
     if (numTokens < 1 || numTokens > 256) {
       throw new IllegalArgumentException("numTokens must be between 1 and 256, was " + numTokens);

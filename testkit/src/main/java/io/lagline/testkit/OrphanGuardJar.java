@@ -27,32 +27,35 @@ final class OrphanGuardJar {
 
   static synchronized Path path() {
     if (jar == null || !Files.isRegularFile(jar)) {
-      jar = build();
+      try {
+        Path file = Files.createTempFile("lagline-orphan-guard-", ".jar");
+        file.toFile().deleteOnExit();
+        jar = writeTo(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not create the orphan-guard agent jar", e);
+      }
     }
     return jar;
   }
 
-  private static Path build() {
+  /** Writes the agent jar to {@code file}. */
+  static Path writeTo(Path file) {
     String entry = OrphanGuardAgent.class.getName().replace('.', '/') + ".class";
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), OrphanGuardAgent.class.getName());
-    try {
-      Path file = Files.createTempFile("lagline-orphan-guard-", ".jar");
-      file.toFile().deleteOnExit();
-      try (InputStream in = OrphanGuardAgent.class.getClassLoader().getResourceAsStream(entry);
-          OutputStream raw = Files.newOutputStream(file);
-          JarOutputStream out = new JarOutputStream(raw, manifest)) {
-        if (in == null) {
-          throw new IllegalStateException(entry + " is not on the classpath");
-        }
-        out.putNextEntry(new JarEntry(entry));
-        in.transferTo(out);
-        out.closeEntry();
+    try (InputStream in = OrphanGuardAgent.class.getClassLoader().getResourceAsStream(entry);
+        OutputStream raw = Files.newOutputStream(file);
+        JarOutputStream out = new JarOutputStream(raw, manifest)) {
+      if (in == null) {
+        throw new IllegalStateException(entry + " is not on the classpath");
       }
+      out.putNextEntry(new JarEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
       return file;
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write the orphan-guard agent jar", e);
+      throw new UncheckedIOException("could not write the orphan-guard agent jar " + file, e);
     }
   }
 }

@@ -16,6 +16,7 @@ import com.google.pubsub.v1.ListTopicsRequest;
 import com.google.pubsub.v1.ProjectName;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.Subscription;
+import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -140,7 +141,7 @@ public final class PubSubTestResources implements AutoCloseable {
   /** Deletes the subscription; a missing one is fine. */
   public synchronized void deleteSubscription(String subscriptionId) {
     try {
-      subscriptionAdmin().deleteSubscription(subscriptionName(subscriptionId));
+      subscriptionAdmin().deleteSubscription(SubscriptionName.of(projectId, subscriptionId));
     } catch (NotFoundException e) {
       LOG.debug("subscription {} did not exist", subscriptionId);
     }

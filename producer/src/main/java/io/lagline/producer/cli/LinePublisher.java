@@ -8,7 +8,7 @@ import io.lagline.event.EventCodec;
 import io.lagline.event.InvalidEventException;
 import io.lagline.event.Violation;
 import io.lagline.producer.publish.EventPublisher;
-import io.lagline.producer.publish.PublishFailure;
+import io.lagline.producer.publish.PublishFailedException;
 import io.lagline.producer.publish.PublishReceipt;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -103,13 +103,13 @@ final class LinePublisher {
 
   private void publishFailed(long number, Throwable failure) {
     failed.incrementAndGet();
-    PublishFailure kind = PublishFailure.classify(failure);
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (!kind.fatal()) {
+    if (!(cause instanceof PublishFailedException publish) || !publish.failure().fatal()) {
       report("line " + number + ": not published: " + cause.getMessage());
     } else if (fatal.compareAndSet(false, true)) {
-      report("line " + number + ": not published: " + cause.getMessage());
-      report("error: " + kind + " is fatal: every other publish fails the same way; stopping");
+      // reported once: every other publish fails the same way
+      report("line " + number + ": not published (" + publish.failure() + ")");
+      report("error: " + publish.failure().hint(publish.topic()));
     }
   }
 

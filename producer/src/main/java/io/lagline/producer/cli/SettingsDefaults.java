@@ -6,7 +6,6 @@ import io.lagline.producer.publish.PublisherSettings;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -28,20 +27,19 @@ final class SettingsDefaults implements IDefaultValueProvider {
   }
 
   static String text(PublisherKey key, PublisherSettings s) {
-    Function<java.time.Duration, String> d = Durations::format;
     return switch (key) {
       case BATCH_MAX_MESSAGES -> Long.toString(s.batchMaxMessages());
       case BATCH_MAX_BYTES -> Long.toString(s.batchMaxBytes());
-      case BATCH_DELAY -> d.apply(s.batchDelay());
+      case BATCH_DELAY -> Durations.format(s.batchDelay());
       case FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES -> Long.toString(s.maxOutstandingMessages());
       case FLOW_CONTROL_MAX_OUTSTANDING_BYTES -> Long.toString(s.maxOutstandingBytes());
       case FLOW_CONTROL_LIMIT_EXCEEDED -> s.limitExceeded().name().toLowerCase(Locale.ROOT);
       case ORDERING -> Boolean.toString(s.ordering());
-      case PUBLISH_TIMEOUT -> d.apply(s.publishTimeout());
-      case RETRY_INITIAL_DELAY -> d.apply(s.retryInitialDelay());
-      case RETRY_MAX_DELAY -> d.apply(s.retryMaxDelay());
-      case RETRY_RPC_TIMEOUT -> d.apply(s.rpcTimeout());
-      case SHUTDOWN_TIMEOUT -> d.apply(s.shutdownTimeout());
+      case PUBLISH_TIMEOUT -> Durations.format(s.publishTimeout());
+      case RETRY_INITIAL_DELAY -> Durations.format(s.retryInitialDelay());
+      case RETRY_MAX_DELAY -> Durations.format(s.retryMaxDelay());
+      case RETRY_RPC_TIMEOUT -> Durations.format(s.rpcTimeout());
+      case SHUTDOWN_TIMEOUT -> Durations.format(s.shutdownTimeout());
     };
   }
 }

@@ -8,6 +8,7 @@ import com.google.cloud.pubsub.v1.Publisher;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
+import io.lagline.config.Durations;
 import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
@@ -35,6 +36,8 @@ import org.slf4j.MDC;
  */
 public final class PubSubEventPublisher implements EventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PubSubEventPublisher.class);
+  private static final String EVENT_ID_MDC = "event_id";
+  private static final String MESSAGE_ID_MDC = "message_id";
 
   private final TopicPath topic;
   private final PublisherSettings settings;
@@ -147,9 +150,13 @@ public final class PubSubEventPublisher implements EventPublisher {
     Event event = inFlight.event();
     metrics.confirmed(event.eventType(), System.nanoTime() - inFlight.startNanos());
     if (LOG.isDebugEnabled()) {
-      try (MDC.MDCCloseable e = MDC.putCloseable("event_id", event.eventId());
-          MDC.MDCCloseable m = MDC.putCloseable("message_id", messageId)) {
+      MDC.put(EVENT_ID_MDC, event.eventId());
+      MDC.put(MESSAGE_ID_MDC, messageId);
+      try {
         LOG.debug("Published event {} as message {}", event.eventId(), messageId);
+      } finally {
+        MDC.remove(EVENT_ID_MDC);
+        MDC.remove(MESSAGE_ID_MDC);
       }
     }
     result.complete(new PublishReceipt(event.eventId(), messageId));
@@ -163,8 +170,11 @@ public final class PubSubEventPublisher implements EventPublisher {
     Event event = inFlight.event();
     metrics.failed(event.eventType(), System.nanoTime() - inFlight.startNanos());
     if (LOG.isDebugEnabled()) {
-      try (MDC.MDCCloseable e = MDC.putCloseable("event_id", event.eventId())) {
+      MDC.put(EVENT_ID_MDC, event.eventId());
+      try {
         LOG.debug("Publish of event {} failed ({})", event.eventId(), failure, cause);
+      } finally {
+        MDC.remove(EVENT_ID_MDC);
       }
     }
     result.completeExceptionally(
@@ -193,13 +203,13 @@ public final class PubSubEventPublisher implements EventPublisher {
           "Closed the publisher for {} after {} with {} publishes unconfirmed: they may or may not have been"
               + " published; raise {} to wait longer",
           topic,
-          timeout,
+          Durations.format(timeout),
           unconfirmed.size(),
           PublisherKey.SHUTDOWN_TIMEOUT.path(PublisherSettings.DEFAULT_PREFIX));
       IllegalStateException cause = new IllegalStateException("unconfirmed when the publisher closed");
       unconfirmed.forEach(future -> failed(future, cause, PublishFailure.SHUT_DOWN));
     } else if (!terminated) {
-      LOG.debug("The client for {} did not stop its threads within {}", topic, timeout);
+      LOG.debug("The client for {} did not stop its threads within {}", topic, Durations.format(timeout));
     }
   }
 

@@ -8,6 +8,7 @@ public final class PublishFailedException extends LaglineException {
 
   private final String eventId;
   private final String entityKey;
+  private final TopicPath topic;
   private final PublishFailure failure;
 
   public PublishFailedException(
@@ -25,6 +26,7 @@ public final class PublishFailedException extends LaglineException {
         cause);
     this.eventId = eventId;
     this.entityKey = entityKey;
+    this.topic = topic;
     this.failure = failure;
   }
 
@@ -36,6 +38,11 @@ public final class PublishFailedException extends LaglineException {
   /** The entity key of that event. */
   public String entityKey() {
     return entityKey;
+  }
+
+  /** The topic published to. */
+  public TopicPath topic() {
+    return topic;
   }
 
   /** Why it failed. */

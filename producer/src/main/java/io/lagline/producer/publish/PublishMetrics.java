@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The producer's publish meters, bound to any number of registries with {@link #bindTo(MeterRegistry)}:
  *
  * <ul>
- *   <li>{@value #PUBLISHES} (Prometheus {@code lagline_producer_publishes_total}): events by {@code outcome}
+ *   <li>{@value #PUBLISHES} (Prometheus {@code lagline_producer_publishes_events_total}): events by {@code outcome}
  *       ({@code ok}, {@code failed}, {@code rejected}) and {@code event_type} (the first {@value
  *       #MAX_EVENT_TYPES} types seen, then {@value #OTHER_EVENT_TYPE}; {@value #INVALID_EVENT_TYPE} when a
  *       rejected command has no valid type);

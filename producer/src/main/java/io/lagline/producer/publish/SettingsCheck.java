@@ -5,13 +5,16 @@ import io.lagline.config.ConfigProblem;
 import io.lagline.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Collects every broken rule of a {@link PublisherSettings}, each naming the key, the value and the rule. */
 final class SettingsCheck {
   static final String SOURCE = "settings";
 
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private final Set<PublisherKey> broken = EnumSet.noneOf(PublisherKey.class);
 
   void range(PublisherKey key, long value, long min, long max) {
     if (value < min || value > max) {
@@ -33,16 +36,16 @@ final class SettingsCheck {
     }
   }
 
-  /** {@code value} must be at least {@code other}'s value: a rule spanning two keys. */
+  /** {@code value} must be at least {@code other}'s value; skipped when either key is already reported. */
   void atLeast(PublisherKey key, long value, PublisherKey other, long otherValue, String why) {
-    if (value < otherValue) {
+    if (value < otherValue && !broken.contains(key) && !broken.contains(other)) {
       add(key, Long.toString(value), "must be at least " + full(other) + " (" + otherValue + "): " + why);
     }
   }
 
-  /** {@code value} must be at least {@code other}'s value; skipped when either is missing. */
+  /** {@code value} must be at least {@code other}'s value; skipped when either key is already reported. */
   void atLeast(PublisherKey key, Duration value, PublisherKey other, Duration otherValue, String why) {
-    if (value != null && otherValue != null && value.compareTo(otherValue) < 0) {
+    if (!broken.contains(key) && !broken.contains(other) && value.compareTo(otherValue) < 0) {
       add(
           key,
           Durations.format(value),
@@ -58,6 +61,7 @@ final class SettingsCheck {
   }
 
   private void add(PublisherKey key, String value, String rule) {
+    broken.add(key);
     problems.add(new ConfigProblem(full(key), value, rule, SOURCE));
   }
 

@@ -116,7 +116,9 @@ final class EventParser {
         String earlier = tablePaths.putIfAbsent(draft.table(), writePath);
         if (earlier != null) {
           problems.add(
-              writePath + ".table", draft.table(), "is already written by " + earlier + "; an event writes a table once");
+              writePath + ".table",
+              draft.table(),
+              "is already written by " + earlier + "; an event writes a table once");
         }
       }
       if (draft.write() != null) {

@@ -53,12 +53,12 @@ public final class MappingLoader {
    */
   public static Mapping parse(String yaml, String sourceName) {
     Objects.requireNonNull(yaml, "yaml");
-    Problems problems = new Problems(sourceName);
     JsonNode root = readTree(yaml, sourceName);
     if (root == null || !root.isObject()) {
-      problems.add(FILE_KEY, sourceName, "must be a YAML mapping with an events list");
-      problems.throwIfAny();
+      throw new ConfigException(
+          List.of(new ConfigProblem(FILE_KEY, sourceName, "must be a YAML mapping with an events list", sourceName)));
     }
+    Problems problems = new Problems(sourceName);
     problems.unknownKeys(root, "", TOP_KEYS);
     String versionColumn = column(root, "version-column", Mapping.DEFAULT_VERSION_COLUMN, problems);
     String deletedColumn = column(root, "deleted-column", Mapping.DEFAULT_DELETED_COLUMN, problems);
@@ -87,10 +87,8 @@ public final class MappingLoader {
           e.getLocation() == null
               ? ""
               : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-      throw new ConfigException(
-          List.of(
-              new ConfigProblem(
-                  FILE_KEY, sourceName, "must be valid YAML: " + message.lines().findFirst().orElse("") + where, sourceName)));
+      String rule = "must be valid YAML: " + message.lines().findFirst().orElse("") + where;
+      throw new ConfigException(List.of(new ConfigProblem(FILE_KEY, sourceName, rule, sourceName)));
     }
   }
 

@@ -154,7 +154,8 @@ final class WriteParser {
       problems.add(path + ".type", typeName, "must be one of " + TYPES);
     }
     if (Source.PAYLOAD.equals(from) && type != null && !type.isText()) {
-      problems.add(path + ".type", typeName, "the whole payload is stored as JSON text: must be text, varchar or ascii");
+      problems.add(
+          path + ".type", typeName, "the whole payload is stored as JSON text: must be text, varchar or ascii");
     }
     Boolean required = null;
     JsonNode requiredNode = node.get("required");

@@ -59,7 +59,8 @@ final class Replication {
     if (factor == null || !isPositive(factor)) {
       problems.add(
           new Problem(
-              REPLICATION_FACTOR + "=" + factor, SIMPLE + " needs replication_factor, a positive integer (at most 9999)"));
+              REPLICATION_FACTOR + "=" + factor,
+              SIMPLE + " needs replication_factor, a positive integer (at most 9999)"));
     }
     replication.keySet().stream()
         .filter(k -> !k.equals(CLASS) && !k.equals(REPLICATION_FACTOR))

@@ -1,0 +1,15 @@
+package io.lagline.demo;
+
+import java.time.Duration;
+
+/**
+ * The demo's knobs.
+ *
+ * @param events messages to publish, duplicates included
+ * @param devices distinct devices (entities)
+ * @param seed makes the workload repeatable
+ * @param topic topic id; the subscription is {@code <topic>-reconciler}
+ * @param adminPort the reconciler's admin port (0 picks a free one)
+ * @param timeout how long to wait for convergence
+ */
+record DemoOptions(int events, int devices, long seed, String topic, int adminPort, Duration timeout) {}

@@ -1,0 +1,70 @@
+package io.lagline.demo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lagline.event.EventCodec;
+import java.util.List;
+
+/**
+ * What the demo prints and writes as JSON.
+ *
+ * @param published messages published (duplicates included)
+ * @param distinctEvents distinct events among them
+ * @param applied events whose primary write changed Cassandra
+ * @param duplicate events found already applied (redeliveries and republished duplicates)
+ * @param stale events older than the stored version (out of order)
+ * @param failed deliveries that failed and were redelivered
+ * @param lagP50Ms median consistency lag, publish → durable in Cassandra
+ * @param lagP99Ms 99th percentile of the same
+ * @param converged whether the read-back matched the expected state exactly
+ * @param mismatches the first differences found, if any
+ * @param metricsUrl where the reconciler's Prometheus metrics are served
+ * @param seconds wall time from the first publish to convergence
+ */
+public record DemoSummary(
+    long published,
+    long distinctEvents,
+    long applied,
+    long duplicate,
+    long stale,
+    long failed,
+    double lagP50Ms,
+    double lagP99Ms,
+    boolean converged,
+    List<String> mismatches,
+    String metricsUrl,
+    double seconds) {
+
+  /** The summary as the JSON object written by {@code --json}. */
+  public ObjectNode toJson() {
+    ObjectNode json = EventCodec.json().createObjectNode();
+    json.put("published", published);
+    json.put("distinct_events", distinctEvents);
+    json.put("applied", applied);
+    json.put("duplicate", duplicate);
+    json.put("stale", stale);
+    json.put("failed", failed);
+    json.put("lag_p50_ms", round(lagP50Ms));
+    json.put("lag_p99_ms", round(lagP99Ms));
+    json.put("converged", converged);
+    json.putPOJO("mismatches", mismatches);
+    json.put("metrics_url", metricsUrl);
+    json.put("seconds", round(seconds));
+    return json;
+  }
+
+  /** The summary as the lines printed to the console. */
+  public String toText() {
+    return String.format(
+        "published:  %d messages (%d distinct events)%n"
+            + "applied:    %d%nduplicate:  %d%nstale:      %d%nfailed:     %d (redelivered)%n"
+            + "lag p50:    %.1f ms%nlag p99:    %.1f ms%n"
+            + "converged:  %s (read-back of every row against the expected state)%n"
+            + "took:       %.1f s%nmetrics:    %s%n",
+        published, distinctEvents, applied, duplicate, stale, failed, lagP50Ms, lagP99Ms,
+        converged ? "yes" : "NO", seconds, metricsUrl);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+}

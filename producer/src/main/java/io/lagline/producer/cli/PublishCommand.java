@@ -1,0 +1,213 @@
+package io.lagline.producer.cli;
+
+import io.lagline.config.ConfigException;
+import io.lagline.config.ConfigProblem;
+import io.lagline.producer.publish.EventPublisher;
+import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.producer.publish.PubSubEventPublisher;
+import io.lagline.producer.publish.PublishMetrics;
+import io.lagline.producer.publish.PublisherKey;
+import io.lagline.producer.publish.PublisherSettings;
+import io.lagline.producer.publish.PublisherSettings.LimitExceeded;
+import io.lagline.producer.publish.TopicPath;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code producer publish}: publishes the valid events of a JSON-lines file or stdin. */
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    defaultValueProvider = SettingsDefaults.class,
+    sortOptions = false,
+    description = {
+      "Publishes one JSON event per line (stdin by default) to a Pub/Sub topic.",
+      "Each line: {\"event_type\", \"schema_version\", \"entity_key\", \"entity_version\", \"payload\": {...},"
+          + " \"event_id\"?, \"occurred_at\"?}.",
+      "Bad lines are reported on stderr with their number and every violation; the summary goes to stdout.",
+      "Exit codes: 0 all published, 1 some lines rejected or publishes failed, 2 usage or settings error,"
+          + " 3 Pub/Sub unusable (unreachable, topic not found, no access), 4 unexpected error."
+    })
+final class PublishCommand implements Callable<Integer> {
+  private final InputStream stdin;
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--topic",
+      required = true,
+      paramLabel = "projects/P/topics/T",
+      converter = Converters.Topic.class,
+      description = "The topic, e.g. projects/demo-project/topics/lagline-events.")
+  private TopicPath topic;
+
+  @Option(
+      names = "--emulator",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:PUBSUB_EMULATOR_HOST}",
+      description = "The Pub/Sub emulator to use instead of the real service (default: $PUBSUB_EMULATOR_HOST).")
+  private String emulator;
+
+  @Option(names = "--file", paramLabel = "PATH", description = "The JSON-lines file to read (default: stdin).")
+  private Path file;
+
+  @Option(
+      names = "--credentials-file",
+      paramLabel = "PATH",
+      description = "A service-account JSON key (default: Application Default Credentials).")
+  private Path credentialsFile;
+
+  @Option(names = "--ordering", description = "Use the entity key as ordering key (default: ${DEFAULT-VALUE}).")
+  private boolean ordering;
+
+  @Option(names = "--batch-max-messages", paramLabel = "N", description = "Messages per batch (${DEFAULT-VALUE}).")
+  private long batchMaxMessages;
+
+  @Option(names = "--batch-max-bytes", paramLabel = "BYTES", description = "Bytes per batch (${DEFAULT-VALUE}).")
+  private long batchMaxBytes;
+
+  @Option(
+      names = "--batch-delay",
+      paramLabel = "DURATION",
+      converter = Converters.DurationText.class,
+      description = "Longest wait for a batch to fill (${DEFAULT-VALUE}).")
+  private Duration batchDelay;
+
+  @Option(
+      names = "--flow-control-max-outstanding-messages",
+      paramLabel = "N",
+      description = "Unconfirmed messages at most (${DEFAULT-VALUE}).")
+  private long maxOutstandingMessages;
+
+  @Option(
+      names = "--flow-control-max-outstanding-bytes",
+      paramLabel = "BYTES",
+      description = "Unconfirmed bytes at most (${DEFAULT-VALUE}).")
+  private long maxOutstandingBytes;
+
+  @Option(
+      names = "--flow-control-limit-exceeded",
+      paramLabel = "block|fail",
+      description = "At a flow-control limit, block or fail the publish (${DEFAULT-VALUE}).")
+  private LimitExceeded limitExceeded;
+
+  @Option(
+      names = "--publish-timeout",
+      paramLabel = "DURATION",
+      converter = Converters.DurationText.class,
+      description = "Longest one publish may take, retries included (${DEFAULT-VALUE}).")
+  private Duration publishTimeout;
+
+  @Option(
+      names = "--retry-initial-delay",
+      paramLabel = "DURATION",
+      converter = Converters.DurationText.class,
+      description = "Wait before the first retry (${DEFAULT-VALUE}).")
+  private Duration retryInitialDelay;
+
+  @Option(
+      names = "--retry-max-delay",
+      paramLabel = "DURATION",
+      converter = Converters.DurationText.class,
+      description = "Longest wait between retries (${DEFAULT-VALUE}).")
+  private Duration retryMaxDelay;
+
+  @Option(
+      names = "--retry-rpc-timeout",
+      paramLabel = "DURATION",
+      converter = Converters.DurationText.class,
+      description = "Longest one publish RPC attempt may take (${DEFAULT-VALUE}).")
+  private Duration rpcTimeout;
+
+  @Option(
+      names = "--shutdown-timeout",
+      paramLabel = "DURATION",
+      converter = Converters.DurationText.class,
+      description = "Longest wait for confirmations at the end (${DEFAULT-VALUE}).")
+  private Duration shutdownTimeout;
+
+  PublishCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PublisherSettings settings = settings();
+    try (BufferedReader in = open();
+        PubSubConnection connection = connect();
+        EventPublisher publisher = PubSubEventPublisher.create(topic, connection, settings, new PublishMetrics())) {
+      PublishSummary summary = new LinePublisher(publisher, spec.commandLine().getErr()).run(in);
+      spec.commandLine().getOut().println(summary.line());
+      spec.commandLine().getOut().flush();
+      return summary.exitCode();
+    }
+  }
+
+  PublisherSettings settings() {
+    try {
+      return PublisherSettings.builder()
+          .ordering(ordering)
+          .batchMaxMessages(batchMaxMessages)
+          .batchMaxBytes(batchMaxBytes)
+          .batchDelay(batchDelay)
+          .maxOutstandingMessages(maxOutstandingMessages)
+          .maxOutstandingBytes(maxOutstandingBytes)
+          .limitExceeded(limitExceeded)
+          .publishTimeout(publishTimeout)
+          .retryInitialDelay(retryInitialDelay)
+          .retryMaxDelay(retryMaxDelay)
+          .rpcTimeout(rpcTimeout)
+          .shutdownTimeout(shutdownTimeout)
+          .build();
+    } catch (ConfigException e) {
+      throw new UsageException(
+          "invalid publisher settings:"
+              + e.problems().stream().map(p -> "\n  " + describe(p)).collect(Collectors.joining()));
+    }
+  }
+
+  /** A settings problem in terms of flags: {@code --batch-max-messages = 5000: must be ...}. */
+  private static String describe(ConfigProblem problem) {
+    String rule = problem.rule();
+    String key = problem.key();
+    for (PublisherKey k : PublisherKey.values()) {
+      String full = k.path(PublisherSettings.DEFAULT_PREFIX);
+      rule = rule.replace(full, k.flag());
+      key = key.equals(full) ? k.flag() : key;
+    }
+    return key + " = " + problem.value() + ": " + rule;
+  }
+
+  private BufferedReader open() {
+    if (file == null || file.toString().equals("-")) {
+      return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new UsageException("cannot read --file " + file + ": it is not a readable file");
+    }
+    try {
+      return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UsageException("cannot read --file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private PubSubConnection connect() {
+    try {
+      return PubSubConnection.create(emulator, credentialsFile);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--emulator: " + e.getMessage());
+    }
+  }
+}

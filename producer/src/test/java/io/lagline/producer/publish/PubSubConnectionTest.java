@@ -1,0 +1,71 @@
+package io.lagline.producer.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PubSubConnectionTest {
+
+  @Test
+  void parses_host_and_port() {
+    InetSocketAddress address = PubSubConnection.parseHostPort("localhost:8085");
+
+    assertThat(address.getHostString()).isEqualTo("localhost");
+    assertThat(address.getPort()).isEqualTo(8085);
+    InetSocketAddress v6 = PubSubConnection.parseHostPort("[::1]:8086");
+    assertThat(v6.getAddress().isLoopbackAddress()).isTrue();
+    assertThat(v6.getPort()).isEqualTo(8086);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost", "localhost:", ":8085", "localhost:http", "localhost:0", "localhost:70000"})
+  void rejects_an_address_that_is_not_host_and_port(String address) {
+    assertThatThrownBy(() -> PubSubConnection.parseHostPort(address))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be HOST:PORT");
+  }
+
+  @Test
+  void an_unreachable_emulator_is_reported_with_the_cause_and_the_fix() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String address = "127.0.0.1:" + closedPort;
+
+    assertThatThrownBy(() -> PubSubConnection.create(address, null))
+        .isInstanceOfSatisfying(
+            PubSubConnectionException.class, e -> assertThat(e.target()).isEqualTo(address))
+        .hasMessageContaining("cannot reach the Pub/Sub emulator at " + address)
+        .hasMessageContaining("gcloud beta emulators pubsub start --host-port=" + address);
+  }
+
+  @Test
+  void a_reachable_emulator_gets_a_plaintext_channel_and_no_credentials() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        PubSubConnection connection = PubSubConnection.emulator("127.0.0.1:" + socket.getLocalPort())) {
+      assertThat(connection.emulatorHost()).contains("127.0.0.1:" + socket.getLocalPort());
+      assertThat(connection.channelProvider()).isPresent();
+      assertThat(connection.credentialsProvider().getCredentials()).isNull();
+    }
+  }
+
+  @Test
+  void a_credentials_file_that_is_not_a_key_is_reported(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("key.json"), "{\"type\": \"nonsense\"}");
+
+    assertThatThrownBy(() -> PubSubConnection.google(file))
+        .isInstanceOf(PubSubConnectionException.class)
+        .hasMessageContaining("cannot load credentials from " + file)
+        .hasMessageContaining("service-account key file");
+  }
+}

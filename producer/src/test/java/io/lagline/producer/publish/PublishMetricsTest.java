@@ -1,0 +1,123 @@
+package io.lagline.producer.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class PublishMetricsTest {
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final PublishMetrics metrics = new PublishMetrics();
+
+  PublishMetricsTest() {
+    metrics.bindTo(registry);
+  }
+
+  @Test
+  void counts_publishes_by_outcome_and_event_type() {
+    metrics.started();
+    metrics.confirmed("DeviceSynced", 1_000_000);
+    metrics.started();
+    metrics.failed("DeviceSynced", 2_000_000);
+    metrics.rejected("DeviceSynced");
+    metrics.rejected(PublishMetrics.INVALID_EVENT_TYPE);
+
+    assertThat(count("ok", "DeviceSynced")).isEqualTo(1);
+    assertThat(count("failed", "DeviceSynced")).isEqualTo(1);
+    assertThat(count("rejected", "DeviceSynced")).isEqualTo(1);
+    assertThat(count("rejected", "invalid")).isEqualTo(1);
+  }
+
+  @Test
+  void tags_at_most_fifty_event_types_then_other() {
+    for (int i = 0; i < 60; i++) {
+      metrics.rejected("Type" + i);
+    }
+    metrics.rejected("Type0");
+
+    assertThat(registry.find(PublishMetrics.PUBLISHES).counters())
+        .extracting(c -> c.getId().getTag(PublishMetrics.EVENT_TYPE))
+        .hasSize(51)
+        .contains("Type0", "Type49", "other")
+        .doesNotContain("Type50");
+    assertThat(count("rejected", "other")).isEqualTo(10);
+    assertThat(count("rejected", "Type0")).isEqualTo(2);
+  }
+
+  @Test
+  void outstanding_counts_publishes_not_yet_answered() {
+    metrics.started();
+    metrics.started();
+    metrics.confirmed("A", 1);
+
+    assertThat(registry.get(PublishMetrics.OUTSTANDING).gauge().value()).isEqualTo(1);
+    assertThat(metrics.outstanding()).isEqualTo(1);
+  }
+
+  @Test
+  void latency_has_histogram_buckets_from_one_millisecond_to_sixty_seconds() {
+    metrics.started();
+    metrics.confirmed("A", TimeUnit.MILLISECONDS.toNanos(7));
+
+    Timer timer = registry.get(PublishMetrics.LATENCY).tag(PublishMetrics.OUTCOME, "ok").timer();
+    CountAtBucket[] buckets = timer.takeSnapshot().histogramCounts();
+    assertThat(buckets).hasSize(15);
+    assertThat(buckets[0].bucket(TimeUnit.MILLISECONDS)).isEqualTo(1);
+    assertThat(buckets[buckets.length - 1].bucket(TimeUnit.SECONDS)).isEqualTo(60);
+    assertThat(Arrays.stream(buckets).filter(b -> b.bucket(TimeUnit.MILLISECONDS) == 10).findFirst().orElseThrow().count())
+        .isEqualTo(1);
+    assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(7);
+  }
+
+  @Test
+  void every_meter_has_a_description_and_a_unit() {
+    metrics.started();
+    metrics.confirmed("A", 1);
+    metrics.started();
+    metrics.failed("A", 1);
+
+    assertThat(registry.getMeters()).isNotEmpty();
+    for (Meter meter : registry.getMeters()) {
+      if (meter.getId().syntheticAssociation() != null) {
+        continue; // the registry's own view of the timer's histogram
+      }
+      assertThat(meter.getId().getDescription()).as(meter.getId().getName()).isNotBlank();
+      assertThat(meter.getId().getBaseUnit()).as(meter.getId().getName()).isNotBlank();
+    }
+  }
+
+  @Test
+  void exports_the_prometheus_names_that_dashboards_use() {
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    metrics.bindTo(prometheus);
+    metrics.started();
+    metrics.confirmed("DeviceSynced", Duration.ofMillis(3).toNanos());
+    metrics.rejected("DeviceSynced");
+
+    String scrape = prometheus.scrape();
+
+    assertThat(scrape)
+        .contains("lagline_producer_publishes_events_total{event_type=\"DeviceSynced\",outcome=\"ok\"} 1")
+        .contains("lagline_producer_publishes_events_total{event_type=\"DeviceSynced\",outcome=\"rejected\"} 1")
+        .contains("lagline_producer_publish_latency_seconds_bucket{outcome=\"ok\",le=\"0.005\"} 1")
+        .contains("lagline_producer_publish_latency_seconds_count{outcome=\"ok\"} 1")
+        .contains("lagline_producer_outstanding_messages 0");
+  }
+
+  private double count(String outcome, String eventType) {
+    return registry
+        .get(PublishMetrics.PUBLISHES)
+        .tag(PublishMetrics.OUTCOME, outcome)
+        .tag(PublishMetrics.EVENT_TYPE, eventType)
+        .counter()
+        .count();
+  }
+}

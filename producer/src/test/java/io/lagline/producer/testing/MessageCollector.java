@@ -1,0 +1,50 @@
+package io.lagline.producer.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.pubsub.v1.ProjectSubscriptionName;
+import com.google.pubsub.v1.PubsubMessage;
+import io.lagline.testkit.PubSubTestResources;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** Receives (and acks) every message of a subscription on the emulator, for ITs to assert on. */
+public final class MessageCollector implements AutoCloseable {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final List<PubsubMessage> messages = new CopyOnWriteArrayList<>();
+  private final Subscriber subscriber;
+
+  private MessageCollector(PubSubTestResources pubsub, ProjectSubscriptionName subscription) {
+    subscriber =
+        Subscriber.newBuilder(
+                subscription,
+                (message, consumer) -> {
+                  messages.add(message);
+                  consumer.ack();
+                })
+            .setChannelProvider(pubsub.channelProvider())
+            .setCredentialsProvider(pubsub.credentialsProvider())
+            .build();
+    subscriber.startAsync().awaitRunning();
+  }
+
+  /** Starts receiving from {@code subscription}. */
+  public static MessageCollector start(PubSubTestResources pubsub, ProjectSubscriptionName subscription) {
+    return new MessageCollector(pubsub, subscription);
+  }
+
+  /** Waits until at least {@code count} messages arrived, and returns them all. */
+  public List<PubsubMessage> await(int count) {
+    await().atMost(WAIT).until(() -> messages.size() >= count);
+    return List.copyOf(messages);
+  }
+
+  @Override
+  public void close() throws Exception {
+    subscriber.stopAsync().awaitTerminated(10, TimeUnit.SECONDS);
+  }
+}

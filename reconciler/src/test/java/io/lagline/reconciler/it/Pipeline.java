@@ -1,0 +1,153 @@
+package io.lagline.reconciler.it;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.lagline.event.Event;
+import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.producer.publish.PubSubEventPublisher;
+import io.lagline.producer.publish.PublishMetrics;
+import io.lagline.producer.publish.PublisherSettings;
+import io.lagline.producer.publish.TopicPath;
+import io.lagline.reconciler.cli.ReconcilerMain;
+import io.lagline.reconciler.config.ConfigLoader;
+import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.testkit.LocalStack;
+import io.lagline.testkit.PubSubTestResources;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One isolated pipeline for a test on the shared local stack: its own topic, subscription, keyspace and
+ * config file, the mapping the tests use, and helpers to publish and read back.
+ */
+final class Pipeline {
+  static final String MAPPING =
+      """
+      events:
+        - event-type: DeviceSynced
+          schema-versions: [1, 2]
+          writes:
+            - table: device_state
+              mode: upsert-if-newer
+              partition-key: [device_id]
+              columns:
+                device_id: { from: entity_key, type: text }
+                steps: { from: payload.steps, type: int }
+                heart_rate: { from: payload.heart_rate, type: int, required: false }
+                synced_at: { from: occurred_at, type: timestamp }
+            - table: sync_history
+              mode: insert-if-absent
+              partition-key: [device_id]
+              clustering-key: [event_id]
+              columns:
+                device_id: { from: entity_key, type: text }
+                event_id: { from: event_id, type: text }
+                steps: { from: payload.steps, type: int }
+        - event-type: DeviceRetired
+          schema-versions: [1]
+          writes:
+            - table: device_state
+              mode: delete-if-newer
+              partition-key: [device_id]
+              columns:
+                device_id: { from: entity_key, type: text }
+      """;
+
+  final String name;
+  final Path configFile;
+  final String topic;
+  private final LocalStack stack;
+
+  Pipeline(LocalStack stack, PubSubTestResources pubsub, Path dir, String name, String extraConfig) throws IOException {
+    this.stack = stack;
+    this.name = name;
+    this.topic = "projects/" + stack.projectId() + "/topics/" + name;
+    pubsub.createTopic(name);
+    pubsub.createSubscription(name + "-sub", name);
+    Path mapping = Files.writeString(dir.resolve(name + "-mapping.yaml"), MAPPING);
+    this.configFile =
+        Files.writeString(
+            dir.resolve(name + ".yaml"),
+            String.format(
+                """
+                pubsub:
+                  subscription: projects/%s/subscriptions/%s-sub
+                  emulator-host: %s
+                cassandra:
+                  contact-points: [%s]
+                  local-datacenter: %s
+                  keyspace: %s
+                  request-timeout: 5s
+                mapping:
+                  file: %s
+                admin:
+                  host: 127.0.0.1
+                  port: 0
+                retry:
+                  max-attempts: 3
+                  initial-backoff: 20ms
+                  max-backoff: 200ms
+                schema:
+                  replication: { class: SimpleStrategy, replication_factor: 1 }
+                %s
+                """,
+                stack.projectId(),
+                name,
+                stack.pubsubEmulatorHost(),
+                stack.cassandraContactPointsString(),
+                stack.localDatacenter(),
+                name,
+                mapping,
+                extraConfig));
+  }
+
+  ReconcilerConfig config() {
+    return ConfigLoader.load(configFile, Map.of());
+  }
+
+  /** Runs the CLI in process; returns exit code and output. */
+  static CliResult cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ReconcilerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new CliResult(code, out.toString(), err.toString());
+  }
+
+  void applySchema() {
+    CliResult result = cli("schema", "--config", configFile.toString(), "--apply");
+    if (result.code() != 0) {
+      throw new AssertionError("schema --apply failed: " + result);
+    }
+  }
+
+  void publish(List<Event> events) throws Exception {
+    try (PubSubConnection connection = PubSubConnection.emulator(stack.pubsubEmulatorHost());
+        PubSubEventPublisher publisher =
+            PubSubEventPublisher.create(
+                TopicPath.parse(topic), connection, PublisherSettings.defaults(), new PublishMetrics())) {
+      List<CompletableFuture<?>> receipts = new ArrayList<>();
+      for (Event event : events) {
+        receipts.add(publisher.publish(event));
+      }
+      CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+    }
+  }
+
+  List<Row> rows(CqlSession session, String table) {
+    return session
+        .execute(SimpleStatement.newInstance("SELECT * FROM " + name + "." + table).setTimeout(Duration.ofSeconds(30)))
+        .all();
+  }
+
+  record CliResult(int code, String out, String err) {}
+}

@@ -1,0 +1,232 @@
+package io.lagline.reconciler.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lagline.event.Event;
+import io.lagline.event.EventCodec;
+import io.lagline.reconciler.app.ReconcilerApp;
+import io.lagline.testkit.LocalStack;
+import io.lagline.testkit.PubSubTestResources;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The reconciler end to end on a real Pub/Sub emulator and a real Cassandra node. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReconcilerIT {
+  private static final Duration CONVERGE = Duration.ofSeconds(90);
+
+  LocalStack stack;
+  PubSubTestResources pubsub;
+  CqlSession session;
+  Path dir;
+
+  @BeforeAll
+  void startStack() throws Exception {
+    stack = LocalStack.start();
+    pubsub = PubSubTestResources.connect(stack);
+    session = stack.cassandra().sessionBuilder().build();
+    dir = Files.createTempDirectory("reconciler-it");
+  }
+
+  @AfterAll
+  void stopStack() {
+    if (session != null) {
+      session.close();
+    }
+    if (pubsub != null) {
+      pubsub.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  static Event synced(String device, long version, int steps) {
+    ObjectNode payload = EventCodec.json().createObjectNode().put("steps", steps).put("heart_rate", 60 + (int) version);
+    return new Event(
+        UUID.randomUUID().toString(), "DeviceSynced", 1, device, version, Instant.parse("2026-11-23T06:00:00Z").plusSeconds(version), payload);
+  }
+
+  static Event retired(String device, long version) {
+    return new Event(
+        UUID.randomUUID().toString(), "DeviceRetired", 1, device, version, Instant.parse("2026-11-23T07:00:00Z"), EventCodec.json().createObjectNode());
+  }
+
+  @Test
+  void applies_all_three_write_modes() throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "modes", "");
+    pipeline.applySchema();
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      pipeline.publish(List.of(synced("a", 1, 100), synced("a", 2, 200), synced("b", 1, 10), retired("b", 2)));
+
+      await().atMost(CONVERGE).untilAsserted(() -> {
+        Map<String, Row> state = byKey(pipeline.rows(session, "device_state"));
+        assertThat(state).containsOnlyKeys("a", "b");
+        assertThat(state.get("a").getLong("entity_version")).isEqualTo(2);
+        assertThat(state.get("a").getInt("steps")).isEqualTo(200);
+        assertThat(state.get("a").getBoolean("deleted")).isFalse();
+        assertThat(state.get("b").getLong("entity_version")).isEqualTo(2);
+        assertThat(state.get("b").getBoolean("deleted")).isTrue();
+        assertThat(state.get("b").isNull("steps")).isTrue();
+        assertThat(pipeline.rows(session, "sync_history")).hasSize(3);
+      });
+
+      // an older sync re-delivered after the delete cannot resurrect the device
+      pipeline.publish(List.of(synced("b", 1, 10)));
+      await().atMost(CONVERGE).until(() -> count(app, "stale") >= 1);
+      Row b = byKey(pipeline.rows(session, "device_state")).get("b");
+      assertThat(b.getBoolean("deleted")).isTrue();
+      assertThat(b.getLong("entity_version")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void duplicates_and_out_of_order_delivery_converge_to_the_newest_version() throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "reorder", "");
+    pipeline.applySchema();
+    Random random = new Random(7);
+    List<Event> distinct = new ArrayList<>();
+    Map<String, Event> newest = new HashMap<>();
+    for (int device = 0; device < 40; device++) {
+      for (int version = 1; version <= 10; version++) {
+        Event event = synced("d" + device, version, random.nextInt(10_000));
+        distinct.add(event);
+        newest.put(event.entityKey(), event);
+      }
+    }
+    List<Event> published = new ArrayList<>(distinct);
+    for (int i = 0; i < 100; i++) {
+      published.add(distinct.get(random.nextInt(distinct.size())));
+    }
+    Collections.shuffle(published, random);
+
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      pipeline.publish(published);
+
+      await().atMost(CONVERGE).untilAsserted(() -> {
+        Map<String, Row> state = byKey(pipeline.rows(session, "device_state"));
+        assertThat(state).hasSize(40);
+        newest.forEach((key, event) -> {
+          assertThat(state.get(key).getLong("entity_version")).as(key).isEqualTo(event.entityVersion());
+          assertThat(state.get(key).getInt("steps")).as(key).isEqualTo(event.payload().get("steps").asInt());
+        });
+        assertThat(pipeline.rows(session, "sync_history")).hasSize(distinct.size());
+      });
+      await().atMost(CONVERGE).until(() -> count(app, "applied") + count(app, "duplicate") + count(app, "stale") >= published.size());
+      assertThat(count(app, "duplicate")).as("duplicates counted, not applied").isGreaterThanOrEqualTo(1);
+      assertThat(count(app, "stale")).as("out-of-order versions counted as stale").isGreaterThanOrEqualTo(1);
+      // every distinct event's history row is inserted exactly once
+      assertThat(app.registry().get("lagline.reconciler.writes").tag("table", "sync_history").tag("outcome", "applied").counter().count())
+          .isEqualTo(distinct.size());
+    }
+  }
+
+  @Test
+  void serves_metrics_and_health_on_the_admin_port() throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "admin", "");
+    pipeline.applySchema();
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      pipeline.publish(List.of(synced("x", 1, 1)));
+      await().atMost(CONVERGE).until(() -> count(app, "applied") == 1);
+      HttpClient http = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + app.adminPort();
+
+      assertThat(get(http, base + "/health/live").statusCode()).isEqualTo(200);
+      assertThat(get(http, base + "/health/ready").statusCode()).isEqualTo(200);
+      String metrics = get(http, base + "/metrics").body();
+      assertThat(metrics)
+          .contains("lagline_reconciler_events_total{")
+          .contains("outcome=\"applied\"")
+          .contains("lagline_reconciler_consistency_lag_seconds_bucket{")
+          .contains("le=\"0.01\"")
+          .contains("le=\"600.0\"")
+          .contains("lagline_reconciler_cassandra_write_latency_seconds_bucket{")
+          .contains("lagline_reconciler_messages_in_flight");
+    }
+  }
+
+  @Test
+  void a_message_is_not_acked_while_cassandra_is_down_and_is_applied_after_it_returns() throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "outage", "");
+    pipeline.applySchema();
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      HttpClient http = HttpClient.newHttpClient();
+      stack.cassandra().stop();
+      try {
+        pipeline.publish(List.of(synced("survivor", 1, 42)));
+        await().atMost(CONVERGE).until(() -> count(app, "failed") >= 1);
+        assertThat(count(app, "applied")).isZero();
+        assertThat(app.registry().get("lagline.reconciler.replies").tag("reply", "nack").counter().count()).isPositive();
+        assertThat(get(http, "http://127.0.0.1:" + app.adminPort() + "/health/ready").statusCode()).isEqualTo(503);
+      } finally {
+        stack.cassandra().start();
+      }
+      // the nacked message is redelivered and lands once Cassandra is back
+      await().atMost(Duration.ofMinutes(3)).until(() -> count(app, "applied") == 1);
+      try (CqlSession fresh = stack.cassandra().sessionBuilder().build()) {
+        Row row = byKey(pipeline.rows(fresh, "device_state")).get("survivor");
+        assertThat(row.getInt("steps")).isEqualTo(42);
+      }
+    } finally {
+      session.close();
+      session = stack.cassandra().sessionBuilder().build();
+    }
+  }
+
+  @Test
+  void schema_command_prints_the_ddl_and_bad_config_fails_naming_the_key() throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "cli", "");
+    Pipeline.CliResult printed = Pipeline.cli("schema", "--config", pipeline.configFile.toString());
+    assertThat(printed.code()).isZero();
+    assertThat(printed.out())
+        .contains("CREATE KEYSPACE IF NOT EXISTS cli")
+        .contains("CREATE TABLE IF NOT EXISTS cli.device_state")
+        .contains("entity_version bigint");
+
+    Pipeline.CliResult missingKeyspace = Pipeline.cli("run", "--config", pipeline.configFile.toString());
+    assertThat(missingKeyspace.code()).isEqualTo(1);
+    assertThat(missingKeyspace.err()).contains("keyspace 'cli'").contains("cassandra.keyspace").contains("schema");
+
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "pubsub:\n  subscription: nope\ncassandra:\n  keyspace: Bad-Name\n");
+    Pipeline.CliResult invalid = Pipeline.cli("run", "--config", bad.toString());
+    assertThat(invalid.code()).isEqualTo(2);
+    assertThat(invalid.err()).contains("pubsub.subscription").contains("cassandra.keyspace").contains("mapping.file");
+  }
+
+  private static long count(ReconcilerApp app, String outcome) {
+    return Math.round(
+        app.registry().find("lagline.reconciler.events").tag("outcome", outcome).counters().stream()
+            .mapToDouble(c -> c.count())
+            .sum());
+  }
+
+  private static Map<String, Row> byKey(List<Row> rows) {
+    return rows.stream().collect(Collectors.toMap(r -> r.getString("device_id"), r -> r));
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

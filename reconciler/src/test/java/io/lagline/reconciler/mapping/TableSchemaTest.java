@@ -1,0 +1,70 @@
+package io.lagline.reconciler.mapping;
+
+import static io.lagline.reconciler.mapping.CqlType.BIGINT;
+import static io.lagline.reconciler.mapping.CqlType.BOOLEAN;
+import static io.lagline.reconciler.mapping.CqlType.DOUBLE;
+import static io.lagline.reconciler.mapping.CqlType.INT;
+import static io.lagline.reconciler.mapping.CqlType.TEXT;
+import static io.lagline.reconciler.mapping.CqlType.TIMESTAMP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lagline.reconciler.mapping.TableSchema.Column;
+import org.junit.jupiter.api.Test;
+
+class TableSchemaTest {
+  @Test
+  void a_versioned_deletable_table_gets_the_version_and_deleted_columns() {
+    TableSchema state = Fixtures.fitness().table("device_state").orElseThrow();
+
+    assertThat(state.partitionKey()).containsExactly(new Column("device_id", TEXT));
+    assertThat(state.clusteringKey()).isEmpty();
+    assertThat(state.regular())
+        .containsExactly(
+            new Column("steps", INT),
+            new Column("heart_rate", INT),
+            new Column("battery", DOUBLE),
+            new Column("synced_at", TIMESTAMP),
+            new Column("entity_version", BIGINT),
+            new Column("deleted", BOOLEAN));
+    assertThat(state.versioned()).isTrue();
+    assertThat(state.deletable()).isTrue();
+    assertThat(state.primaryKey()).containsExactly("device_id");
+  }
+
+  @Test
+  void a_fact_table_has_only_its_mapped_columns() {
+    TableSchema history = Fixtures.fitness().table("sync_history").orElseThrow();
+
+    assertThat(history.columns())
+        .containsExactly(
+            new Column("device_id", TEXT),
+            new Column("event_id", TEXT),
+            new Column("steps", INT),
+            new Column("synced_at", TIMESTAMP));
+    assertThat(history.primaryKey()).containsExactly("device_id", "event_id");
+    assertThat(history.versioned()).isFalse();
+    assertThat(history.deletable()).isFalse();
+  }
+
+  @Test
+  void a_table_is_the_union_of_every_write_to_it() {
+    Mapping mapping =
+        MappingLoader.parse(
+            MappingYaml.mapping(
+                MappingYaml.event("Stepped", MappingYaml.state(MappingYaml.KEY + ", " + MappingYaml.STEPS)),
+                MappingYaml.event(
+                    "Charged",
+                    MappingYaml.state(MappingYaml.KEY + ", battery: {from: payload.level, type: double}, "
+                        + MappingYaml.STEPS))),
+            "(inline)");
+
+    TableSchema state = mapping.tables().get(0);
+
+    assertThat(state.regular())
+        .containsExactly(new Column("steps", INT), new Column("battery", DOUBLE), new Column("entity_version", BIGINT));
+    assertThat(state.versioned()).isTrue();
+    assertThat(state.deletable()).isFalse();
+    assertThat(state.column("battery")).contains(new Column("battery", DOUBLE));
+    assertThat(mapping.tables()).hasSize(1);
+  }
+}

@@ -1,0 +1,28 @@
+package io.lagline.testkit;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+/** Readiness checks for services this JVM did not start (external ones, containers). */
+final class ServiceProbes {
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+  private ServiceProbes() {}
+
+  static void awaitEmulator(String host, String projectId, Duration timeout) {
+    try (PubSubTestResources client = PubSubTestResources.connect(host, projectId)) {
+      Readiness.await("Pub/Sub emulator at " + host, timeout, null, null, () -> client.listTopics(CALL_TIMEOUT));
+    }
+  }
+
+  static void awaitCassandra(
+      List<InetSocketAddress> contactPoints, String localDatacenter, String[] credentials, Duration timeout) {
+    Readiness.await(
+        "Cassandra at " + ExternalEndpoints.format(contactPoints),
+        timeout,
+        null,
+        null,
+        () -> CqlProbe.releaseVersion(contactPoints, localDatacenter, credentials));
+  }
+}

@@ -1,0 +1,23 @@
+package io.lagline.testkit;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/** One way of providing the emulator and Cassandra to a {@link LocalStack}. */
+interface StackBackend extends AutoCloseable {
+  String pubsubEmulatorHost();
+
+  List<InetSocketAddress> cassandraContactPoints();
+
+  String localDatacenter();
+
+  /** The embedded node; other backends throw {@link UnsupportedOperationException}. */
+  CassandraNode cassandra();
+
+  /** The embedded emulator; other backends throw {@link UnsupportedOperationException}. */
+  PubSubEmulator emulator();
+
+  /** Stops whatever this backend started. */
+  @Override
+  void close();
+}
