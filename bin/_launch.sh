@@ -9,7 +9,7 @@ launch() {
   local jar="$ROOT/$module/target/$module.jar"
   if [ ! -f "$jar" ] || [ -n "$(find "$ROOT" \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -not -path '*/target/*' -print -quit)" ]; then
     echo "building $module (first run or sources changed)..." >&2
-    (cd "$ROOT" && ./mvnw -q -B -DskipTests -pl "$module" -am package >&2)
+    (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true -pl "$module" -am package >&2)
   fi
   # shellcheck disable=SC2086
   exec java ${JAVA_OPTS:-} -jar "$jar" "$@"

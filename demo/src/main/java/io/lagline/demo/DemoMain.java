@@ -54,6 +54,9 @@ public final class DemoMain implements Callable<Integer> {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "logback-demo.xml"); // the modules' own logback.xml stay unused
     }
+    // the Google client logs through java.util.logging: route it to SLF4J like everything else
+    org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+    org.slf4j.bridge.SLF4JBridgeHandler.install();
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

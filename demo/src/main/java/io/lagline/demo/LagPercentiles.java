@@ -23,23 +23,21 @@ public final class LagPercentiles {
   static double millis(Collection<Timer> timers, double q) {
     TreeMap<Double, Double> cumulative = new TreeMap<>();
     double total = 0;
-    double max = 0;
     for (Timer timer : timers) {
       HistogramSnapshot snapshot = timer.takeSnapshot();
       total += snapshot.count();
-      max = Math.max(max, snapshot.max(TimeUnit.MILLISECONDS));
       for (CountAtBucket bucket : snapshot.histogramCounts()) {
         cumulative.merge(bucket.bucket(TimeUnit.MILLISECONDS), bucket.count(), Double::sum);
       }
     }
-    return interpolate(cumulative, total, max, q);
+    return interpolate(cumulative, total, q);
   }
 
   /**
    * Interpolates a quantile from cumulative bucket counts (upper bound in ms → observations at or below it).
-   * Observations above the last bucket are placed at {@code max}.
+   * Observations above the last bucket are reported as the last bucket's bound (as Prometheus does).
    */
-  static double interpolate(TreeMap<Double, Double> cumulative, double total, double max, double q) {
+  static double interpolate(TreeMap<Double, Double> cumulative, double total, double q) {
     if (total <= 0) {
       return 0;
     }
@@ -50,11 +48,11 @@ public final class LagPercentiles {
       if (entry.getValue() >= rank) {
         double inBucket = entry.getValue() - lowerCount;
         double fraction = inBucket <= 0 ? 1 : (rank - lowerCount) / inBucket;
-        return Math.min(max, lowerBound + (entry.getKey() - lowerBound) * fraction);
+        return lowerBound + (entry.getKey() - lowerBound) * fraction;
       }
       lowerBound = entry.getKey();
       lowerCount = entry.getValue();
     }
-    return max;
+    return lowerBound;
   }
 }

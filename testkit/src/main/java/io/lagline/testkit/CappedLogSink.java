@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A log file that stops growing at a size cap: bytes past the cap are counted and dropped, and one marker line says
- * so. A child process under overload can write gigabytes of log; this keeps a test run's disk use bounded.
+ * A log file that stops growing at a size cap: bytes past the cap are counted and dropped, and one
+ * marker line says so. A child process under overload can write gigabytes of log; this keeps a test
+ * run's disk use bounded.
  */
 final class CappedLogSink extends OutputStream {
   private final OutputStream out;

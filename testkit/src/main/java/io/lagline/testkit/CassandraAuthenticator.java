@@ -5,8 +5,8 @@ public enum CassandraAuthenticator {
   /** No credentials needed (the default). */
   ALLOW_ALL("AllowAllAuthenticator", "AllowAllAuthorizer"),
   /**
-   * Username and password, for tests of credential handling. The node has the stock superuser {@value
-   * #DEFAULT_SUPERUSER} with password {@value #DEFAULT_SUPERUSER_PASSWORD}.
+   * Username and password, for tests of credential handling. The node has the stock superuser
+   * {@value #DEFAULT_SUPERUSER} with password {@value #DEFAULT_SUPERUSER_PASSWORD}.
    */
   PASSWORD("PasswordAuthenticator", "CassandraAuthorizer");
 

@@ -9,36 +9,38 @@ final class CassandraCommandLine {
   static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
 
   /**
-   * The JPMS and Netty flags of Apache Cassandra 5.0's {@code conf/jvm17-server.options}, verbatim (its GC section
-   * is replaced by {@link CassandraNodeOptions#gcOptions()}). Without them the node fails at start-up on JDK 17.
+   * The JPMS and Netty lines of Apache Cassandra 5.0's {@code conf/jvm17-server.options}, verbatim
+   * (its GC section is replaced by {@link CassandraNodeOptions#gcOptions()}). Without them the node
+   * fails at start-up on JDK 17. Each line becomes one or two arguments, see {@link
+   * #jvm17ServerOptions()}.
    */
-  static final List<String> JVM17_SERVER_OPTIONS =
+  static final List<String> JVM17_SERVER_OPTIONS_LINES =
       List.of(
           "-Djdk.attach.allowAttachSelf=true",
-          "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-          "--add-exports", "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
-          "--add-exports", "java.rmi/sun.rmi.registry=ALL-UNNAMED",
-          "--add-exports", "java.rmi/sun.rmi.server=ALL-UNNAMED",
-          "--add-exports", "java.sql/java.sql=ALL-UNNAMED",
-          "--add-exports", "java.base/java.lang.ref=ALL-UNNAMED",
-          "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
-          "--add-exports", "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-          "--add-exports", "jdk.attach/sun.tools.attach=ALL-UNNAMED",
-          "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
-          "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
-          "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
-          "--add-opens", "java.base/jdk.internal.reflect=ALL-UNNAMED",
-          "--add-opens", "java.base/jdk.internal.math=ALL-UNNAMED",
-          "--add-opens", "java.base/jdk.internal.module=ALL-UNNAMED",
-          "--add-opens", "java.base/jdk.internal.util.jar=ALL-UNNAMED",
-          "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-          "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-          "--add-opens", "java.base/java.io=ALL-UNNAMED",
-          "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
-          "--add-opens", "jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
-          "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-          "--add-opens", "java.base/java.util=ALL-UNNAMED",
-          "--add-opens", "java.base/java.nio=ALL-UNNAMED",
+          "--add-exports java.base/jdk.internal.misc=ALL-UNNAMED",
+          "--add-exports java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+          "--add-exports java.rmi/sun.rmi.registry=ALL-UNNAMED",
+          "--add-exports java.rmi/sun.rmi.server=ALL-UNNAMED",
+          "--add-exports java.sql/java.sql=ALL-UNNAMED",
+          "--add-exports java.base/java.lang.ref=ALL-UNNAMED",
+          "--add-exports jdk.unsupported/sun.misc=ALL-UNNAMED",
+          "--add-exports jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+          "--add-exports jdk.attach/sun.tools.attach=ALL-UNNAMED",
+          "--add-opens java.base/java.lang.module=ALL-UNNAMED",
+          "--add-opens java.base/jdk.internal.loader=ALL-UNNAMED",
+          "--add-opens java.base/jdk.internal.ref=ALL-UNNAMED",
+          "--add-opens java.base/jdk.internal.reflect=ALL-UNNAMED",
+          "--add-opens java.base/jdk.internal.math=ALL-UNNAMED",
+          "--add-opens java.base/jdk.internal.module=ALL-UNNAMED",
+          "--add-opens java.base/jdk.internal.util.jar=ALL-UNNAMED",
+          "--add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED",
+          "--add-opens java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens java.base/java.io=ALL-UNNAMED",
+          "--add-opens java.base/java.lang.reflect=ALL-UNNAMED",
+          "--add-opens jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+          "--add-opens java.base/java.lang=ALL-UNNAMED",
+          "--add-opens java.base/java.util=ALL-UNNAMED",
+          "--add-opens java.base/java.nio=ALL-UNNAMED",
           "-Dio.netty.tryReflectionSetAccessible=true",
           "-Dio.netty.allocator.useCacheForAllThreads=true",
           "-Dio.netty.allocator.maxOrder=11");
@@ -48,10 +50,21 @@ final class CassandraCommandLine {
 
   private CassandraCommandLine() {}
 
+  /** {@link #JVM17_SERVER_OPTIONS_LINES} as arguments: an option and its value are two of them. */
+  static List<String> jvm17ServerOptions() {
+    List<String> args = new ArrayList<>();
+    for (String line : JVM17_SERVER_OPTIONS_LINES) {
+      args.addAll(List.of(line.split(" ")));
+    }
+    return args;
+  }
+
   /**
    * @param java the {@code java} launcher
-   * @param javaFeatureVersion that launcher's major version (JDK 18+ needs the security manager allowed explicitly)
-   * @param orphanGuardFlag the {@code -javaagent} flag that ends the node when this JVM dies, or null
+   * @param javaFeatureVersion that launcher's major version (JDK 18+ needs the security manager
+   *     allowed explicitly)
+   * @param orphanGuardFlag the {@code -javaagent} flag that ends the node when this JVM dies, or
+   *     null
    */
   static List<String> build(
       CassandraNodeOptions options,
@@ -68,7 +81,7 @@ final class CassandraCommandLine {
     cmd.addAll(options.gcOptions());
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     cmd.add("-XX:ErrorFile=" + layout.logDir().resolve("hs_err_pid%p.log"));
-    cmd.addAll(JVM17_SERVER_OPTIONS);
+    cmd.addAll(jvm17ServerOptions());
     if (javaFeatureVersion >= 18) {
       // Cassandra 5.0 installs a SecurityManager for UDF sandboxing
       cmd.add("-Djava.security.manager=allow");

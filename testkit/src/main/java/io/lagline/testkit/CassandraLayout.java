@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where one local Cassandra node keeps everything, and the ports it listens on. Fixed for the node's lifetime, so
- * a restart finds its data and clients find it at the same address.
+ * Where one local Cassandra node keeps everything, and the ports it listens on. Fixed for the
+ * node's lifetime, so a restart finds its data and clients find it at the same address.
  */
 record CassandraLayout(Path baseDir, int nativePort, int storagePort, int jmxPort) {
 
@@ -70,12 +70,20 @@ record CassandraLayout(Path baseDir, int nativePort, int storagePort, int jmxPor
   void createDirectories() {
     try {
       for (Path dir :
-          List.of(dataDir(), commitlogDir(), savedCachesDir(), hintsDir(), cdcRawDir(), triggersDir(), confDir(),
+          List.of(
+              dataDir(),
+              commitlogDir(),
+              savedCachesDir(),
+              hintsDir(),
+              cdcRawDir(),
+              triggersDir(),
+              confDir(),
               logDir())) {
         Files.createDirectories(dir);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not create the Cassandra directories under " + baseDir, e);
+      throw new UncheckedIOException(
+          "could not create the Cassandra directories under " + baseDir, e);
     }
   }
 }

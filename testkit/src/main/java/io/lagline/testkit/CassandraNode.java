@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Cassandra 5.0 node running as a child JVM on free loopback ports, with its data, configuration and
- * logs under one directory. It can be stopped gracefully, killed like a crash, and started again on the same data
- * and ports, which is what outage tests need. {@link #start()} returns once the node answers a CQL query.
+ * A real Apache Cassandra 5.0 node running as a child JVM on free loopback ports, with its data,
+ * configuration and logs under one directory. It can be stopped gracefully, killed like a crash,
+ * and started again on the same data and ports, which is what outage tests need. {@link #start()}
+ * returns once the node answers a CQL query.
  */
 public final class CassandraNode implements AutoCloseable {
   /** The data center of a node with {@code SimpleSnitch}. */
@@ -27,7 +28,7 @@ public final class CassandraNode implements AutoCloseable {
 
   private final CassandraNodeOptions options;
   private final CassandraLayout layout;
-  private ChildProcess process;
+  private volatile ChildProcess process;
   private Duration lastStartupTime = Duration.ZERO;
   private String releaseVersion = "";
 
@@ -37,7 +38,8 @@ public final class CassandraNode implements AutoCloseable {
   }
 
   /**
-   * Lays out a new node under {@code baseDir} (created if missing), picks its ports, starts it and waits for CQL.
+   * Lays out a new node under {@code baseDir} (created if missing), picks its ports, starts it and
+   * waits for CQL.
    *
    * @throws TestkitException when the node exits or does not answer within the start timeout
    */
@@ -48,14 +50,15 @@ public final class CassandraNode implements AutoCloseable {
   }
 
   /**
-   * Starts the node again after {@link #stop()} or {@link #kill()}, on the same data directory and ports, and
-   * waits until it answers CQL. A killed node replays its commit log first.
+   * Starts the node again after {@link #stop()} or {@link #kill()}, on the same data directory and
+   * ports, and waits until it answers CQL. A killed node replays its commit log first.
    *
    * @throws IllegalStateException when the node is already running
    */
   public synchronized void start() {
     if (isRunning()) {
-      throw new IllegalStateException("Cassandra node on " + contactPoint() + " is already running");
+      throw new IllegalStateException(
+          "Cassandra node on " + address() + " is already running");
     }
     layout.createDirectories();
     writeConfiguration();
@@ -68,16 +71,19 @@ public final class CassandraNode implements AutoCloseable {
             ServerClasspath.load(),
             OrphanGuardJar.javaAgentFlag());
     long started = System.nanoTime();
-    process = ChildProcess.start("cassandra", command, Map.of(), layout.outputLog(), options.logCapBytes());
+    process =
+        ChildProcess.start(
+            "cassandra", command, Map.of(), layout.outputLog(), options.logCapBytes());
     try {
       Readiness.await(
-          "Cassandra node on " + contactPoint(),
+          "Cassandra node on " + address(),
           options.startTimeout(),
           process,
           layout.systemLog(),
           () -> {
             Readiness.tcpConnect(contactPoint());
-            releaseVersion = CqlProbe.releaseVersion(List.of(contactPoint()), LOCAL_DATACENTER, credentials());
+            releaseVersion =
+                CqlProbe.releaseVersion(List.of(contactPoint()), LOCAL_DATACENTER, credentials());
           });
     } catch (RuntimeException e) {
       process.kill();
@@ -86,27 +92,38 @@ public final class CassandraNode implements AutoCloseable {
     lastStartupTime = Duration.ofNanos(System.nanoTime() - started);
     LOG.info(
         "Cassandra {} up on {} in {} ms (logs: {})",
-        releaseVersion, contactPoint(), lastStartupTime.toMillis(), layout.logDir());
+        releaseVersion,
+        address(),
+        lastStartupTime.toMillis(),
+        layout.logDir());
   }
 
-  /** Stops the node gracefully (SIGTERM: Cassandra drains and flushes), killing it after the stop timeout. */
+  /**
+   * Stops the node gracefully (SIGTERM: Cassandra drains and flushes), killing it after the stop
+   * timeout.
+   */
   public synchronized void stop() {
     if (isRunning()) {
       process.stop(options.stopTimeout());
-      LOG.info("Cassandra node on {} stopped", contactPoint());
+      LOG.info("Cassandra node on {} stopped", address());
     }
   }
 
-  /** Kills the node with SIGKILL, as a crash or an OOM kill would; unflushed writes survive in the commit log. */
+  /**
+   * Kills the node with SIGKILL, as a crash or an OOM kill would; unflushed writes survive in the
+   * commit log.
+   */
   public synchronized void kill() {
     if (isRunning()) {
       process.kill();
-      LOG.info("Cassandra node on {} killed", contactPoint());
+      LOG.info("Cassandra node on {} killed", address());
     }
   }
 
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
+  /** Whether the node's process is alive; it may still be starting. Does not wait for a start in progress. */
+  public boolean isRunning() {
+    ChildProcess current = process;
+    return current != null && current.isAlive();
   }
 
   /** {@code 127.0.0.1:<native transport port>}; stays the same across restarts. */
@@ -118,12 +135,17 @@ public final class CassandraNode implements AutoCloseable {
     return LOCAL_DATACENTER;
   }
 
-  /** A session builder for this node: contact point, data center and, with password authentication, the superuser. */
+  /**
+   * A session builder for this node: contact point, data center and, with password authentication,
+   * the superuser.
+   */
   public CqlSessionBuilder sessionBuilder() {
     CqlSessionBuilder builder =
         CqlSession.builder().addContactPoint(contactPoint()).withLocalDatacenter(LOCAL_DATACENTER);
     String[] credentials = credentials();
-    return credentials == null ? builder : builder.withAuthCredentials(credentials[0], credentials[1]);
+    return credentials == null
+        ? builder
+        : builder.withAuthCredentials(credentials[0], credentials[1]);
   }
 
   public CassandraNodeOptions options() {
@@ -178,6 +200,10 @@ public final class CassandraNode implements AutoCloseable {
     stop();
   }
 
+  private String address() {
+    return LOOPBACK + ":" + layout.nativePort();
+  }
+
   private String[] credentials() {
     return options.authenticator().credentials();
   }
@@ -187,7 +213,8 @@ public final class CassandraNode implements AutoCloseable {
       Files.writeString(layout.yamlFile(), CassandraYaml.render(options, layout));
       Files.writeString(layout.logbackFile(), CassandraLogback.render());
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write the Cassandra configuration under " + layout.confDir(), e);
+      throw new UncheckedIOException(
+          "could not write the Cassandra configuration under " + layout.confDir(), e);
     }
   }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How to run the local Cassandra node. {@link #defaults()} suits tests on a small machine; {@link #builder()}
- * changes single settings, each setter stating its default.
+ * How to run the local Cassandra node. {@link #defaults()} suits tests on a small machine; {@link
+ * #builder()} changes single settings, each setter stating its default.
  *
  * @param clusterName {@code cluster_name}
  * @param numTokens {@code num_tokens}
@@ -18,6 +18,10 @@ import java.util.Set;
  * @param extraJvmOptions more JVM flags, appended last (so they win)
  * @param authenticator allow-all or password authentication
  * @param paxosVariant {@code paxos_variant}: {@code v1} or {@code v2}
+ * @param commitLogSync when the commit log is synced, which decides what {@link
+ *     CassandraNode#kill()} loses
+ * @param commitLogSyncWindow the period ({@code PERIODIC}) or window ({@code GROUP}) of commit-log
+ *     syncs
  * @param writeTimeout {@code write_request_timeout}
  * @param casContentionTimeout {@code cas_contention_timeout}
  * @param readTimeout {@code read_request_timeout}
@@ -35,6 +39,8 @@ public record CassandraNodeOptions(
     List<String> extraJvmOptions,
     CassandraAuthenticator authenticator,
     String paxosVariant,
+    CommitLogSync commitLogSync,
+    Duration commitLogSyncWindow,
     Duration writeTimeout,
     Duration casContentionTimeout,
     Duration readTimeout,
@@ -47,9 +53,13 @@ public record CassandraNodeOptions(
   public static final int DEFAULT_NUM_TOKENS = 16;
   public static final String DEFAULT_MIN_HEAP = "512m";
   public static final String DEFAULT_MAX_HEAP = "1g";
+
   /** Serial GC starts fastest and suits a 1 GiB heap on two cores. */
   public static final List<String> DEFAULT_GC_OPTIONS = List.of("-XX:+UseSerialGC");
+
   public static final String DEFAULT_PAXOS_VARIANT = "v2";
+  public static final CommitLogSync DEFAULT_COMMIT_LOG_SYNC = CommitLogSync.GROUP;
+  public static final Duration DEFAULT_COMMIT_LOG_SYNC_WINDOW = Duration.ofMillis(15);
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_CAS_CONTENTION_TIMEOUT = Duration.ofSeconds(3);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
@@ -73,8 +83,11 @@ public record CassandraNodeOptions(
     extraJvmOptions = List.copyOf(extraJvmOptions);
     Objects.requireNonNull(authenticator, "authenticator");
     if (!PAXOS_VARIANTS.contains(paxosVariant)) {
-      throw new IllegalArgumentException("paxosVariant must be one of " + PAXOS_VARIANTS + ", was " + paxosVariant);
+      throw new IllegalArgumentException(
+          "paxosVariant must be one of " + PAXOS_VARIANTS + ", was " + paxosVariant);
     }
+    Objects.requireNonNull(commitLogSync, "commitLogSync");
+    OptionChecks.requirePositive("commitLogSyncWindow", commitLogSyncWindow);
     OptionChecks.requirePositive("writeTimeout", writeTimeout);
     OptionChecks.requirePositive("casContentionTimeout", casContentionTimeout);
     OptionChecks.requirePositive("readTimeout", readTimeout);
@@ -101,6 +114,8 @@ public record CassandraNodeOptions(
     b.extraJvmOptions = extraJvmOptions;
     b.authenticator = authenticator;
     b.paxosVariant = paxosVariant;
+    b.commitLogSync = commitLogSync;
+    b.commitLogSyncWindow = commitLogSyncWindow;
     b.writeTimeout = writeTimeout;
     b.casContentionTimeout = casContentionTimeout;
     b.readTimeout = readTimeout;
@@ -121,6 +136,8 @@ public record CassandraNodeOptions(
     private List<String> extraJvmOptions = List.of();
     private CassandraAuthenticator authenticator = CassandraAuthenticator.ALLOW_ALL;
     private String paxosVariant = DEFAULT_PAXOS_VARIANT;
+    private CommitLogSync commitLogSync = DEFAULT_COMMIT_LOG_SYNC;
+    private Duration commitLogSyncWindow = DEFAULT_COMMIT_LOG_SYNC_WINDOW;
     private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
     private Duration casContentionTimeout = DEFAULT_CAS_CONTENTION_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
@@ -155,7 +172,10 @@ public record CassandraNodeOptions(
       return this;
     }
 
-    /** Default {@code -XX:+UseSerialGC}; e.g. {@code -XX:+UseG1GC} for benchmarks closer to production. */
+    /**
+     * Default {@code -XX:+UseSerialGC}; e.g. {@code -XX:+UseG1GC} for benchmarks closer to
+     * production.
+     */
     public Builder gcOptions(List<String> value) {
       gcOptions = value;
       return this;
@@ -176,6 +196,21 @@ public record CassandraNodeOptions(
     /** Default {@value CassandraNodeOptions#DEFAULT_PAXOS_VARIANT}. */
     public Builder paxosVariant(String value) {
       paxosVariant = value;
+      return this;
+    }
+
+    /**
+     * Default {@link CommitLogSync#GROUP}: every acknowledged write survives {@link
+     * CassandraNode#kill()}.
+     */
+    public Builder commitLogSync(CommitLogSync value) {
+      commitLogSync = value;
+      return this;
+    }
+
+    /** Default 15 ms; for {@link CommitLogSync#PERIODIC} Cassandra's usual value is 10 s. */
+    public Builder commitLogSyncWindow(Duration value) {
+      commitLogSyncWindow = value;
       return this;
     }
 
@@ -223,8 +258,23 @@ public record CassandraNodeOptions(
 
     public CassandraNodeOptions build() {
       return new CassandraNodeOptions(
-          clusterName, numTokens, minHeap, maxHeap, gcOptions, extraJvmOptions, authenticator, paxosVariant,
-          writeTimeout, casContentionTimeout, readTimeout, startTimeout, stopTimeout, logCapBytes, javaHome);
+          clusterName,
+          numTokens,
+          minHeap,
+          maxHeap,
+          gcOptions,
+          extraJvmOptions,
+          authenticator,
+          paxosVariant,
+          commitLogSync,
+          commitLogSyncWindow,
+          writeTimeout,
+          casContentionTimeout,
+          readTimeout,
+          startTimeout,
+          stopTimeout,
+          logCapBytes,
+          javaHome);
     }
   }
 }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Renders a minimal {@code cassandra.yaml} for one local node: loopback addresses, the layout's ports and
- * directories, small memtables and caches, and timeouts that tolerate a busy two-core machine. Keys not written
- * keep Cassandra 5.0's defaults.
+ * Renders a minimal {@code cassandra.yaml} for one local node: loopback addresses, the layout's
+ * ports and directories, small memtables and caches, and timeouts that tolerate a busy two-core
+ * machine. Keys not written keep Cassandra 5.0's defaults.
  */
 final class CassandraYaml {
   private CassandraYaml() {}
@@ -23,8 +23,10 @@ final class CassandraYaml {
     line(y, "saved_caches_directory", quote(layout.savedCachesDir()));
     line(y, "hints_directory", quote(layout.hintsDir()));
     line(y, "cdc_raw_directory", quote(layout.cdcRawDir()));
-    line(y, "commitlog_sync", "periodic");
-    line(y, "commitlog_sync_period", "10000ms");
+    line(y, "commitlog_sync", options.commitLogSync().yamlValue());
+    if (options.commitLogSync().windowKey() != null) {
+      line(y, options.commitLogSync().windowKey(), millis(options.commitLogSyncWindow()));
+    }
     y.append("seed_provider:\n")
         .append("  - class_name: org.apache.cassandra.locator.SimpleSeedProvider\n")
         .append("    parameters:\n")
@@ -75,7 +77,8 @@ final class CassandraYaml {
 
   /** A YAML single-quoted scalar. */
   static String quote(Object value) {
-    String text = value instanceof Path path ? path.toAbsolutePath().toString() : String.valueOf(value);
+    String text =
+        value instanceof Path path ? path.toAbsolutePath().toString() : String.valueOf(value);
     return "'" + text.replace("'", "''") + "'";
   }
 }

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A child process whose merged stdout/stderr goes to a capped log file, and which is ended when this JVM exits
- * ({@link ChildProcessReaper}). Stopping sends SIGTERM and escalates to SIGKILL after a grace period.
+ * A child process whose merged stdout/stderr goes to a capped log file, and which is ended when
+ * this JVM exits ({@link ChildProcessReaper}). Stopping sends SIGTERM and escalates to SIGKILL
+ * after a grace period.
  */
 final class ChildProcess {
   private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
@@ -31,8 +32,8 @@ final class ChildProcess {
   }
 
   /**
-   * Starts {@code command}. {@code env} entries are added to this JVM's environment; a {@code null} value removes
-   * the variable.
+   * Starts {@code command}. {@code env} entries are added to this JVM's environment; a {@code null}
+   * value removes the variable.
    */
   static ChildProcess start(
       String name, List<String> command, Map<String, String> env, Path logFile, long logCapBytes) {
@@ -109,7 +110,8 @@ final class ChildProcess {
     process.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);
     if (!awaitExit(KILL_WAIT)) {
-      throw new TestkitException(name + " (pid " + pid() + ") survived SIGKILL for " + KILL_WAIT, logFile, null);
+      throw new TestkitException(
+          name + " (pid " + pid() + ") survived SIGKILL for " + KILL_WAIT, logFile, null);
     }
     pump.join(PUMP_DRAIN);
   }

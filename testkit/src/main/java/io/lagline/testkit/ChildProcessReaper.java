@@ -7,15 +7,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One JVM shutdown hook that ends every child process still running, so an aborted test run or a Ctrl-C never
- * leaves an emulator or a Cassandra node behind. Children get SIGTERM, then SIGKILL after a short grace period.
+ * One JVM shutdown hook that ends every child process still running, so an aborted test run or a
+ * Ctrl-C never leaves an emulator or a Cassandra node behind. Children get SIGTERM, then SIGKILL
+ * after a short grace period.
  */
 final class ChildProcessReaper {
   private static final long GRACE_MILLIS = 10_000;
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(ChildProcessReaper::reapAll, "lagline-testkit-reaper"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(ChildProcessReaper::reapAll, "lagline-testkit-reaper"));
   }
 
   private ChildProcessReaper() {}

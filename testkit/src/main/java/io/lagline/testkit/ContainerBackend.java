@@ -14,15 +14,17 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The emulator and Cassandra in Docker containers, for machines without the Cloud SDK. The node gets the same
- * {@code cassandra.yaml} settings as an embedded one; the image's entrypoint then fills in the container's
- * addresses and seeds. Container output goes to capped logs in the stack directory.
+ * The emulator and Cassandra in Docker containers, for machines without the Cloud SDK. The node
+ * gets the same {@code cassandra.yaml} settings as an embedded one; the image's entrypoint then
+ * fills in the container's addresses and seeds. Container output goes to capped logs in the stack
+ * directory.
  */
 final class ContainerBackend implements StackBackend {
   static final String EMULATOR_IMAGE = "gcr.io/google.com/cloudsdktool/google-cloud-cli:emulators";
   static final String CASSANDRA_IMAGE = "cassandra:5.0";
   static final int EMULATOR_PORT = 8085;
   static final int CQL_PORT = 9042;
+
   /** Pulling the images the first time can take much longer than starting them. */
   private static final Duration PULL_ALLOWANCE = Duration.ofMinutes(5);
 
@@ -30,18 +32,22 @@ final class ContainerBackend implements StackBackend {
   private final GenericContainer<?> cassandra;
   private final List<CappedLogSink> logs;
 
-  private ContainerBackend(GenericContainer<?> emulator, GenericContainer<?> cassandra, List<CappedLogSink> logs) {
+  private ContainerBackend(
+      GenericContainer<?> emulator, GenericContainer<?> cassandra, List<CappedLogSink> logs) {
     this.emulator = emulator;
     this.cassandra = cassandra;
     this.logs = logs;
   }
 
   static ContainerBackend start(LocalStackOptions options, Path baseDir) {
-    CappedLogSink emulatorLog = open(baseDir.resolve("pubsub/pubsub-emulator.log"), options.emulator().logCapBytes());
-    CappedLogSink cassandraLog = open(baseDir.resolve("cassandra/logs/output.log"), options.cassandra().logCapBytes());
+    CappedLogSink emulatorLog =
+        open(baseDir.resolve("pubsub/pubsub-emulator.log"), options.emulator().logCapBytes());
+    CappedLogSink cassandraLog =
+        open(baseDir.resolve("cassandra/logs/output.log"), options.cassandra().logCapBytes());
     GenericContainer<?> emulator = emulatorContainer(options, emulatorLog);
     GenericContainer<?> cassandra = cassandraContainer(options.cassandra(), cassandraLog);
-    ContainerBackend backend = new ContainerBackend(emulator, cassandra, List.of(emulatorLog, cassandraLog));
+    ContainerBackend backend =
+        new ContainerBackend(emulator, cassandra, List.of(emulatorLog, cassandraLog));
     try {
       emulator.start();
       cassandra.start();
@@ -55,15 +61,22 @@ final class ContainerBackend implements StackBackend {
       return backend;
     } catch (RuntimeException e) {
       backend.close();
-      throw new TestkitException("could not start the containers; logs are in " + baseDir, baseDir, e);
+      throw new TestkitException(
+          "could not start the containers; logs are in " + baseDir, baseDir, e);
     }
   }
 
-  private static GenericContainer<?> emulatorContainer(LocalStackOptions options, CappedLogSink log) {
+  private static GenericContainer<?> emulatorContainer(
+      LocalStackOptions options, CappedLogSink log) {
     return new GenericContainer<>(DockerImageName.parse(EMULATOR_IMAGE))
         .withCommand(
-            "gcloud", "beta", "emulators", "pubsub", "start",
-            "--host-port=0.0.0.0:" + EMULATOR_PORT, "--project=" + options.projectId())
+            "gcloud",
+            "beta",
+            "emulators",
+            "pubsub",
+            "start",
+            "--host-port=0.0.0.0:" + EMULATOR_PORT,
+            "--project=" + options.projectId())
         .withEnv("JAVA_OPTS", "-Xmx" + options.emulator().maxHeap())
         .withExposedPorts(EMULATOR_PORT)
         .withLogConsumer(into(log))
@@ -71,11 +84,14 @@ final class ContainerBackend implements StackBackend {
         .withStartupTimeout(options.emulator().startTimeout().plus(PULL_ALLOWANCE));
   }
 
-  private static GenericContainer<?> cassandraContainer(CassandraNodeOptions options, CappedLogSink log) {
-    CassandraLayout inContainer = new CassandraLayout(Path.of("/var/lib/cassandra"), CQL_PORT, 7000, 7199);
+  private static GenericContainer<?> cassandraContainer(
+      CassandraNodeOptions options, CappedLogSink log) {
+    CassandraLayout inContainer =
+        new CassandraLayout(Path.of("/var/lib/cassandra"), CQL_PORT, 7000, 7199);
     return new GenericContainer<>(DockerImageName.parse(CASSANDRA_IMAGE))
         .withCopyToContainer(
-            Transferable.of(CassandraYaml.render(options, inContainer)), "/etc/cassandra/cassandra.yaml")
+            Transferable.of(CassandraYaml.render(options, inContainer)),
+            "/etc/cassandra/cassandra.yaml")
         .withEnv("MAX_HEAP_SIZE", options.maxHeap())
         .withEnv("HEAP_NEWSIZE", "128M")
         .withEnv(
@@ -127,13 +143,15 @@ final class ContainerBackend implements StackBackend {
   @Override
   public CassandraNode cassandra() {
     throw new UnsupportedOperationException(
-        "cassandra() controls the node of an EMBEDDED stack; this stack runs Cassandra in a container");
+        "cassandra() controls the node of an EMBEDDED stack; this stack runs Cassandra in a"
+            + " container");
   }
 
   @Override
   public PubSubEmulator emulator() {
     throw new UnsupportedOperationException(
-        "emulator() controls the emulator of an EMBEDDED stack; this stack runs the emulator in a container");
+        "emulator() controls the emulator of an EMBEDDED stack; this stack runs the emulator in a"
+            + " container");
   }
 
   @Override

@@ -9,7 +9,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
-/** One real CQL round trip, {@code SELECT release_version FROM system.local}, on a short-lived session. */
+/**
+ * One real CQL round trip, {@code SELECT release_version FROM system.local}, on a short-lived
+ * session.
+ */
 final class CqlProbe {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -21,7 +24,8 @@ final class CqlProbe {
    * @param credentials {@code {username, password}}, or null
    * @return the node's release version
    */
-  static String releaseVersion(List<InetSocketAddress> contactPoints, String localDatacenter, String[] credentials) {
+  static String releaseVersion(
+      List<InetSocketAddress> contactPoints, String localDatacenter, String[] credentials) {
     CqlSessionBuilder builder =
         CqlSession.builder()
             .addContactPoints(contactPoints)

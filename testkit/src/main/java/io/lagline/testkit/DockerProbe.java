@@ -6,9 +6,9 @@ import java.util.List;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Whether a Docker engine is usable, checked cheaply: Testcontainers is asked only when something suggests an
- * engine exists (a {@code DOCKER_HOST}, a Docker socket, a Testcontainers configuration), because on a machine
- * without Docker its search is slow and logs errors.
+ * Whether a Docker engine is usable, checked cheaply: Testcontainers is asked only when something
+ * suggests an engine exists (a {@code DOCKER_HOST}, a Docker socket, a Testcontainers
+ * configuration), because on a machine without Docker its search is slow and logs errors.
  */
 final class DockerProbe {
   private DockerProbe() {}

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The emulator and a Cassandra node as child processes. They start in parallel: the emulator is up in about two
- * seconds while Cassandra takes most of the start-up.
+ * The emulator and a Cassandra node as child processes. They start in parallel: the emulator is up
+ * in about two seconds while Cassandra takes most of the start-up.
  */
 final class EmbeddedBackend implements StackBackend {
   private final PubSubEmulator emulator;
@@ -25,7 +25,8 @@ final class EmbeddedBackend implements StackBackend {
         new Thread(
             () -> {
               try {
-                emulatorStart.complete(PubSubEmulator.start(options.emulator(), baseDir.resolve("pubsub")));
+                emulatorStart.complete(
+                    PubSubEmulator.start(options.emulator(), baseDir.resolve("pubsub")));
               } catch (Throwable t) {
                 emulatorStart.completeExceptionally(t);
               }

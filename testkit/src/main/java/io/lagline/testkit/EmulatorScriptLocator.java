@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Finds the {@code cloud-pubsub-emulator} start script: {@code PUBSUB_EMULATOR_BIN}, else under the SDK root that
- * {@code gcloud info} reports, else under the usual install locations.
+ * Finds the {@code cloud-pubsub-emulator} start script: {@code PUBSUB_EMULATOR_BIN}, else under the
+ * SDK root that {@code gcloud info} reports, else under the usual install locations.
  */
 final class EmulatorScriptLocator {
   static final String SCRIPT_IN_SDK = "platform/pubsub-emulator/bin/cloud-pubsub-emulator";
@@ -39,7 +39,10 @@ final class EmulatorScriptLocator {
   private final Path userHome;
 
   EmulatorScriptLocator(
-      Environment env, Predicate<Path> isExecutable, Supplier<Optional<Path>> gcloudSdkRoot, Path userHome) {
+      Environment env,
+      Predicate<Path> isExecutable,
+      Supplier<Optional<Path>> gcloudSdkRoot,
+      Path userHome) {
     this.env = env;
     this.isExecutable = isExecutable;
     this.gcloudSdkRoot = gcloudSdkRoot;
@@ -65,14 +68,21 @@ final class EmulatorScriptLocator {
       Path script = Path.of(explicit.get());
       if (!isExecutable.test(script)) {
         throw new TestkitException(
-            Environment.PUBSUB_EMULATOR_BIN + "=" + explicit.get() + " is not an executable file. " + INSTALL_HINT);
+            Environment.PUBSUB_EMULATOR_BIN
+                + "="
+                + explicit.get()
+                + " is not an executable file. "
+                + INSTALL_HINT);
       }
       return Optional.of(script);
     }
     return sdkCandidates().stream().filter(isExecutable).findFirst();
   }
 
-  /** Like {@link #locate()}, but throws a message that lists where it looked and how to install the emulator. */
+  /**
+   * Like {@link #locate()}, but throws a message that lists where it looked and how to install the
+   * emulator.
+   */
   Path require() {
     return locate().orElseThrow(() -> new TestkitException(notFoundMessage()));
   }

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the testkit reads its switches. {@link #system()} looks at a JVM system property of the variable's exact
- * name first (so {@code -DLAGLINE_KEEP_LOGS=true} works from Maven), then at the environment. Blank values count
- * as unset. Tests pass a map.
+ * Where the testkit reads its switches. {@link #system()} looks at a JVM system property of the
+ * variable's exact name first (so {@code -DLAGLINE_KEEP_LOGS=true} works from Maven), then at the
+ * environment. Blank values count as unset. Tests pass a map.
  */
 @FunctionalInterface
 interface Environment {
@@ -36,6 +36,7 @@ interface Environment {
   }
 
   static Environment of(Map<String, String> values) {
-    return name -> Optional.ofNullable(values.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    return name ->
+        Optional.ofNullable(values.get(name)).map(String::trim).filter(v -> !v.isEmpty());
   }
 }

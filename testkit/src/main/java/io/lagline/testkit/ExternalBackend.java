@@ -27,7 +27,10 @@ final class ExternalBackend implements StackBackend {
     ServiceProbes.awaitEmulator(
         endpoints.pubsubEmulatorHost(), options.projectId(), options.emulator().startTimeout());
     ServiceProbes.awaitCassandra(
-        endpoints.cassandraContactPoints(), endpoints.localDatacenter(), null, options.cassandra().startTimeout());
+        endpoints.cassandraContactPoints(),
+        endpoints.localDatacenter(),
+        null,
+        options.cassandra().startTimeout());
     return new ExternalBackend(endpoints);
   }
 
@@ -49,14 +52,16 @@ final class ExternalBackend implements StackBackend {
   @Override
   public CassandraNode cassandra() {
     throw new UnsupportedOperationException(
-        "cassandra() controls the node of an EMBEDDED stack; this stack uses an external Cassandra at "
+        "cassandra() controls the node of an EMBEDDED stack; this stack uses an external Cassandra"
+            + " at "
             + ExternalEndpoints.format(endpoints.cassandraContactPoints()));
   }
 
   @Override
   public PubSubEmulator emulator() {
     throw new UnsupportedOperationException(
-        "emulator() controls the emulator of an EMBEDDED stack; this stack uses an external emulator at "
+        "emulator() controls the emulator of an EMBEDDED stack; this stack uses an external"
+            + " emulator at "
             + endpoints.pubsubEmulatorHost());
   }
 

@@ -7,11 +7,13 @@ import java.util.Optional;
 
 /**
  * Services that already run, named by {@code PUBSUB_EMULATOR_HOST} ({@code host:port}), {@code
- * CASSANDRA_CONTACT_POINTS} ({@code host:port[,host:port...]}, port 9042 when omitted) and optionally {@code
- * CASSANDRA_LOCAL_DATACENTER} (default {@code datacenter1}).
+ * CASSANDRA_CONTACT_POINTS} ({@code host:port[,host:port...]}, port 9042 when omitted) and
+ * optionally {@code CASSANDRA_LOCAL_DATACENTER} (default {@code datacenter1}).
  */
 record ExternalEndpoints(
-    String pubsubEmulatorHost, List<InetSocketAddress> cassandraContactPoints, String localDatacenter) {
+    String pubsubEmulatorHost,
+    List<InetSocketAddress> cassandraContactPoints,
+    String localDatacenter) {
 
   static final int DEFAULT_CQL_PORT = 9042;
 
@@ -31,10 +33,13 @@ record ExternalEndpoints(
         new ExternalEndpoints(
             emulator.get(),
             parseContactPoints(cassandra.get()),
-            env.get(Environment.CASSANDRA_LOCAL_DATACENTER).orElse(CassandraNode.LOCAL_DATACENTER)));
+            env.get(Environment.CASSANDRA_LOCAL_DATACENTER)
+                .orElse(CassandraNode.LOCAL_DATACENTER)));
   }
 
-  /** {@code host:port[,host:port...]}; an entry without a port gets 9042. IPv6 hosts go in brackets. */
+  /**
+   * {@code host:port[,host:port...]}; an entry without a port gets 9042. IPv6 hosts go in brackets.
+   */
   static List<InetSocketAddress> parseContactPoints(String value) {
     List<InetSocketAddress> points = new ArrayList<>();
     for (String raw : value.split(",")) {
@@ -65,7 +70,8 @@ record ExternalEndpoints(
       if (host.isEmpty()) {
         throw invalid(value);
       }
-      points.add(new InetSocketAddress(host, port == null ? DEFAULT_CQL_PORT : parsePort(value, port)));
+      points.add(
+          new InetSocketAddress(host, port == null ? DEFAULT_CQL_PORT : parsePort(value, port)));
     }
     if (points.isEmpty()) {
       throw invalid(value);
@@ -109,7 +115,9 @@ record ExternalEndpoints(
 
   private static TestkitException invalid(String value) {
     return new TestkitException(
-        Environment.CASSANDRA_CONTACT_POINTS + "=" + value
+        Environment.CASSANDRA_CONTACT_POINTS
+            + "="
+            + value
             + " must be host:port[,host:port...], e.g. 127.0.0.1:9042 (port 9042 when omitted)");
   }
 }

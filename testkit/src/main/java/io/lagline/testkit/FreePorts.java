@@ -7,13 +7,17 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Picks free TCP ports on the loopback interface by binding port 0 and reading what the kernel chose. */
+/**
+ * Picks free TCP ports on the loopback interface by binding port 0 and reading what the kernel
+ * chose.
+ */
 final class FreePorts {
   private FreePorts() {}
 
   /**
-   * {@code count} distinct free ports. All sockets stay bound until every port is chosen, so the kernel cannot hand
-   * out the same port twice; a port can still be taken by someone else before the child process binds it.
+   * {@code count} distinct free ports. All sockets stay bound until every port is chosen, so the
+   * kernel cannot hand out the same port twice; a port can still be taken by someone else before
+   * the child process binds it.
    */
   static int[] pick(int count) {
     List<ServerSocket> sockets = new ArrayList<>(count);

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Google Cloud SDK root as {@code gcloud info --format='value(installation.sdk_root)'} reports it. Asked once per
- * JVM (gcloud takes a second or two to answer), and only when {@code gcloud} is on the PATH.
+ * The Google Cloud SDK root as {@code gcloud info --format='value(installation.sdk_root)'} reports
+ * it. Asked once per JVM (gcloud takes a second or two to answer), and only when {@code gcloud} is
+ * on the PATH.
  */
 final class GcloudSdkRoot {
   private static final Logger LOG = LoggerFactory.getLogger(GcloudSdkRoot.class);
@@ -60,7 +61,9 @@ final class GcloudSdkRoot {
         process.destroyForcibly();
         return Optional.empty();
       }
-      return process.exitValue() == 0 && !out.isEmpty() ? Optional.of(Path.of(out)) : Optional.empty();
+      return process.exitValue() == 0 && !out.isEmpty()
+          ? Optional.of(Path.of(out))
+          : Optional.empty();
     } catch (IOException e) {
       LOG.debug("gcloud info failed: {}", e.toString());
       return Optional.empty();

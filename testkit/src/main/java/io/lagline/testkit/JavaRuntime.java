@@ -32,7 +32,10 @@ final class JavaRuntime {
     return javaHome == null ? javaExecutable() : javaHome.resolve("bin").resolve("java");
   }
 
-  /** The major version of the JDK at {@code javaHome} (from its {@code release} file), or the current one's. */
+  /**
+   * The major version of the JDK at {@code javaHome} (from its {@code release} file), or the
+   * current one's.
+   */
   static int featureVersion(Path javaHome) {
     if (javaHome == null) {
       return Runtime.version().feature();

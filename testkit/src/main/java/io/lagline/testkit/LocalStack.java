@@ -1,5 +1,7 @@
 package io.lagline.testkit;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Pub/Sub emulator and a Cassandra node for integration tests, the demo and the benchmark: started as child
- * processes (EMBEDDED), in Docker (TESTCONTAINERS), or found already running (EXTERNAL); see {@link StackMode}.
+ * A Pub/Sub emulator and a Cassandra node for integration tests, the demo and the benchmark:
+ * started as child processes (EMBEDDED), in Docker (TESTCONTAINERS), or found already running
+ * (EXTERNAL); see {@link StackMode}.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults())) {
@@ -19,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Everything the stack writes (logs, Cassandra's data) is under {@link #logDir()}, deleted by {@link #close()}
- * unless the options or {@code LAGLINE_KEEP_LOGS} say to keep it. A stack that fails to start keeps it, since the
- * error message points into it.
+ * <p>Everything the stack writes (logs, Cassandra's data) is under {@link #logDir()}, deleted by
+ * {@link #close()} unless the options or {@code LAGLINE_KEEP_LOGS} say to keep it. A stack that
+ * fails to start keeps it, since the error message points into it.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -32,16 +35,24 @@ public final class LocalStack implements AutoCloseable {
   private final boolean keepLogs;
   private final StackBackend backend;
   private final Duration startupTime;
+  private final String[] credentials;
   private boolean closed;
 
   private LocalStack(
-      StackMode mode, String projectId, Path directory, boolean keepLogs, StackBackend backend, Duration startupTime) {
+      StackMode mode,
+      String projectId,
+      Path directory,
+      boolean keepLogs,
+      StackBackend backend,
+      Duration startupTime,
+      String[] credentials) {
     this.mode = mode;
     this.projectId = projectId;
     this.directory = directory;
     this.keepLogs = keepLogs;
     this.backend = backend;
     this.startupTime = startupTime;
+    this.credentials = credentials;
   }
 
   /** Starts a stack with {@link LocalStackOptions#defaults()}. */
@@ -52,8 +63,8 @@ public final class LocalStack implements AutoCloseable {
   /**
    * Starts (or, in EXTERNAL mode, checks) the emulator and Cassandra and returns once both answer.
    *
-   * @throws TestkitException when no mode is usable, or a service fails to start; the message says why and where
-   *     the logs are
+   * @throws TestkitException when no mode is usable, or a service fails to start; the message says
+   *     why and where the logs are
    */
   public static LocalStack start(LocalStackOptions options) {
     Environment env = Environment.system();
@@ -82,15 +93,26 @@ public final class LocalStack implements AutoCloseable {
       if (mode == StackMode.EXTERNAL) {
         StackDirectory.deleteRecursively(directory);
       } else {
-        System.err.println("[lagline-testkit] the stack failed to start; its logs are kept in " + directory);
+        System.err.println(
+            "[lagline-testkit] the stack failed to start; its logs are kept in " + directory);
       }
       throw e;
     }
     Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
-    LocalStack stack = new LocalStack(mode, options.projectId(), directory, keepLogs, backend, startupTime);
+    LocalStack stack =
+        new LocalStack(
+            mode,
+            options.projectId(),
+            directory,
+            keepLogs,
+            backend,
+            startupTime,
+            mode == StackMode.EXTERNAL ? null : options.cassandra().authenticator().credentials());
     LOG.info(
         "local stack up in {} ms: PUBSUB_EMULATOR_HOST={} CASSANDRA_CONTACT_POINTS={}",
-        startupTime.toMillis(), stack.pubsubEmulatorHost(), stack.cassandraContactPointsString());
+        startupTime.toMillis(),
+        stack.pubsubEmulatorHost(),
+        stack.cassandraContactPointsString());
     return stack;
   }
 
@@ -128,6 +150,18 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * A driver session builder for this stack's Cassandra: contact points, local data center and,
+   * when the stack started the node with password authentication, its superuser.
+   */
+  public CqlSessionBuilder cqlSessionBuilder() {
+    CqlSessionBuilder builder =
+        CqlSession.builder()
+            .addContactPoints(backend.cassandraContactPoints())
+            .withLocalDatacenter(backend.localDatacenter());
+    return credentials == null ? builder : builder.withAuthCredentials(credentials[0], credentials[1]);
+  }
+
+  /**
    * The Cassandra node, to stop, kill and restart it in outage tests.
    *
    * @throws UnsupportedOperationException unless the stack runs in EMBEDDED mode
@@ -145,7 +179,10 @@ public final class LocalStack implements AutoCloseable {
     return backend.emulator();
   }
 
-  /** The stack's directory: the emulator log under {@code pubsub/}, Cassandra's data and logs under {@code cassandra/}. */
+  /**
+   * The stack's directory: the emulator log under {@code pubsub/}, Cassandra's data and logs under
+   * {@code cassandra/}.
+   */
   public Path logDir() {
     return directory;
   }
@@ -155,7 +192,9 @@ public final class LocalStack implements AutoCloseable {
     return startupTime;
   }
 
-  /** Stops what the stack started and deletes its directory, unless logs are to be kept. Idempotent. */
+  /**
+   * Stops what the stack started and deletes its directory, unless logs are to be kept. Idempotent.
+   */
   @Override
   public synchronized void close() {
     if (closed) {

@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts a {@link LocalStack} for manual use (the demo, a reconciler run from the IDE) and keeps it up until
- * Ctrl-C. It prints {@code export} lines to paste into another shell. The mode comes from {@code
- * LAGLINE_STACK_MODE} (default AUTO); {@code LAGLINE_KEEP_LOGS} keeps the logs after exit.
+ * Starts a {@link LocalStack} for manual use (the demo, a reconciler run from the IDE) and keeps it
+ * up until Ctrl-C. It prints {@code export} lines to paste into another shell. The mode comes from
+ * {@code LAGLINE_STACK_MODE} (default AUTO); {@code LAGLINE_KEEP_LOGS} keeps the logs after exit.
  */
 public final class LocalStackMain {
   private LocalStackMain() {}
@@ -31,10 +31,18 @@ public final class LocalStackMain {
                   stopped.countDown();
                 },
                 "lagline-stack-shutdown"));
-    out.println("# Lagline local stack (" + stack.mode() + " mode) is up in " + stack.startupTime().toMillis()
-        + " ms; paste these lines into another shell:");
+    out.println(
+        "# Lagline local stack ("
+            + stack.mode()
+            + " mode) is up in "
+            + stack.startupTime().toMillis()
+            + " ms; paste these lines into another shell:");
     out.println("export " + Environment.PUBSUB_EMULATOR_HOST + "=" + stack.pubsubEmulatorHost());
-    out.println("export " + Environment.CASSANDRA_CONTACT_POINTS + "=" + stack.cassandraContactPointsString());
+    out.println(
+        "export "
+            + Environment.CASSANDRA_CONTACT_POINTS
+            + "="
+            + stack.cassandraContactPointsString());
     out.println("export " + Environment.CASSANDRA_LOCAL_DATACENTER + "=" + stack.localDatacenter());
     out.println("# Pub/Sub project id: " + stack.projectId());
     out.println("# logs and data: " + stack.logDir());

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * How {@link LocalStack} runs. {@link #defaults()} reads nothing but the defaults; the environment still applies
- * at start ({@code LAGLINE_STACK_MODE} when no mode is set here, {@code LAGLINE_KEEP_LOGS}).
+ * How {@link LocalStack} runs. {@link #defaults()} reads nothing but the defaults; the environment
+ * still applies at start ({@code LAGLINE_STACK_MODE} when no mode is set here, {@code
+ * LAGLINE_KEEP_LOGS}).
  *
- * @param mode how to provide the services, or null for {@code LAGLINE_STACK_MODE}, else {@link StackMode#AUTO}
+ * @param mode how to provide the services, or null for {@code LAGLINE_STACK_MODE}, else {@link
+ *     StackMode#AUTO}
  * @param projectId the Pub/Sub project id clients should use
  * @param keepLogs keep the stack directory (logs, Cassandra data) after {@link LocalStack#close()}
  * @param baseDir where the stack directory goes, or null for a new temporary directory
@@ -60,7 +62,9 @@ public record LocalStackOptions(
       return this;
     }
 
-    /** Default false; {@code LAGLINE_KEEP_LOGS} (environment or system property) also keeps them. */
+    /**
+     * Default false; {@code LAGLINE_KEEP_LOGS} (environment or system property) also keeps them.
+     */
     public Builder keepLogs(boolean value) {
       keepLogs = value;
       return this;

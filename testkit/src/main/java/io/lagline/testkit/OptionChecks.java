@@ -3,7 +3,10 @@ package io.lagline.testkit;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-/** Argument checks shared by the options records; each message names the option, its value and the rule. */
+/**
+ * Argument checks shared by the options records; each message names the option, its value and the
+ * rule.
+ */
 final class OptionChecks {
   private static final Pattern HEAP_SIZE = Pattern.compile("\\d+[kKmMgG]?");
 
@@ -23,7 +26,8 @@ final class OptionChecks {
 
   static void requireHeapSize(String name, String value) {
     if (value == null || !HEAP_SIZE.matcher(value).matches()) {
-      throw new IllegalArgumentException(name + " '" + value + "' must be a JVM heap size such as 512m or 1g");
+      throw new IllegalArgumentException(
+          name + " '" + value + "' must be a JVM heap size such as 512m or 1g");
     }
   }
 }

@@ -3,10 +3,10 @@ package io.lagline.testkit;
 import java.util.Optional;
 
 /**
- * Java agent loaded into every child JVM the testkit starts ({@code -javaagent:<jar>=<parent pid>}): when the parent
- * JVM dies without running its shutdown hooks (SIGKILL, a crashed test fork), the child exits too instead of
- * living on as an orphan. Not an API; it must stay free of any dependency but the JDK, because it runs on the
- * child's classpath.
+ * Java agent loaded into every child JVM the testkit starts ({@code -javaagent:<jar>=<parent
+ * pid>}): when the parent JVM dies without running its shutdown hooks (SIGKILL, a crashed test
+ * fork), the child exits too instead of living on as an orphan. Not an API; it must stay free of
+ * any dependency but the JDK, because it runs on the child's classpath.
  */
 public final class OrphanGuardAgent {
   private static final long HALT_AFTER_MILLIS = 30_000;

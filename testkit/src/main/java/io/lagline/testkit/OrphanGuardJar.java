@@ -12,8 +12,9 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Builds, once per JVM, the tiny agent jar holding {@link OrphanGuardAgent}, and gives the {@code -javaagent} flag
- * that arms it in a child JVM. Built at run time because the testkit itself may run from a classes directory.
+ * Builds, once per JVM, the tiny agent jar holding {@link OrphanGuardAgent}, and gives the {@code
+ * -javaagent} flag that arms it in a child JVM. Built at run time because the testkit itself may
+ * run from a classes directory.
  */
 final class OrphanGuardJar {
   private static Path jar;
@@ -43,7 +44,9 @@ final class OrphanGuardJar {
     String entry = OrphanGuardAgent.class.getName().replace('.', '/') + ".class";
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), OrphanGuardAgent.class.getName());
+    manifest
+        .getMainAttributes()
+        .put(new Attributes.Name("Premain-Class"), OrphanGuardAgent.class.getName());
     try (InputStream in = OrphanGuardAgent.class.getClassLoader().getResourceAsStream(entry);
         OutputStream raw = Files.newOutputStream(file);
         JarOutputStream out = new JarOutputStream(raw, manifest)) {

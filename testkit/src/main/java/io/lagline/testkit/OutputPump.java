@@ -6,7 +6,9 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Copies a child process's merged stdout/stderr into a {@link CappedLogSink} on a daemon thread. */
+/**
+ * Copies a child process's merged stdout/stderr into a {@link CappedLogSink} on a daemon thread.
+ */
 final class OutputPump {
   private static final Logger LOG = LoggerFactory.getLogger(OutputPump.class);
 

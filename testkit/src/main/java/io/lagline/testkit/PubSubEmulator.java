@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The official Google Cloud Pub/Sub emulator ({@code cloud-pubsub-emulator} from the Cloud SDK) running as a child
- * process on a free loopback port, with a capped heap and a capped output log. {@link #start} returns once the
- * emulator answers a ListTopics call.
+ * The official Google Cloud Pub/Sub emulator ({@code cloud-pubsub-emulator} from the Cloud SDK)
+ * running as a child process on a free loopback port, with a capped heap and a capped output log.
+ * {@link #start} returns once the emulator answers a ListTopics call.
  */
 public final class PubSubEmulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PubSubEmulator.class);
@@ -28,7 +28,11 @@ public final class PubSubEmulator implements AutoCloseable {
   private final Duration startupTime;
 
   private PubSubEmulator(
-      PubSubEmulatorOptions options, int port, Path logFile, ChildProcess process, Duration startupTime) {
+      PubSubEmulatorOptions options,
+      int port,
+      Path logFile,
+      ChildProcess process,
+      Duration startupTime) {
     this.options = options;
     this.port = port;
     this.logFile = logFile;
@@ -38,7 +42,8 @@ public final class PubSubEmulator implements AutoCloseable {
 
   /**
    * The emulator start script, if installed: {@code PUBSUB_EMULATOR_BIN}, else {@code <gcloud SDK
-   * root>/platform/pubsub-emulator/bin/cloud-pubsub-emulator}, else the same under the usual install paths.
+   * root>/platform/pubsub-emulator/bin/cloud-pubsub-emulator}, else the same under the usual
+   * install paths.
    */
   public static Optional<Path> findScript() {
     return EmulatorScriptLocator.system().locate();
@@ -48,16 +53,22 @@ public final class PubSubEmulator implements AutoCloseable {
    * Starts the emulator and waits until it answers.
    *
    * @param logDir where {@code pubsub-emulator.log} goes; created if missing
-   * @throws TestkitException when the script is missing, or the emulator exits or stays silent while starting
+   * @throws TestkitException when the script is missing, or the emulator exits or stays silent
+   *     while starting
    */
   public static PubSubEmulator start(PubSubEmulatorOptions options, Path logDir) {
-    Path script = options.script() != null ? options.script() : EmulatorScriptLocator.system().require();
+    Path script =
+        options.script() != null ? options.script() : EmulatorScriptLocator.system().require();
     int port = FreePorts.pick();
     Path logFile = logDir.resolve("pubsub-emulator.log");
     long started = System.nanoTime();
     ChildProcess process =
         ChildProcess.start(
-            "pubsub-emulator", command(script, port), environment(options), logFile, options.logCapBytes());
+            "pubsub-emulator",
+            command(script, port),
+            environment(options),
+            logFile,
+            options.logCapBytes());
     String host = LOOPBACK + ":" + port;
     try {
       awaitAnswer(options, process, port);
@@ -97,7 +108,10 @@ public final class PubSubEmulator implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Stops the emulator (SIGTERM, then SIGKILL after the stop timeout). Topics and messages are lost. */
+  /**
+   * Stops the emulator (SIGTERM, then SIGKILL after the stop timeout). Topics and messages are
+   * lost.
+   */
   public void stop() {
     if (process.isAlive()) {
       process.stop(options.stopTimeout());
@@ -123,7 +137,8 @@ public final class PubSubEmulator implements AutoCloseable {
     Map<String, String> env = new HashMap<>();
     // the script runs $JAVA_HOME/bin/java: use this JVM's JDK rather than whatever is on the PATH
     env.put("JAVA_HOME", JavaRuntime.javaHome().toString());
-    // the script appends CLOUD_PUBSUB_EMULATOR_OPTS after JAVA_OPTS; drop an inherited JAVA_OPTS (say, a CI's
+    // the script appends CLOUD_PUBSUB_EMULATOR_OPTS after JAVA_OPTS; drop an inherited JAVA_OPTS
+    // (say, a CI's
     // -Xmx8g) so the heap cap is ours alone
     env.put("JAVA_OPTS", null);
     env.put("CLOUD_PUBSUB_EMULATOR_OPTS", String.join(" ", jvm));

@@ -7,10 +7,11 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How to run the Pub/Sub emulator. {@link #defaults()} suits tests; {@link #builder()} changes single settings, each
- * setter stating its default.
+ * How to run the Pub/Sub emulator. {@link #defaults()} suits tests; {@link #builder()} changes
+ * single settings, each setter stating its default.
  *
- * @param projectId the Google Cloud project id the readiness check uses; must look like a real project id
+ * @param projectId the Google Cloud project id the readiness check uses; must look like a real
+ *     project id
  * @param maxHeap the emulator JVM's {@code -Xmx} value, e.g. {@code 1g}
  * @param extraJvmOptions more flags for the emulator JVM, appended last
  * @param logCapBytes size at which the emulator's output log stops growing
@@ -69,8 +70,8 @@ public record PubSubEmulatorOptions(
       throw new IllegalArgumentException(
           "projectId '"
               + projectId
-              + "' must look like a Google Cloud project id: 6-30 lowercase letters, digits or hyphens,"
-              + " starting with a letter (e.g. demo-project)");
+              + "' must look like a Google Cloud project id: 6-30 lowercase letters, digits or"
+              + " hyphens, starting with a letter (e.g. demo-project)");
     }
   }
 
@@ -122,7 +123,10 @@ public record PubSubEmulatorOptions(
       return this;
     }
 
-    /** Default null: {@code PUBSUB_EMULATOR_BIN}, then the gcloud SDK root, then the usual install paths. */
+    /**
+     * Default null: {@code PUBSUB_EMULATOR_BIN}, then the gcloud SDK root, then the usual install
+     * paths.
+     */
     public Builder script(Path value) {
       script = value;
       return this;

@@ -27,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Talks to a Pub/Sub emulator over one plaintext gRPC channel without credentials, and creates or deletes topics
- * and subscriptions idempotently. Pass {@link #channelProvider()} and {@link #credentialsProvider()} to a {@code
- * Publisher} or {@code Subscriber} builder; they stay valid until {@link #close()}, which closes the admin clients
- * and shuts the channel down.
+ * Talks to a Pub/Sub emulator over one plaintext gRPC channel without credentials, and creates or
+ * deletes topics and subscriptions idempotently. Pass {@link #channelProvider()} and {@link
+ * #credentialsProvider()} to a {@code Publisher} or {@code Subscriber} builder; they stay valid
+ * until {@link #close()}, which closes the admin clients and shuts the channel down.
  */
 public final class PubSubTestResources implements AutoCloseable {
   /** Ack deadline of subscriptions created without one. */
@@ -51,7 +51,8 @@ public final class PubSubTestResources implements AutoCloseable {
     this.emulatorHost = emulatorHost;
     this.projectId = projectId;
     this.channel = ManagedChannelBuilder.forTarget(emulatorHost).usePlaintext().build();
-    this.channelProvider = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
+    this.channelProvider =
+        FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
   }
 
   /**
@@ -106,7 +107,9 @@ public final class PubSubTestResources implements AutoCloseable {
     return topic;
   }
 
-  /** Creates a pull subscription with the {@link #DEFAULT_ACK_DEADLINE}; an existing one is fine. */
+  /**
+   * Creates a pull subscription with the {@link #DEFAULT_ACK_DEADLINE}; an existing one is fine.
+   */
   public ProjectSubscriptionName createSubscription(String subscriptionId, String topicId) {
     return createSubscription(subscriptionId, topicId, DEFAULT_ACK_DEADLINE);
   }
@@ -120,7 +123,8 @@ public final class PubSubTestResources implements AutoCloseable {
       String subscriptionId, String topicId, Duration ackDeadline) {
     long seconds = ackDeadline.toSeconds();
     if (seconds < 10 || seconds > 600) {
-      throw new IllegalArgumentException("ackDeadline must be between 10 s and 600 s, was " + ackDeadline);
+      throw new IllegalArgumentException(
+          "ackDeadline must be between 10 s and 600 s, was " + ackDeadline);
     }
     ProjectSubscriptionName subscription = subscriptionName(subscriptionId);
     Subscription request =
@@ -159,8 +163,13 @@ public final class PubSubTestResources implements AutoCloseable {
   /** One bounded ListTopics call; the emulator readiness check. */
   synchronized void listTopics(Duration timeout) {
     ListTopicsRequest request =
-        ListTopicsRequest.newBuilder().setProject(ProjectName.of(projectId).toString()).setPageSize(1).build();
-    topicAdmin().listTopicsCallable().call(request, GrpcCallContext.createDefault().withTimeoutDuration(timeout));
+        ListTopicsRequest.newBuilder()
+            .setProject(ProjectName.of(projectId).toString())
+            .setPageSize(1)
+            .build();
+    topicAdmin()
+        .listTopicsCallable()
+        .call(request, GrpcCallContext.createDefault().withTimeoutDuration(timeout));
   }
 
   @Override
@@ -208,7 +217,8 @@ public final class PubSubTestResources implements AutoCloseable {
                     .setCredentialsProvider(credentialsProvider)
                     .build());
       } catch (IOException e) {
-        throw new TestkitException("could not create a subscription admin client for " + emulatorHost, e);
+        throw new TestkitException(
+            "could not create a subscription admin client for " + emulatorHost, e);
       }
     }
     return subscriptionAdmin;

@@ -7,15 +7,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Waits until a service answers. Between attempts it waits on the child process's exit, so a process that dies
- * during start-up fails the wait at once instead of at the timeout.
+ * Waits until a service answers. Between attempts it waits on the child process's exit, so a
+ * process that dies during start-up fails the wait at once instead of at the timeout.
  */
 final class Readiness {
   private static final Duration INTERVAL = Duration.ofMillis(200);
   private static final int CONNECT_TIMEOUT_MILLIS = 500;
   private static final int LOG_TAIL_LINES = 25;
 
-  /** One readiness check: returns normally when ready, throws when not (the last exception is reported). */
+  /**
+   * One readiness check: returns normally when ready, throws when not (the last exception is
+   * reported).
+   */
   @FunctionalInterface
   interface Probe {
     void check() throws Exception;
@@ -27,16 +30,21 @@ final class Readiness {
    * Probes until it passes or {@code timeout} elapses.
    *
    * @param process the child being started, or null for a service this JVM did not start
-   * @param mainLog the log whose tail goes into the error message (e.g. Cassandra's system.log), or null for the
-   *     process's own output log
+   * @param mainLog the log whose tail goes into the error message (e.g. Cassandra's system.log), or
+   *     null for the process's own output log
    */
-  static void await(String what, Duration timeout, ChildProcess process, Path mainLog, Probe probe) {
+  static void await(
+      String what, Duration timeout, ChildProcess process, Path mainLog, Probe probe) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
     while (true) {
       if (process != null && !process.isAlive()) {
         throw new TestkitException(
-            what + " exited with code " + process.exitCode() + " while starting; see " + describe(process, mainLog),
+            what
+                + " exited with code "
+                + process.exitCode()
+                + " while starting; see "
+                + describe(process, mainLog),
             shownLog(process, mainLog),
             last);
       }
@@ -49,7 +57,13 @@ final class Readiness {
       if (System.nanoTime() - deadline > 0) {
         String where = process == null ? "" : "; see " + describe(process, mainLog);
         throw new TestkitException(
-            what + " did not answer within " + timeout.toSeconds() + " s (last attempt: " + last + ")" + where,
+            what
+                + " did not answer within "
+                + timeout.toSeconds()
+                + " s (last attempt: "
+                + last
+                + ")"
+                + where,
             process == null ? null : shownLog(process, mainLog),
             last);
       }
@@ -85,7 +99,8 @@ final class Readiness {
 
   private static String describe(ChildProcess process, Path mainLog) {
     Path shown = shownLog(process, mainLog);
-    String files = shown.equals(process.logFile()) ? shown.toString() : shown + " and " + process.logFile();
+    String files =
+        shown.equals(process.logFile()) ? shown.toString() : shown + " and " + process.logFile();
     return files
         + System.lineSeparator()
         + "last lines of "

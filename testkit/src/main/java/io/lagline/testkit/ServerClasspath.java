@@ -11,8 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The Apache Cassandra server's classpath, which the {@code lagline-cassandra-dist} module resolves at build time
- * and ships as the resource {@value #RESOURCE}: absolute jar paths in the local Maven repository.
+ * The Apache Cassandra server's classpath, which the {@code lagline-cassandra-dist} module resolves
+ * at build time and ships as the resource {@value #RESOURCE}: absolute jar paths in the local Maven
+ * repository.
  */
 final class ServerClasspath {
   static final String RESOURCE = "io/lagline/testkit/cassandra/server.classpath";
@@ -40,9 +41,11 @@ final class ServerClasspath {
           "The Cassandra server classpath ("
               + RESOURCE
               + ") names "
-              + (classpath.isBlank() ? "no jars" : missing.size() + " jars that do not exist, first " + missing.get(0))
-              + ". Rebuild it with `./mvnw -pl testkit/cassandra-dist install` (drop -o if the jars must be"
-              + " downloaded).");
+              + (classpath.isBlank()
+                  ? "no jars"
+                  : missing.size() + " jars that do not exist, first " + missing.get(0))
+              + ". Rebuild it with `./mvnw -pl testkit/cassandra-dist install` (drop -o if the jars"
+              + " must be downloaded).");
     }
     return classpath.trim();
   }
@@ -52,7 +55,9 @@ final class ServerClasspath {
     try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new TestkitException(
-            "The resource " + RESOURCE + " is missing: add the dependency io.lagline:lagline-cassandra-dist.");
+            "The resource "
+                + RESOURCE
+                + " is missing: add the dependency io.lagline:lagline-cassandra-dist.");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

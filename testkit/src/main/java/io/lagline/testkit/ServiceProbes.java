@@ -12,12 +12,20 @@ final class ServiceProbes {
 
   static void awaitEmulator(String host, String projectId, Duration timeout) {
     try (PubSubTestResources client = PubSubTestResources.connect(host, projectId)) {
-      Readiness.await("Pub/Sub emulator at " + host, timeout, null, null, () -> client.listTopics(CALL_TIMEOUT));
+      Readiness.await(
+          "Pub/Sub emulator at " + host,
+          timeout,
+          null,
+          null,
+          () -> client.listTopics(CALL_TIMEOUT));
     }
   }
 
   static void awaitCassandra(
-      List<InetSocketAddress> contactPoints, String localDatacenter, String[] credentials, Duration timeout) {
+      List<InetSocketAddress> contactPoints,
+      String localDatacenter,
+      String[] credentials,
+      Duration timeout) {
     Readiness.await(
         "Cassandra at " + ExternalEndpoints.format(contactPoints),
         timeout,

@@ -15,7 +15,10 @@ final class StackDirectory {
 
   private StackDirectory() {}
 
-  /** {@code parent/lagline-stack-*}, or the same under {@code java.io.tmpdir} when {@code parent} is null. */
+  /**
+   * {@code parent/lagline-stack-*}, or the same under {@code java.io.tmpdir} when {@code parent} is
+   * null.
+   */
   static Path create(Path parent) {
     try {
       if (parent == null) {
@@ -28,7 +31,9 @@ final class StackDirectory {
     }
   }
 
-  /** Deletes {@code dir} and everything in it; logs and goes on when something cannot be deleted. */
+  /**
+   * Deletes {@code dir} and everything in it; logs and goes on when something cannot be deleted.
+   */
   static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides the {@link StackMode}: an explicit option wins, then {@code LAGLINE_STACK_MODE}, then AUTO, which picks
- * EXTERNAL, EMBEDDED or TESTCONTAINERS from what this machine offers. The checks are suppliers so the expensive
- * ones (gcloud, Docker) run only when needed.
+ * Decides the {@link StackMode}: an explicit option wins, then {@code LAGLINE_STACK_MODE}, then
+ * AUTO, which picks EXTERNAL, EMBEDDED or TESTCONTAINERS from what this machine offers. The checks
+ * are suppliers so the expensive ones (gcloud, Docker) run only when needed.
  */
 final class StackModeResolver {
   private static final Logger LOG = LoggerFactory.getLogger(StackModeResolver.class);
@@ -56,7 +56,11 @@ final class StackModeResolver {
       return StackMode.valueOf(value.get().trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new TestkitException(
-          Environment.STACK_MODE + "=" + value.get() + " must be one of " + Arrays.toString(StackMode.values()));
+          Environment.STACK_MODE
+              + "="
+              + value.get()
+              + " must be one of "
+              + Arrays.toString(StackMode.values()));
     }
   }
 
@@ -65,7 +69,8 @@ final class StackModeResolver {
     boolean cassandra = env.get(Environment.CASSANDRA_CONTACT_POINTS).isPresent();
     if (emulator != cassandra) {
       LOG.warn(
-          "{} is set but {} is not; external services are used only when both are set, so both are started locally",
+          "{} is set but {} is not; external services are used only when both are set, so both are"
+              + " started locally",
           emulator ? Environment.PUBSUB_EMULATOR_HOST : Environment.CASSANDRA_CONTACT_POINTS,
           emulator ? Environment.CASSANDRA_CONTACT_POINTS : Environment.PUBSUB_EMULATOR_HOST);
     }

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Local infrastructure could not be found, started or reached. The message says what to do about it; {@link
- * #logFile()} names the log that explains a failed start, when there is one.
+ * Local infrastructure could not be found, started or reached. The message says what to do about
+ * it; {@link #logFile()} names the log that explains a failed start, when there is one.
  */
 public class TestkitException extends LaglineException {
   private static final long serialVersionUID = 1L;

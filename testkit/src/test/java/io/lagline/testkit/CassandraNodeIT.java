@@ -17,12 +17,16 @@ class CassandraNodeIT {
 
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
-  void password_authentication_admits_the_superuser_and_rejects_a_wrong_password(@TempDir Path dir) {
+  void password_authentication_admits_the_superuser_and_rejects_a_wrong_password(
+      @TempDir Path dir) {
     CassandraNodeOptions options =
         CassandraNodeOptions.builder().authenticator(CassandraAuthenticator.PASSWORD).build();
     try (CassandraNode node = CassandraNode.start(options, dir)) {
       try (CqlSession session = node.sessionBuilder().build()) {
-        assertThat(session.execute("SELECT role FROM system_auth.roles WHERE role = 'cassandra'").one())
+        assertThat(
+                session
+                    .execute("SELECT role FROM system_auth.roles WHERE role = 'cassandra'")
+                    .one())
             .isNotNull();
       }
 
@@ -41,7 +45,9 @@ class CassandraNodeIT {
                       .flatMap(errors -> errors)
                       .hasAtLeastOneElementOfType(AuthenticationException.class));
 
-      assertThatThrownBy(node::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("already running");
+      assertThatThrownBy(node::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("already running");
     }
   }
 }

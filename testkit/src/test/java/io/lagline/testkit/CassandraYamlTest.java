@@ -79,10 +79,34 @@ class CassandraYamlTest {
   }
 
   @Test
+  void acknowledged_writes_are_synced_by_default_and_periodic_sync_is_available() {
+    assertThat(render(CassandraNodeOptions.defaults()))
+        .containsEntry("commitlog_sync", "group")
+        .containsEntry("commitlog_sync_group_window", "15ms")
+        .doesNotContainKey("commitlog_sync_period");
+
+    Map<String, Object> periodic =
+        render(
+            CassandraNodeOptions.builder()
+                .commitLogSync(CommitLogSync.PERIODIC)
+                .commitLogSyncWindow(Duration.ofSeconds(10))
+                .build());
+    assertThat(periodic)
+        .containsEntry("commitlog_sync", "periodic")
+        .containsEntry("commitlog_sync_period", "10000ms")
+        .doesNotContainKey("commitlog_sync_group_window");
+
+    assertThat(render(CassandraNodeOptions.builder().commitLogSync(CommitLogSync.BATCH).build()))
+        .containsEntry("commitlog_sync", "batch")
+        .doesNotContainKeys("commitlog_sync_period", "commitlog_sync_group_window");
+  }
+
+  @Test
   void paths_with_quotes_stay_valid_yaml() {
     CassandraLayout odd = new CassandraLayout(Path.of("/tmp/o'brien dir"), 1, 2, 3);
 
-    Map<String, Object> yaml = new Yaml().load(CassandraYaml.render(CassandraNodeOptions.defaults(), odd));
+    Map<String, Object> yaml =
+        new Yaml().load(CassandraYaml.render(CassandraNodeOptions.defaults(), odd));
 
     assertThat(yaml).containsEntry("commitlog_directory", "/tmp/o'brien dir/commitlog");
   }

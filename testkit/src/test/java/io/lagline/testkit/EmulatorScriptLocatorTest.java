@@ -18,7 +18,8 @@ class EmulatorScriptLocatorTest {
     EmulatorScriptLocator locator =
         locator(
             Map.of("PUBSUB_EMULATOR_BIN", "/custom/emulator"),
-            Set.of(Path.of("/custom/emulator"), Path.of("/usr/lib/google-cloud-sdk").resolve(SCRIPT)),
+            Set.of(
+                Path.of("/custom/emulator"), Path.of("/usr/lib/google-cloud-sdk").resolve(SCRIPT)),
             Optional.empty());
 
     assertThat(locator.locate()).contains(Path.of("/custom/emulator"));
@@ -40,7 +41,8 @@ class EmulatorScriptLocatorTest {
     EmulatorScriptLocator locator =
         locator(
             Map.of(),
-            Set.of(gcloudRoot.resolve(SCRIPT), Path.of("/usr/lib/google-cloud-sdk").resolve(SCRIPT)),
+            Set.of(
+                gcloudRoot.resolve(SCRIPT), Path.of("/usr/lib/google-cloud-sdk").resolve(SCRIPT)),
             Optional.of(gcloudRoot));
 
     assertThat(locator.locate()).contains(gcloudRoot.resolve(SCRIPT));
@@ -82,6 +84,7 @@ class EmulatorScriptLocatorTest {
 
   private static EmulatorScriptLocator locator(
       Map<String, String> env, Set<Path> executables, Optional<Path> gcloudRoot) {
-    return new EmulatorScriptLocator(Environment.of(env), executables::contains, () -> gcloudRoot, HOME);
+    return new EmulatorScriptLocator(
+        Environment.of(env), executables::contains, () -> gcloudRoot, HOME);
   }
 }

@@ -17,24 +17,32 @@ class ExternalEndpointsTest {
   void reads_both_services_and_defaults_the_data_center() {
     Environment env =
         Environment.of(
-            Map.of("PUBSUB_EMULATOR_HOST", "127.0.0.1:8085", "CASSANDRA_CONTACT_POINTS", "127.0.0.1:9043"));
+            Map.of(
+                "PUBSUB_EMULATOR_HOST",
+                "127.0.0.1:8085",
+                "CASSANDRA_CONTACT_POINTS",
+                "127.0.0.1:9043"));
 
     ExternalEndpoints endpoints = ExternalEndpoints.from(env).orElseThrow();
 
     assertThat(endpoints.pubsubEmulatorHost()).isEqualTo("127.0.0.1:8085");
-    assertThat(endpoints.cassandraContactPoints()).containsExactly(new InetSocketAddress("127.0.0.1", 9043));
+    assertThat(endpoints.cassandraContactPoints())
+        .containsExactly(new InetSocketAddress("127.0.0.1", 9043));
     assertThat(endpoints.localDatacenter()).isEqualTo("datacenter1");
   }
 
   @Test
   void is_absent_unless_both_variables_are_set() {
-    assertThat(ExternalEndpoints.from(Environment.of(Map.of("PUBSUB_EMULATOR_HOST", "h:1")))).isEmpty();
-    assertThat(ExternalEndpoints.from(Environment.of(Map.of("CASSANDRA_CONTACT_POINTS", "h:1")))).isEmpty();
+    assertThat(ExternalEndpoints.from(Environment.of(Map.of("PUBSUB_EMULATOR_HOST", "h:1"))))
+        .isEmpty();
+    assertThat(ExternalEndpoints.from(Environment.of(Map.of("CASSANDRA_CONTACT_POINTS", "h:1"))))
+        .isEmpty();
   }
 
   @Test
   void parses_several_contact_points_default_ports_and_ipv6() {
-    List<InetSocketAddress> points = ExternalEndpoints.parseContactPoints(" 127.0.0.1:9042, localhost ,[::1]:9044");
+    List<InetSocketAddress> points =
+        ExternalEndpoints.parseContactPoints(" 127.0.0.1:9042, localhost ,[::1]:9044");
 
     assertThat(points)
         .extracting(InetSocketAddress::getHostString, InetSocketAddress::getPort)
@@ -42,7 +50,8 @@ class ExternalEndpointsTest {
             Tuple.tuple("127.0.0.1", 9042),
             Tuple.tuple("localhost", 9042),
             Tuple.tuple("0:0:0:0:0:0:0:1", 9044));
-    assertThat(ExternalEndpoints.format(points)).isEqualTo("127.0.0.1:9042,localhost:9042,[0:0:0:0:0:0:0:1]:9044");
+    assertThat(ExternalEndpoints.format(points))
+        .isEqualTo("127.0.0.1:9042,localhost:9042,[0:0:0:0:0:0:0:1]:9044");
   }
 
   @ParameterizedTest
@@ -57,7 +66,8 @@ class ExternalEndpointsTest {
   @Test
   void rejects_an_emulator_host_without_a_port() {
     Environment env =
-        Environment.of(Map.of("PUBSUB_EMULATOR_HOST", "localhost", "CASSANDRA_CONTACT_POINTS", "127.0.0.1"));
+        Environment.of(
+            Map.of("PUBSUB_EMULATOR_HOST", "localhost", "CASSANDRA_CONTACT_POINTS", "127.0.0.1"));
 
     assertThatThrownBy(() -> ExternalEndpoints.from(env))
         .isInstanceOf(TestkitException.class)

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The embedded stack against the real emulator and a real Cassandra node, including a node outage. */
+/**
+ * The embedded stack against the real emulator and a real Cassandra node, including a node outage.
+ */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LocalStackIT {
   private static LocalStack stack;
@@ -31,7 +33,8 @@ class LocalStackIT {
     session.execute(
         "CREATE KEYSPACE IF NOT EXISTS lagline_it"
             + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-    session.execute("CREATE TABLE IF NOT EXISTS lagline_it.entity (id text PRIMARY KEY, version bigint)");
+    session.execute(
+        "CREATE TABLE IF NOT EXISTS lagline_it.entity (id text PRIMARY KEY, version bigint)");
   }
 
   @AfterAll
@@ -57,7 +60,8 @@ class LocalStackIT {
     assertThat(stack.pubsubEmulatorHost()).matches("127\\.0\\.0\\.1:\\d+");
     assertThat(stack.projectId()).isEqualTo("demo-project");
     assertThat(stack.cassandraContactPoint().getAddress().isLoopbackAddress()).isTrue();
-    assertThat(stack.cassandraContactPointsString()).isEqualTo("127.0.0.1:" + stack.cassandraContactPoint().getPort());
+    assertThat(stack.cassandraContactPointsString())
+        .isEqualTo("127.0.0.1:" + stack.cassandraContactPoint().getPort());
     assertThat(stack.localDatacenter()).isEqualTo("datacenter1");
     assertThat(stack.cassandra().releaseVersion()).startsWith("5.0");
     assertThat(stack.emulator().logFile()).exists().isRegularFile();
@@ -80,7 +84,8 @@ class LocalStackIT {
     stack.cassandra().stop();
 
     assertThat(stack.cassandra().isRunning()).isFalse();
-    assertThatThrownBy(() -> session.execute("SELECT version FROM lagline_it.entity WHERE id = 'graceful'"))
+    assertThatThrownBy(
+            () -> session.execute("SELECT version FROM lagline_it.entity WHERE id = 'graceful'"))
         .isInstanceOf(AllNodesFailedException.class);
 
     stack.cassandra().start();
@@ -110,7 +115,10 @@ class LocalStackIT {
         .ignoreExceptions()
         .untilAsserted(
             () -> {
-              Row row = session.execute("SELECT version FROM lagline_it.entity WHERE id = '" + id + "'").one();
+              Row row =
+                  session
+                      .execute("SELECT version FROM lagline_it.entity WHERE id = '" + id + "'")
+                      .one();
               assertThat(row).isNotNull();
               version[0] = row.getLong("version");
             });
@@ -125,6 +133,6 @@ class LocalStackIT {
             .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(200))
             .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(1))
             .build();
-    return stack.cassandra().sessionBuilder().withConfigLoader(config).build();
+    return stack.cqlSessionBuilder().withConfigLoader(config).build();
   }
 }

@@ -48,7 +48,10 @@ class OptionsTest {
   @Test
   void to_builder_round_trips() {
     CassandraNodeOptions options =
-        CassandraNodeOptions.builder().authenticator(CassandraAuthenticator.PASSWORD).numTokens(8).build();
+        CassandraNodeOptions.builder()
+            .authenticator(CassandraAuthenticator.PASSWORD)
+            .numTokens(8)
+            .build();
 
     assertThat(options.toBuilder().build()).isEqualTo(options);
   }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * For {@link OrphanGuardIT}: run as a JVM of its own, it starts a child JVM armed with the orphan guard, prints the
- * child's pid and blocks, so the test can SIGKILL it and watch the child go.
+ * For {@link OrphanGuardIT}: run as a JVM of its own, it starts a child JVM armed with the orphan
+ * guard, prints the child's pid and blocks, so the test can SIGKILL it and watch the child go.
  */
 public final class OrphanGuardFixture {
   private OrphanGuardFixture() {}

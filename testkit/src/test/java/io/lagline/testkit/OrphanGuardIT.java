@@ -28,7 +28,8 @@ class OrphanGuardIT {
             .start();
     long childPid;
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
       childPid = Long.parseLong(out.readLine().replace("child-pid=", "").trim());
     }
     ProcessHandle child = ProcessHandle.of(childPid).orElseThrow();

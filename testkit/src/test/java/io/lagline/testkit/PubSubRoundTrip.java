@@ -15,7 +15,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Publishes one message with a real, flow-controlled Publisher and pulls it back with a real Subscriber. */
+/**
+ * Publishes one message with a real, flow-controlled Publisher and pulls it back with a real
+ * Subscriber.
+ */
 final class PubSubRoundTrip {
   private static final long MAX_OUTSTANDING_MESSAGES = 100;
   private static final long MAX_OUTSTANDING_BYTES = 1024 * 1024;
@@ -72,7 +75,8 @@ final class PubSubRoundTrip {
     }
   }
 
-  private static PubsubMessage pullOne(PubSubTestResources pubsub, String subscriptionId) throws Exception {
+  private static PubsubMessage pullOne(PubSubTestResources pubsub, String subscriptionId)
+      throws Exception {
     BlockingQueue<PubsubMessage> received = new LinkedBlockingQueue<>();
     MessageReceiver receiver =
         (message, consumer) -> {

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class StackModeResolverTest {
   private static final String EXTERNAL_ENV = "external";
@@ -34,7 +34,12 @@ class StackModeResolverTest {
   @ParameterizedTest(name = "requested={0} env={1} external={2} script={3} docker={4} -> {5}")
   @MethodSource("cases")
   void picks_the_mode(
-      StackMode requested, String envMode, String external, boolean script, boolean docker, StackMode expected) {
+      StackMode requested,
+      String envMode,
+      String external,
+      boolean script,
+      boolean docker,
+      StackMode expected) {
     Map<String, String> env = new HashMap<>();
     if (envMode != null) {
       env.put("LAGLINE_STACK_MODE", envMode);
@@ -74,7 +79,11 @@ class StackModeResolverTest {
     assertThatThrownBy(
             () ->
                 StackModeResolver.resolve(
-                    null, Environment.of(Map.of()), Optional::empty, () -> false, () -> "emulator not found"))
+                    null,
+                    Environment.of(Map.of()),
+                    Optional::empty,
+                    () -> false,
+                    () -> "emulator not found"))
         .isInstanceOf(TestkitException.class)
         .hasMessageContaining("emulator not found")
         .hasMessageContaining("Docker is not available");

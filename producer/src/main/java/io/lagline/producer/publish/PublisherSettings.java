@@ -114,30 +114,14 @@ public record PublisherSettings(
     check.range(PublisherKey.RETRY_RPC_TIMEOUT, rpcTimeout, MIN_RPC_TIMEOUT, MAX_DURATION);
     check.range(PublisherKey.SHUTDOWN_TIMEOUT, shutdownTimeout, Duration.ZERO, MAX_DURATION);
     String unfilled = "otherwise a batch can never fill and every batch waits for the delay";
-    check.atLeast(
-        PublisherKey.FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES,
-        maxOutstandingMessages,
-        PublisherKey.BATCH_MAX_MESSAGES,
-        batchMaxMessages,
-        unfilled);
-    check.atLeast(
-        PublisherKey.FLOW_CONTROL_MAX_OUTSTANDING_BYTES,
-        maxOutstandingBytes,
-        PublisherKey.BATCH_MAX_BYTES,
-        batchMaxBytes,
-        unfilled);
-    check.atLeast(
-        PublisherKey.RETRY_MAX_DELAY,
-        retryMaxDelay,
-        PublisherKey.RETRY_INITIAL_DELAY,
-        retryInitialDelay,
-        "delays only grow");
-    check.atLeast(
-        PublisherKey.PUBLISH_TIMEOUT,
-        publishTimeout,
-        PublisherKey.RETRY_RPC_TIMEOUT,
-        rpcTimeout,
-        "one attempt cannot outlast the whole publish");
+    check.atLeast(PublisherKey.FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES, maxOutstandingMessages,
+        PublisherKey.BATCH_MAX_MESSAGES, batchMaxMessages, unfilled);
+    check.atLeast(PublisherKey.FLOW_CONTROL_MAX_OUTSTANDING_BYTES, maxOutstandingBytes,
+        PublisherKey.BATCH_MAX_BYTES, batchMaxBytes, unfilled);
+    check.atLeast(PublisherKey.RETRY_MAX_DELAY, retryMaxDelay,
+        PublisherKey.RETRY_INITIAL_DELAY, retryInitialDelay, "delays only grow");
+    check.atLeast(PublisherKey.PUBLISH_TIMEOUT, publishTimeout,
+        PublisherKey.RETRY_RPC_TIMEOUT, rpcTimeout, "one attempt cannot outlast the whole publish");
     check.throwIfAny();
   }
 

@@ -1,7 +1,6 @@
 package io.lagline.producer.testing;
 
-import static org.awaitility.Awaitility.await;
-
+import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.PubsubMessage;
@@ -10,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.awaitility.Awaitility;
 
 /** Receives (and acks) every message of a subscription on the emulator, for ITs to assert on. */
 public final class MessageCollector implements AutoCloseable {
@@ -19,13 +20,13 @@ public final class MessageCollector implements AutoCloseable {
   private final Subscriber subscriber;
 
   private MessageCollector(PubSubTestResources pubsub, ProjectSubscriptionName subscription) {
+    MessageReceiver receiver =
+        (message, consumer) -> {
+          messages.add(message);
+          consumer.ack();
+        };
     subscriber =
-        Subscriber.newBuilder(
-                subscription,
-                (message, consumer) -> {
-                  messages.add(message);
-                  consumer.ack();
-                })
+        Subscriber.newBuilder(subscription, receiver)
             .setChannelProvider(pubsub.channelProvider())
             .setCredentialsProvider(pubsub.credentialsProvider())
             .build();
@@ -39,12 +40,16 @@ public final class MessageCollector implements AutoCloseable {
 
   /** Waits until at least {@code count} messages arrived, and returns them all. */
   public List<PubsubMessage> await(int count) {
-    await().atMost(WAIT).until(() -> messages.size() >= count);
+    Awaitility.await().atMost(WAIT).until(() -> messages.size() >= count);
     return List.copyOf(messages);
   }
 
   @Override
-  public void close() throws Exception {
-    subscriber.stopAsync().awaitTerminated(10, TimeUnit.SECONDS);
+  public void close() {
+    try {
+      subscriber.stopAsync().awaitTerminated(10, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the subscriber did not stop within 10 s", e);
+    }
   }
 }

@@ -103,7 +103,10 @@ final class ReconcilerModule extends AbstractModule {
   @Provides
   @Singleton
   EventApplier applier(Mapping mapping, RowWriter writer, ScheduledExecutorService scheduler, ReconcilerMetrics metrics) {
-    return new EventApplier(mapping, writer, config.retry(), scheduler, metrics);
+    // one attempt = at most two rounds of update + insert, each bounded by the driver's request timeout
+    java.time.Duration attemptTimeout = config.cassandra().requestTimeout().multipliedBy(4).plusSeconds(5);
+    return new EventApplier(
+        mapping, writer, config.retry(), scheduler, metrics, config.cassandra().maxConcurrentWrites(), attemptTimeout);
   }
 
   @Provides

@@ -34,7 +34,8 @@ public final class ErrorClassifier {
     }
     if (error instanceof CASWriteUnknownException
         || error instanceof WriteTimeoutException
-        || error instanceof DriverTimeoutException) {
+        || error instanceof DriverTimeoutException
+        || error instanceof java.util.concurrent.TimeoutException) {
       // every write of ours is conditional: a timed-out one may have been accepted by Paxos
       return ErrorClass.AMBIGUOUS;
     }

@@ -10,10 +10,12 @@ import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ public final class EventApplier {
   private final RowWriter writer;
   private final ReconcilerMetrics metrics;
   private final FailsafeExecutor<WriteOutcome> retries;
+  private final WriteLimiter limiter;
+  private final Duration attemptTimeout;
 
   /**
    * @param mapping event types to tables
@@ -38,16 +42,22 @@ public final class EventApplier {
    * @param retry retry limits and backoff
    * @param scheduler runs the delayed retries
    * @param metrics where retries and row outcomes are counted
+   * @param maxConcurrentWrites writes in flight at most; more wait for a slot
+   * @param attemptTimeout how long one write attempt may take before it counts as ambiguous and is re-issued
    */
   public EventApplier(
       Mapping mapping,
       RowWriter writer,
       RetryConfig retry,
       ScheduledExecutorService scheduler,
-      ReconcilerMetrics metrics) {
+      ReconcilerMetrics metrics,
+      int maxConcurrentWrites,
+      Duration attemptTimeout) {
     this.mapping = mapping;
     this.writer = writer;
     this.metrics = metrics;
+    this.limiter = new WriteLimiter(maxConcurrentWrites, scheduler);
+    this.attemptTimeout = attemptTimeout;
     RetryPolicy<WriteOutcome> policy =
         RetryPolicy.<WriteOutcome>builder()
             .handleIf(error -> ErrorClassifier.classify(error) != ErrorClass.PERMANENT)
@@ -57,6 +67,16 @@ public final class EventApplier {
             .onRetry(e -> metrics.retry(ErrorClassifier.classify(e.getLastException()).tag()))
             .build();
     this.retries = Failsafe.with(policy).with(scheduler);
+  }
+
+  /** Writes running now and writes waiting for a slot, for the in-flight gauges. */
+  public int writesInFlight() {
+    return limiter.inFlight();
+  }
+
+  /** Writes waiting for a slot under {@code cassandra.max-concurrent-writes}. */
+  public int writesQueued() {
+    return limiter.queued();
   }
 
   /**
@@ -95,7 +115,11 @@ public final class EventApplier {
                 ambiguous.set(true);
                 LOG.debug("re-issuing an ambiguous write to {} to learn its outcome", table);
               }
-              return writer.write(row, version);
+              // a write whose future never completes must not hold its message forever
+              return limiter
+                  .submit(() -> writer.write(row, version))
+                  .toCompletableFuture()
+                  .orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
             })
         .thenApply(
             outcome -> {

@@ -18,14 +18,11 @@ import java.util.List;
 
 /**
  * Opens the driver session the reconciler writes through, with its settings taken from {@link
- * CassandraConfig}: request timeout, a concurrency-limiting throttler (writes beyond the limit queue instead of
- * piling onto the node), and the driver's own metrics in the shared Micrometer registry. Fails at start-up with
+ * CassandraConfig}: request timeout, a connection pool sized for the reconciler's write concurrency, and the
+ * driver's own metrics in the shared Micrometer registry. Fails at start-up with
  * a message naming the key to fix when the cluster, credentials or keyspace are wrong.
  */
 public final class CassandraSessions {
-  /** Writes queued behind the concurrency limit at most; beyond that a write fails as transient. */
-  static final int THROTTLER_QUEUE = 100_000;
-
   private CassandraSessions() {}
 
   /**
@@ -93,9 +90,9 @@ public final class CassandraSessions {
             .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
             .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.consistency().name())
             .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, config.serialConsistency().name())
-            .withString(DefaultDriverOption.REQUEST_THROTTLER_CLASS, "ConcurrencyLimitingRequestThrottler")
-            .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, config.maxConcurrentWrites())
-            .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, THROTTLER_QUEUE)
+            // the reconciler bounds its writes itself (cassandra.max-concurrent-writes); give them room
+            .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
+            .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
             .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(10));
     if (metrics) {
       loader =
@@ -103,7 +100,7 @@ public final class CassandraSessions {
               .withString(DefaultDriverOption.METRICS_FACTORY_CLASS, MicrometerMetricsFactory.class.getName())
               .withStringList(
                   DefaultDriverOption.METRICS_SESSION_ENABLED,
-                  List.of("connected-nodes", "cql-requests", "cql-client-timeouts", "throttling.delay", "throttling.errors"))
+                  List.of("connected-nodes", "cql-requests", "cql-client-timeouts"))
               .withStringList(
                   DefaultDriverOption.METRICS_NODE_ENABLED,
                   List.of("pool.open-connections", "pool.in-flight", "errors.connection.init", "errors.request.write-timeouts", "errors.request.unavailables"))

@@ -59,7 +59,13 @@ class EventApplierTest {
   private final ScriptedWriter writer = new ScriptedWriter();
   private final EventApplier applier =
       new EventApplier(
-          MAPPING, writer, new RetryConfig(4, Duration.ofMillis(1), Duration.ofMillis(5)), scheduler, metrics);
+          MAPPING,
+          writer,
+          new RetryConfig(4, Duration.ofMillis(1), Duration.ofMillis(5)),
+          scheduler,
+          metrics,
+          16,
+          Duration.ofMillis(500));
 
   @AfterEach
   void stop() {
@@ -134,6 +140,18 @@ class EventApplierTest {
         .hasCauseInstanceOf(MappingException.class)
         .hasMessageContaining("payload.steps");
     assertThat(writer.calls).isEmpty();
+  }
+
+  @Test
+  void a_write_that_never_answers_times_out_and_is_reissued() throws Exception {
+    writer.answers.add(new CompletableFuture<>()); // hangs forever
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.DUPLICATE));
+
+    EventResult result = apply(event("{\"steps\": 5}"));
+
+    assertThat(result.rows()).containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED);
+    assertThat(registry.get("lagline.reconciler.retries").tag("class", "ambiguous").counter().count()).isEqualTo(1);
   }
 
   /** Answers writes from a script, in call order. */
