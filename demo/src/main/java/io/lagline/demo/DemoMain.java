@@ -94,6 +94,7 @@ public final class DemoMain implements Callable<Integer> {
                   s -> {
                     out.print(s.toText());
                     s.mismatches().forEach(m -> out.println("  mismatch: " + m));
+                    out.flush();
                     writeJson(s);
                     if (keepRunning && s.converged()) {
                       out.println("keeping the stack up; metrics at " + s.metricsUrl() + " - press Ctrl-C to stop");

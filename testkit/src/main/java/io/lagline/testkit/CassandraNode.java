@@ -57,8 +57,7 @@ public final class CassandraNode implements AutoCloseable {
    */
   public synchronized void start() {
     if (isRunning()) {
-      throw new IllegalStateException(
-          "Cassandra node on " + address() + " is already running");
+      throw new IllegalStateException("Cassandra node on " + address() + " is already running");
     }
     layout.createDirectories();
     writeConfiguration();
@@ -120,7 +119,10 @@ public final class CassandraNode implements AutoCloseable {
     }
   }
 
-  /** Whether the node's process is alive; it may still be starting. Does not wait for a start in progress. */
+  /**
+   * Whether the node's process is alive; it may still be starting. Does not wait for a start in
+   * progress.
+   */
   public boolean isRunning() {
     ChildProcess current = process;
     return current != null && current.isAlive();

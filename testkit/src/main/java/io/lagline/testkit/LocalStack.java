@@ -158,7 +158,9 @@ public final class LocalStack implements AutoCloseable {
         CqlSession.builder()
             .addContactPoints(backend.cassandraContactPoints())
             .withLocalDatacenter(backend.localDatacenter());
-    return credentials == null ? builder : builder.withAuthCredentials(credentials[0], credentials[1]);
+    return credentials == null
+        ? builder
+        : builder.withAuthCredentials(credentials[0], credentials[1]);
   }
 
   /**

@@ -9,9 +9,15 @@ import java.util.concurrent.CountDownLatch;
  * {@code LAGLINE_STACK_MODE} (default AUTO); {@code LAGLINE_KEEP_LOGS} keeps the logs after exit.
  */
 public final class LocalStackMain {
+  private static final String LOGBACK_CONFIG = "io/lagline/testkit/local-stack-logback.xml";
+
   private LocalStackMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // before the first logger exists: quiet INFO output if logback is present and unconfigured
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+    }
     PrintStream out = System.out;
     LocalStack stack;
     try {

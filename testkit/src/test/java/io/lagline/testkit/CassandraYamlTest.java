@@ -79,22 +79,22 @@ class CassandraYamlTest {
   }
 
   @Test
-  void acknowledged_writes_are_synced_by_default_and_periodic_sync_is_available() {
+  void periodic_sync_is_the_default_and_group_sync_is_available() {
     assertThat(render(CassandraNodeOptions.defaults()))
-        .containsEntry("commitlog_sync", "group")
-        .containsEntry("commitlog_sync_group_window", "15ms")
-        .doesNotContainKey("commitlog_sync_period");
-
-    Map<String, Object> periodic =
-        render(
-            CassandraNodeOptions.builder()
-                .commitLogSync(CommitLogSync.PERIODIC)
-                .commitLogSyncWindow(Duration.ofSeconds(10))
-                .build());
-    assertThat(periodic)
         .containsEntry("commitlog_sync", "periodic")
         .containsEntry("commitlog_sync_period", "10000ms")
         .doesNotContainKey("commitlog_sync_group_window");
+
+    Map<String, Object> group =
+        render(
+            CassandraNodeOptions.builder()
+                .commitLogSync(CommitLogSync.GROUP)
+                .commitLogSyncWindow(Duration.ofMillis(15))
+                .build());
+    assertThat(group)
+        .containsEntry("commitlog_sync", "group")
+        .containsEntry("commitlog_sync_group_window", "15ms")
+        .doesNotContainKey("commitlog_sync_period");
 
     assertThat(render(CassandraNodeOptions.builder().commitLogSync(CommitLogSync.BATCH).build()))
         .containsEntry("commitlog_sync", "batch")

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one event: binds its rows through the mapping, writes each with retries, and completes only when
- * every row has a confirmed outcome. Transient and ambiguous failures are retried with exponential backoff and
+ * every row has a confirmed outcome. Events of one entity are written one after another ({@link
+ * KeySequencer}), so the reconciler never contends with itself for a Paxos partition. Transient and ambiguous failures are retried with exponential backoff and
  * jitter; an ambiguous one is resolved by re-issuing the same conditional write, whose answer tells what
  * happened. Permanent failures are not retried.
  */
@@ -34,6 +35,7 @@ public final class EventApplier {
   private final ReconcilerMetrics metrics;
   private final FailsafeExecutor<WriteOutcome> retries;
   private final WriteLimiter limiter;
+  private final KeySequencer sequencer = new KeySequencer();
   private final Duration attemptTimeout;
 
   /**
@@ -92,9 +94,13 @@ public final class EventApplier {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    return sequencer.submit(event.entityKey(), () -> write(rows, event.entityVersion()));
+  }
+
+  private CompletionStage<EventResult> write(List<BoundRow> rows, long version) {
     List<CompletableFuture<WriteOutcome>> writes = new ArrayList<>(rows.size());
     for (BoundRow row : rows) {
-      writes.add(writeWithRetries(row, event.entityVersion()));
+      writes.add(writeWithRetries(row, version));
     }
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
         .thenApply(

@@ -46,7 +46,7 @@ public final class ReconcilerMetrics {
   public ReconcilerMetrics(MeterRegistry registry, Set<String> eventTypes) {
     this.registry = registry;
     this.eventTypes = Set.copyOf(eventTypes);
-    Gauge.builder("lagline.reconciler.messages.in.flight", inFlight, AtomicInteger::get)
+    Gauge.builder("lagline.reconciler.in.flight", inFlight, AtomicInteger::get)
         .description("Messages received and not yet acked or nacked")
         .baseUnit("messages")
         .register(registry);
@@ -121,7 +121,7 @@ public final class ReconcilerMetrics {
   public void reply(boolean ack) {
     Counter.builder("lagline.reconciler.replies")
         .description("Messages acked or nacked")
-        .baseUnit("messages")
+        .baseUnit("replies")
         .tag("reply", ack ? "ack" : "nack")
         .register(registry)
         .increment();
@@ -131,7 +131,7 @@ public final class ReconcilerMetrics {
   public void failure(String errorClass, String reason) {
     Counter.builder("lagline.reconciler.failures")
         .description("Events that could not be applied this delivery, by error class and reason")
-        .baseUnit("events")
+        .baseUnit("failures")
         .tag("class", errorClass)
         .tag("reason", reason)
         .register(registry)

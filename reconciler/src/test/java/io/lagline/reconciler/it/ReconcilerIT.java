@@ -163,7 +163,8 @@ class ReconcilerIT {
           .contains("le=\"0.01\"")
           .contains("le=\"600.0\"")
           .contains("lagline_reconciler_cassandra_write_latency_seconds_bucket{")
-          .contains("lagline_reconciler_messages_in_flight");
+          .contains("lagline_reconciler_in_flight_messages")
+          .contains("lagline_reconciler_replies_total{");
     }
   }
 
