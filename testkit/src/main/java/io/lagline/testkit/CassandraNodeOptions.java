@@ -207,15 +207,17 @@ public record CassandraNodeOptions(
     }
 
     /**
-     * Default {@link CommitLogSync#GROUP}: every acknowledged write survives {@link
-     * CassandraNode#kill()}.
+     * Default {@link CommitLogSync#PERIODIC}; {@link CommitLogSync#GROUP} for tests that {@link
+     * CassandraNode#kill()} the node and expect acknowledged writes to survive.
      */
     public Builder commitLogSync(CommitLogSync value) {
       commitLogSync = value;
       return this;
     }
 
-    /** Default 15 ms; for {@link CommitLogSync#PERIODIC} Cassandra's usual value is 10 s. */
+    /**
+     * Default 10 s, the sync period; with {@link CommitLogSync#GROUP} use a window such as 15 ms.
+     */
     public Builder commitLogSyncWindow(Duration value) {
       commitLogSyncWindow = value;
       return this;

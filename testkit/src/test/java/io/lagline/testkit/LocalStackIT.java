@@ -28,7 +28,15 @@ class LocalStackIT {
 
   @BeforeAll
   static void startStack() {
-    stack = LocalStack.start(LocalStackOptions.builder().mode(StackMode.EMBEDDED).build());
+    // GROUP sync: the crash test expects every acknowledged write back after kill()
+    CassandraNodeOptions cassandra =
+        CassandraNodeOptions.builder()
+            .commitLogSync(CommitLogSync.GROUP)
+            .commitLogSyncWindow(Duration.ofMillis(15))
+            .build();
+    stack =
+        LocalStack.start(
+            LocalStackOptions.builder().mode(StackMode.EMBEDDED).cassandra(cassandra).build());
     session = openSession();
     session.execute(
         "CREATE KEYSPACE IF NOT EXISTS lagline_it"

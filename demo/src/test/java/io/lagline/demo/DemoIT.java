@@ -1,0 +1,50 @@
+package io.lagline.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lagline.event.EventCodec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job, end to end, on the real local stack: it must converge and say so. */
+class DemoIT {
+  @TempDir Path dir;
+
+  @Test
+  void converges_and_reports_counts_lag_and_the_metrics_url() throws Exception {
+    Path json = dir.resolve("summary.json");
+    StringWriter out = new StringWriter();
+
+    int code =
+        DemoMain.execute(
+            new String[] {"--events", "3000", "--admin-port", "0", "--json", json.toString()},
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true));
+
+    assertThat(code).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("converged:  yes").contains("lag p99:");
+    JsonNode summary = EventCodec.json().readTree(json.toFile());
+    assertThat(summary.get("converged").asBoolean()).isTrue();
+    assertThat(summary.get("published").asLong()).isEqualTo(3000);
+    assertThat(summary.get("applied").asLong()).isPositive();
+    assertThat(summary.get("duplicate").asLong() + summary.get("stale").asLong())
+        .as("duplicates and out-of-order versions are counted, not applied")
+        .isPositive();
+    assertThat(summary.get("lag_p99_ms").asDouble()).isGreaterThanOrEqualTo(summary.get("lag_p50_ms").asDouble()).isPositive();
+    assertThat(summary.get("metrics_url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
+  }
+
+  @Test
+  void rejects_a_non_positive_event_count() {
+    StringWriter err = new StringWriter();
+
+    int code = DemoMain.execute(new String[] {"--events", "0"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--events must be at least 1");
+  }
+}
