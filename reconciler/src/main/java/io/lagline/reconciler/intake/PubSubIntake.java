@@ -12,6 +12,8 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.lagline.error.LaglineException;
+import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.producer.publish.PubSubConnectionException;
 import io.lagline.reconciler.config.PubSubConfig;
 import java.io.IOException;
 import java.time.Duration;
@@ -31,10 +33,10 @@ public final class PubSubIntake implements AutoCloseable {
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(20);
 
   private final PubSubConfig config;
-  private final PubSubChannels channels;
+  private final PubSubConnection channels;
   private final Subscriber subscriber;
 
-  private PubSubIntake(PubSubConfig config, PubSubChannels channels, Subscriber subscriber) {
+  private PubSubIntake(PubSubConfig config, PubSubConnection channels, Subscriber subscriber) {
     this.config = config;
     this.channels = channels;
     this.subscriber = subscriber;
@@ -47,7 +49,13 @@ public final class PubSubIntake implements AutoCloseable {
    *     subscription does not exist
    */
   public static PubSubIntake start(PubSubConfig config, MessageReceiver receiver) {
-    PubSubChannels channels = PubSubChannels.open(config);
+    PubSubConnection channels;
+    try {
+      channels = PubSubConnection.create(config.emulatorHost(), config.credentialsFile());
+    } catch (PubSubConnectionException e) {
+      throw new LaglineException(
+          e.getMessage() + " (reconciler keys: pubsub.emulator-host, pubsub.credentials-file)", e);
+    }
     try {
       checkSubscription(config, channels);
       Subscriber.Builder builder =
@@ -64,12 +72,8 @@ public final class PubSubIntake implements AutoCloseable {
                   InstantiatingExecutorProvider.newBuilder()
                       .setExecutorThreadCount(config.executorThreads())
                       .build());
-      if (channels.channelProvider() != null) {
-        builder.setChannelProvider(channels.channelProvider());
-      }
-      if (channels.credentials() != null) {
-        builder.setCredentialsProvider(channels.credentials());
-      }
+      channels.channelProvider().ifPresent(builder::setChannelProvider);
+      builder.setCredentialsProvider(channels.credentialsProvider());
       Subscriber subscriber = builder.build();
       subscriber.addListener(
           new ApiService.Listener() {
@@ -93,14 +97,10 @@ public final class PubSubIntake implements AutoCloseable {
     }
   }
 
-  private static void checkSubscription(PubSubConfig config, PubSubChannels channels) {
+  private static void checkSubscription(PubSubConfig config, PubSubConnection channels) {
     SubscriptionAdminSettings.Builder settings = SubscriptionAdminSettings.newBuilder();
-    if (channels.channelProvider() != null) {
-      settings.setTransportChannelProvider(channels.channelProvider());
-    }
-    if (channels.credentials() != null) {
-      settings.setCredentialsProvider(channels.credentials());
-    }
+    channels.channelProvider().ifPresent(settings::setTransportChannelProvider);
+    settings.setCredentialsProvider(channels.credentialsProvider());
     String where = config.emulatorHost() != null ? "the emulator at " + config.emulatorHost() : "Google Cloud Pub/Sub";
     try (SubscriptionAdminClient admin = SubscriptionAdminClient.create(settings.build())) {
       admin
