@@ -61,12 +61,15 @@ public final class CassandraNode implements AutoCloseable {
     }
     layout.createDirectories();
     writeConfiguration();
+    java.nio.file.Path nodeJavaHome =
+        JavaRuntime.forCassandra(
+            options.javaHome(), System.getenv(), java.nio.file.Path.of("/usr/lib/jvm"), Runtime.version().feature());
     List<String> command =
         CassandraCommandLine.build(
             options,
             layout,
-            JavaRuntime.javaExecutable(options.javaHome()),
-            JavaRuntime.featureVersion(options.javaHome()),
+            JavaRuntime.javaExecutable(nodeJavaHome),
+            JavaRuntime.featureVersion(nodeJavaHome),
             ServerClasspath.load(),
             OrphanGuardJar.javaAgentFlag());
     long started = System.nanoTime();

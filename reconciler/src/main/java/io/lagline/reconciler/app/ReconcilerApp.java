@@ -1,8 +1,10 @@
 package io.lagline.reconciler.app;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import io.lagline.reconciler.admin.AdminServer;
 import io.lagline.reconciler.admin.HealthCheck;
@@ -10,6 +12,7 @@ import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.intake.MessageHandler;
 import io.lagline.reconciler.intake.PubSubIntake;
+import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -46,9 +49,31 @@ public final class ReconcilerApp implements AutoCloseable {
    * @throws io.lagline.error.LaglineException naming the cause and the key to fix
    */
   public static ReconcilerApp start(ReconcilerConfig config) {
-    Injector injector = Guice.createInjector(Stage.PRODUCTION, new ReconcilerModule(config));
+    try {
+      return startWiring(config);
+    } catch (ProvisionException | CreationException e) {
+      // Guice wraps what a provider throws; the caller wants the cause, which names the key to fix
+      Throwable cause = rootOf(e);
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
+  }
+
+  private static Throwable rootOf(RuntimeException guice) {
+    Throwable cause = guice.getCause();
+    while ((cause instanceof ProvisionException || cause instanceof CreationException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause == null ? guice : cause;
+  }
+
+  private static ReconcilerApp startWiring(ReconcilerConfig config) {
+    Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new ReconcilerModule(config));
     List<AutoCloseable> started = new ArrayList<>();
     try {
+      injector.getInstance(Mapping.class); // a bad mapping fails before anything connects
       CqlSession session = injector.getInstance(CqlSession.class);
       started.add(session);
       MessageHandler handler = injector.getInstance(MessageHandler.class);

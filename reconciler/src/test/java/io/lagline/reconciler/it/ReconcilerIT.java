@@ -208,7 +208,12 @@ class ReconcilerIT {
 
     Pipeline.CliResult missingKeyspace = Pipeline.cli("run", "--config", pipeline.configFile.toString());
     assertThat(missingKeyspace.code()).isEqualTo(1);
-    assertThat(missingKeyspace.err()).contains("keyspace 'cli'").contains("cassandra.keyspace").contains("schema");
+    assertThat(missingKeyspace.err())
+        .contains("keyspace 'cli'")
+        .contains("cassandra.keyspace")
+        .contains("schema")
+        .as("a message, not a stack trace")
+        .doesNotContain("\tat ");
 
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "pubsub:\n  subscription: nope\ncassandra:\n  keyspace: Bad-Name\n");
     Pipeline.CliResult invalid = Pipeline.cli("run", "--config", bad.toString());
