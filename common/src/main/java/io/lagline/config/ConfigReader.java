@@ -1,17 +1,13 @@
 package io.lagline.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.lagline.config.ConfigSource.Raw;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,21 +25,12 @@ import java.util.Set;
  * file that no getter asked for, which catches typos.
  */
 public final class ConfigReader {
-  private static final ObjectMapper YAML = new YAMLMapper();
-
-  private final JsonNode root;
-  private final String fileName;
-  private final Map<String, String> env;
-  private final String envPrefix;
-  private final Set<String> readKeys = new LinkedHashSet<>();
+  private final ConfigSource source;
   private final Set<String> secretKeys = new LinkedHashSet<>();
   private final List<ConfigProblem> problems = new ArrayList<>();
 
-  private ConfigReader(JsonNode root, String fileName, Map<String, String> env, String envPrefix) {
-    this.root = root;
-    this.fileName = fileName;
-    this.env = Map.copyOf(env);
-    this.envPrefix = envPrefix;
+  private ConfigReader(ConfigSource source) {
+    this.source = source;
   }
 
   /**
@@ -52,34 +39,17 @@ public final class ConfigReader {
    * @throws ConfigException when the file cannot be read or is not a YAML mapping
    */
   public static ConfigReader load(Path file, Map<String, String> env, String envPrefix) {
-    if (file == null) {
-      return new ConfigReader(MissingNode.getInstance(), "(no file)", env, envPrefix);
-    }
-    String name = file.toString();
-    if (!Files.isRegularFile(file)) {
-      throw single("config file", name, "must be a readable YAML file; it does not exist");
-    }
-    try {
-      JsonNode tree = YAML.readTree(file.toFile());
-      if (tree == null || tree.isMissingNode() || tree.isNull()) {
-        tree = MissingNode.getInstance();
-      } else if (!(tree instanceof ObjectNode)) {
-        throw single("config file", name, "must be a YAML mapping of keys to values");
-      }
-      return new ConfigReader(tree, name, env, envPrefix);
-    } catch (IOException e) {
-      throw single("config file", name, "must be valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    return new ConfigReader(ConfigSource.load(file, env, envPrefix));
   }
 
   /** A reader over an in-memory tree, for tests and embedded use. */
   public static ConfigReader of(JsonNode tree, Map<String, String> env, String envPrefix) {
-    return new ConfigReader(tree == null ? MissingNode.getInstance() : tree, "(inline)", env, envPrefix);
+    return new ConfigReader(ConfigSource.of(tree, env, envPrefix));
   }
 
   /** The environment variable that overrides {@code key}. */
   public static String envName(String prefix, String key) {
-    return prefix + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    return ConfigSource.envName(prefix, key);
   }
 
   /** An optional string; {@code defaultValue} (may be null) when absent. */
@@ -267,8 +237,7 @@ public final class ConfigReader {
 
   /** Records a problem found by a rule that spans several keys. */
   public void problem(String key, String value, String rule) {
-    String source = env.containsKey(envName(envPrefix, key)) ? "env " + envName(envPrefix, key) : fileName;
-    problems.add(new ConfigProblem(key, mask(key, value), rule, source));
+    problems.add(new ConfigProblem(key, mask(key, value), rule, source.sourceOf(key)));
   }
 
   /**
@@ -277,12 +246,8 @@ public final class ConfigReader {
    * @throws ConfigException naming every problem
    */
   public void finish() {
-    List<String> leaves = new ArrayList<>();
-    collectLeaves(root, "", leaves);
-    for (String leaf : leaves) {
-      if (readKeys.stream().noneMatch(k -> leaf.equals(k) || leaf.startsWith(k + "."))) {
-        problems.add(new ConfigProblem(leaf, null, "is not a known key (see the configuration reference)", fileName));
-      }
+    for (String leaf : source.unknownKeys()) {
+      problems.add(new ConfigProblem(leaf, null, "is not a known key (see the configuration reference)", source.fileName()));
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -303,36 +268,7 @@ public final class ConfigReader {
   }
 
   private Raw raw(String key) {
-    readKeys.add(key);
-    String envVar = envName(envPrefix, key);
-    String fromEnv = env.get(envVar);
-    if (fromEnv != null) {
-      return new Raw(fromEnv, null, "env " + envVar);
-    }
-    JsonNode node = root;
-    for (String part : key.split("\\.")) {
-      node = node.path(part);
-    }
-    if (node.isMissingNode() || node.isNull()) {
-      return null;
-    }
-    String text = node.isValueNode() ? node.asText() : node.toString();
-    return new Raw(text, node, fileName);
-  }
-
-  private static void collectLeaves(JsonNode node, String prefix, List<String> out) {
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        collectLeaves(field.getValue(), prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), out);
-      }
-    } else if (!prefix.isEmpty()) {
-      out.add(prefix);
-    }
-  }
-
-  private static ConfigException single(String key, String value, String rule) {
-    return new ConfigException(List.of(new ConfigProblem(key, value, rule, "command line")));
+    return source.raw(key);
   }
 
   private static <E extends Enum<E>> String kebab(Class<E> type) {
@@ -342,5 +278,4 @@ public final class ConfigReader {
         .toString();
   }
 
-  private record Raw(String text, JsonNode node, String source) {}
 }
