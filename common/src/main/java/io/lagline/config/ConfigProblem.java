@@ -4,7 +4,8 @@ package io.lagline.config;
  * One configuration value that breaks a rule.
  *
  * @param key the dotted config key, e.g. {@code cassandra.contact-points}
- * @param value the offending value as given (already masked for secrets), or {@code null} when missing
+ * @param value the offending value as given (already masked for secrets), or {@code null} when
+ *     missing
  * @param rule what the value must be
  * @param source where the value came from: the file, an environment variable, or "default"
  */

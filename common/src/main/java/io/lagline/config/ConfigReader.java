@@ -16,13 +16,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one configuration tree: a YAML file overlaid with environment variables. Keys are dotted kebab-case
- * paths ({@code cassandra.contact-points}); each key's variable is the prefix plus the key in upper case with
- * dots and dashes as underscores ({@code LAGLINE_CASSANDRA_CONTACT_POINTS}), and wins over the file.
+ * Reads one configuration tree: a YAML file overlaid with environment variables. Keys are dotted
+ * kebab-case paths ({@code cassandra.contact-points}); each key's variable is the prefix plus the
+ * key in upper case with dots and dashes as underscores ({@code LAGLINE_CASSANDRA_CONTACT_POINTS}),
+ * and wins over the file.
  *
- * <p>Typed getters never throw: a bad value is recorded as a {@link ConfigProblem} and the default is
- * returned, so one {@link #finish()} reports every problem at once. {@code finish()} also rejects keys in the
- * file that no getter asked for, which catches typos.
+ * <p>Typed getters never throw: a bad value is recorded as a {@link ConfigProblem} and the default
+ * is returned, so one {@link #finish()} reports every problem at once. {@code finish()} also
+ * rejects keys in the file that no getter asked for, which catches typos.
  */
 public final class ConfigReader {
   private final ConfigSource source;
@@ -143,7 +144,9 @@ public final class ConfigReader {
     return defaultValue;
   }
 
-  /** One of an enum's constants, written in any case with '-' or '_' (e.g. {@code local-quorum}). */
+  /**
+   * One of an enum's constants, written in any case with '-' or '_' (e.g. {@code local-quorum}).
+   */
   public <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
     Raw raw = raw(key);
     if (raw == null) {
@@ -170,10 +173,15 @@ public final class ConfigReader {
       raw.node().forEach(n -> values.add(n.asText().trim()));
       return List.copyOf(values);
     }
-    return Arrays.stream(raw.text().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(raw.text().split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
-  /** A map of strings: a YAML mapping, or {@code k=v,k=v} text (the form environment variables use). */
+  /**
+   * A map of strings: a YAML mapping, or {@code k=v,k=v} text (the form environment variables use).
+   */
   public Map<String, String> map(String key, Map<String, String> defaultValue) {
     Raw raw = raw(key);
     if (raw == null) {
@@ -196,8 +204,8 @@ public final class ConfigReader {
   }
 
   /**
-   * A secret: the value of {@code key} (best given by environment), or the trimmed content of the file named
-   * by {@code key-file}. Its value is masked in every problem and log line.
+   * A secret: the value of {@code key} (best given by environment), or the trimmed content of the
+   * file named by {@code key-file}. Its value is masked in every problem and log line.
    */
   public Secret secret(String key) {
     secretKeys.add(key);
@@ -247,7 +255,12 @@ public final class ConfigReader {
    */
   public void finish() {
     for (String leaf : source.unknownKeys()) {
-      problems.add(new ConfigProblem(leaf, null, "is not a known key (see the configuration reference)", source.fileName()));
+      problems.add(
+          new ConfigProblem(
+              leaf,
+              null,
+              "is not a known key (see the configuration reference)",
+              source.fileName()));
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -277,5 +290,4 @@ public final class ConfigReader {
         .toList()
         .toString();
   }
-
 }

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where configuration values come from: a YAML tree overlaid with environment variables. Remembers which keys
- * were asked for, so the keys in the file that nobody asked for can be reported as unknown.
+ * Where configuration values come from: a YAML tree overlaid with environment variables. Remembers
+ * which keys were asked for, so the keys in the file that nobody asked for can be reported as
+ * unknown.
  */
 final class ConfigSource {
   private static final ObjectMapper YAML = new YAMLMapper();
@@ -53,12 +54,16 @@ final class ConfigSource {
       }
       return new ConfigSource(tree, name, env, envPrefix);
     } catch (IOException e) {
-      throw single("config file", name, "must be valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+      throw single(
+          "config file",
+          name,
+          "must be valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
   static ConfigSource of(JsonNode tree, Map<String, String> env, String envPrefix) {
-    return new ConfigSource(tree == null ? MissingNode.getInstance() : tree, "(inline)", env, envPrefix);
+    return new ConfigSource(
+        tree == null ? MissingNode.getInstance() : tree, "(inline)", env, envPrefix);
   }
 
   static String envName(String prefix, String key) {
@@ -98,7 +103,8 @@ final class ConfigSource {
     List<String> leaves = new ArrayList<>();
     collectLeaves(root, "", leaves);
     return leaves.stream()
-        .filter(leaf -> readKeys.stream().noneMatch(k -> leaf.equals(k) || leaf.startsWith(k + ".")))
+        .filter(
+            leaf -> readKeys.stream().noneMatch(k -> leaf.equals(k) || leaf.startsWith(k + ".")))
         .toList();
   }
 
@@ -106,7 +112,10 @@ final class ConfigSource {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        collectLeaves(field.getValue(), prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), out);
+        collectLeaves(
+            field.getValue(),
+            prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(),
+            out);
       }
     } else if (!prefix.isEmpty()) {
       out.add(prefix);

@@ -3,8 +3,8 @@ package io.lagline.config;
 import java.util.Objects;
 
 /**
- * A configuration value that must never be logged: {@link #toString()} masks it. Read the value only where it
- * is handed to the client that needs it.
+ * A configuration value that must never be logged: {@link #toString()} masks it. Read the value
+ * only where it is handed to the client that needs it.
  */
 public final class Secret {
   private static final String MASK = "****";

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One event of the stream: the six envelope attributes plus a JSON object payload. Instances are only made
- * through {@link EventCodec} or {@link EventRules}-checked factories, so an {@code Event} is always valid.
+ * One event of the stream: the six envelope attributes plus a JSON object payload. Instances are
+ * only made through {@link EventCodec} or {@link EventRules}-checked factories, so an {@code Event}
+ * is always valid.
  *
  * @param eventId unique id of the event
  * @param eventType kind of event, selects the reconciler's mapping

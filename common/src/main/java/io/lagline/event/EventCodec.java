@@ -18,9 +18,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Converts events to and from their two wire forms: a Pub/Sub message (attributes + JSON data) and the
- * producer's one-object-per-line JSON command. Both directions validate the whole event and report every
- * violation at once.
+ * Converts events to and from their two wire forms: a Pub/Sub message (attributes + JSON data) and
+ * the producer's one-object-per-line JSON command. Both directions validate the whole event and
+ * report every violation at once.
  */
 public final class EventCodec {
   /** Top-level fields of a JSON command; {@code event_id} and {@code occurred_at} are optional. */
@@ -67,7 +67,8 @@ public final class EventCodec {
   private static Event decode(Map<String, String> attributes, byte[] data, List<Violation> out) {
     String eventId = EventRules.eventId(attributes.get(Attributes.EVENT_ID), out);
     String eventType = EventRules.eventType(attributes.get(Attributes.EVENT_TYPE), out);
-    Integer schemaVersion = EventRules.schemaVersion(attributes.get(Attributes.SCHEMA_VERSION), out);
+    Integer schemaVersion =
+        EventRules.schemaVersion(attributes.get(Attributes.SCHEMA_VERSION), out);
     String entityKey = EventRules.entityKey(attributes.get(Attributes.ENTITY_KEY), out);
     Long entityVersion = EventRules.entityVersion(attributes.get(Attributes.ENTITY_VERSION), out);
     Instant occurredAt = EventRules.occurredAt(attributes.get(Attributes.OCCURRED_AT), out);
@@ -75,7 +76,8 @@ public final class EventCodec {
     if (!out.isEmpty()) {
       return null;
     }
-    return new Event(eventId, eventType, schemaVersion, entityKey, entityVersion, occurredAt, payload);
+    return new Event(
+        eventId, eventType, schemaVersion, entityKey, entityVersion, occurredAt, payload);
   }
 
   private static ObjectNode parsePayload(byte[] data, List<Violation> out) {
@@ -100,9 +102,9 @@ public final class EventCodec {
   }
 
   /**
-   * Builds an event from a producer command: a JSON object with the envelope fields (snake_case, as the
-   * attributes) and a {@code payload} object. A missing {@code event_id} is generated; a missing {@code
-   * occurred_at} is the clock's now.
+   * Builds an event from a producer command: a JSON object with the envelope fields (snake_case, as
+   * the attributes) and a {@code payload} object. A missing {@code event_id} is generated; a
+   * missing {@code occurred_at} is the clock's now.
    *
    * @throws InvalidEventException with every violation when the command breaks the contract
    */
@@ -115,7 +117,8 @@ public final class EventCodec {
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!COMMAND_FIELDS.contains(name)) {
-        out.add(new Violation(name, "is not a known field; allowed: " + String.join(", ", sorted())));
+        out.add(
+            new Violation(name, "is not a known field; allowed: " + String.join(", ", sorted())));
       }
     }
     String eventId =
@@ -138,7 +141,13 @@ public final class EventCodec {
       throw new InvalidEventException(out);
     }
     return new Event(
-        eventId, eventType, schemaVersion, entityKey, entityVersion, occurredAt, (ObjectNode) payload);
+        eventId,
+        eventType,
+        schemaVersion,
+        entityKey,
+        entityVersion,
+        occurredAt,
+        (ObjectNode) payload);
   }
 
   /** {@link #fromCommand(JsonNode, Supplier, Clock)} with random UUIDs and the system clock. */

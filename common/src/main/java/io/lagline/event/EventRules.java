@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The field rules of the event contract, one method per envelope attribute. Each parses the raw text and
- * either returns the value or records a {@link Violation} naming the field and the rule; nothing throws, so
- * callers collect every violation of an event at once.
+ * The field rules of the event contract, one method per envelope attribute. Each parses the raw
+ * text and either returns the value or records a {@link Violation} naming the field and the rule;
+ * nothing throws, so callers collect every violation of an event at once.
  */
 public final class EventRules {
   /** Longest event id accepted, in characters. */
   public static final int MAX_EVENT_ID_LENGTH = 128;
+
   /** Longest entity key accepted, in UTF-8 bytes (Pub/Sub's ordering-key limit is 1 KiB). */
   public static final int MAX_ENTITY_KEY_BYTES = 1024;
+
   /** Largest payload accepted, in bytes: Pub/Sub's 10 MB message limit less room for attributes. */
   public static final int MAX_DATA_BYTES = 9 * 1024 * 1024;
 
@@ -34,7 +36,9 @@ public final class EventRules {
       out.add(
           new Violation(
               Attributes.EVENT_ID,
-              "must be 1 to " + MAX_EVENT_ID_LENGTH + " characters without spaces or control characters"));
+              "must be 1 to "
+                  + MAX_EVENT_ID_LENGTH
+                  + " characters without spaces or control characters"));
       return null;
     }
     return raw;
@@ -70,7 +74,8 @@ public final class EventRules {
     } catch (NumberFormatException e) {
       // reported below
     }
-    out.add(new Violation(Attributes.SCHEMA_VERSION, "must be a positive integer, was '" + raw + "'"));
+    out.add(
+        new Violation(Attributes.SCHEMA_VERSION, "must be a positive integer, was '" + raw + "'"));
     return null;
   }
 
@@ -85,7 +90,9 @@ public final class EventRules {
       out.add(
           new Violation(
               Attributes.ENTITY_KEY,
-              "must be non-blank, at most " + MAX_ENTITY_KEY_BYTES + " UTF-8 bytes, without control characters"));
+              "must be non-blank, at most "
+                  + MAX_ENTITY_KEY_BYTES
+                  + " UTF-8 bytes, without control characters"));
       return null;
     }
     return raw;
@@ -121,7 +128,9 @@ public final class EventRules {
       out.add(
           new Violation(
               Attributes.OCCURRED_AT,
-              "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-23T06:30:00Z, was '" + raw + "'"));
+              "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-23T06:30:00Z, was '"
+                  + raw
+                  + "'"));
       return null;
     }
   }

@@ -3,9 +3,10 @@ package io.lagline.logging;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Logging set-up shared by every Lagline program: picks the {@code lagline-logback.xml} configuration (text or
- * JSON on stderr, see that file) unless {@code -Dlogback.configurationFile} names another, and routes
- * {@code java.util.logging} (used by the Google clients) into SLF4J. Call it first thing in {@code main}.
+ * Logging set-up shared by every Lagline program: picks the {@code lagline-logback.xml}
+ * configuration (text or JSON on stderr, see that file) unless {@code -Dlogback.configurationFile}
+ * names another, and routes {@code java.util.logging} (used by the Google clients) into SLF4J. Call
+ * it first thing in {@code main}.
  */
 public final class LogSetup {
   /** The logback configuration resource every Lagline program uses by default. */

@@ -23,7 +23,8 @@ class ConfigReaderTest {
 
   @Test
   void environment_overrides_the_file() throws IOException {
-    ConfigReader reader = read("db:\n  max-connections: 5\n", Map.of("APP_DB_MAX_CONNECTIONS", "9"));
+    ConfigReader reader =
+        read("db:\n  max-connections: 5\n", Map.of("APP_DB_MAX_CONNECTIONS", "9"));
 
     assertThat(reader.integer("db.max-connections", 1, 1, 100)).isEqualTo(9);
     reader.finish();
@@ -32,10 +33,14 @@ class ConfigReaderTest {
   @Test
   void reads_lists_and_maps_from_yaml_or_env_text() throws IOException {
     ConfigReader reader =
-        read("hosts: [a:1, b:2]\nreplication: {class: X, dc1: 3}\n", Map.of("APP_OTHER", "k=v, k2=v2"));
+        read(
+            "hosts: [a:1, b:2]\nreplication: {class: X, dc1: 3}\n",
+            Map.of("APP_OTHER", "k=v, k2=v2"));
 
     assertThat(reader.list("hosts", List.of())).containsExactly("a:1", "b:2");
-    assertThat(reader.map("replication", Map.of())).containsEntry("class", "X").containsEntry("dc1", "3");
+    assertThat(reader.map("replication", Map.of()))
+        .containsEntry("class", "X")
+        .containsEntry("dc1", "3");
     assertThat(reader.map("other", Map.of())).containsEntry("k", "v").containsEntry("k2", "v2");
     reader.finish();
   }
@@ -43,7 +48,9 @@ class ConfigReaderTest {
   @Test
   void reports_every_problem_with_key_value_rule_and_source() throws IOException {
     ConfigReader reader =
-        read("port: 70000\ntimeout: soon\nmode: sideways\ntypo-key: 1\n", Map.of("APP_FLAG", "maybe"));
+        read(
+            "port: 70000\ntimeout: soon\nmode: sideways\ntypo-key: 1\n",
+            Map.of("APP_FLAG", "maybe"));
 
     reader.integer("port", 1, 1, 65535);
     reader.duration("timeout", Duration.ofSeconds(1), Duration.ZERO, Duration.ofHours(1));

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class EventCodecTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T06:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T06:00:00Z"), ZoneOffset.UTC);
 
   private static Map<String, String> validAttributes() {
     Map<String, String> attributes = new HashMap<>();
@@ -65,7 +66,12 @@ class EventCodecTest {
                 assertThat(e.violations())
                     .extracting(Violation::field)
                     .containsExactly(
-                        "event_id", "event_type", "schema_version", "entity_key", "entity_version", "occurred_at",
+                        "event_id",
+                        "event_type",
+                        "schema_version",
+                        "entity_key",
+                        "entity_version",
+                        "occurred_at",
                         "data"));
   }
 
@@ -92,7 +98,14 @@ class EventCodecTest {
   }
 
   @ParameterizedTest(name = "data {0} is rejected")
-  @CsvSource(delimiter = '|', value = {"''|empty", "'not json'|valid UTF-8 JSON", "'\"text\"'|JSON object", "'null'|JSON object"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|empty",
+        "'not json'|valid UTF-8 JSON",
+        "'\"text\"'|JSON object",
+        "'null'|JSON object"
+      })
   void rejects_data_that_is_not_a_json_object(String data, String rule) {
     assertThat(EventCodec.validate(validAttributes(), bytes(data)))
         .singleElement()
@@ -125,7 +138,10 @@ class EventCodecTest {
     assertThatThrownBy(() -> EventCodec.fromCommand(command, () -> "x", CLOCK))
         .isInstanceOfSatisfying(
             InvalidEventException.class,
-            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("entityVersion", "payload"));
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("entityVersion", "payload"));
   }
 
   @Test

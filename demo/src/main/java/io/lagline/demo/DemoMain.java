@@ -16,43 +16,63 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/demo}: the fitness-tracker workload end to end on the local real stack (Pub/Sub emulator and a
- * Cassandra node), checked row by row. Exits 0 only when Cassandra converged to the expected state.
+ * {@code bin/demo}: the fitness-tracker workload end to end on the local real stack (Pub/Sub
+ * emulator and a Cassandra node), checked row by row. Exits 0 only when Cassandra converged to the
+ * expected state.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Publish a fitness-tracker workload, reconcile it into Cassandra, and check every row.")
+    description =
+        "Publish a fitness-tracker workload, reconcile it into Cassandra, and check every row.")
 public final class DemoMain implements Callable<Integer> {
-  @Option(names = "--events", defaultValue = "20000", description = "Messages to publish, duplicates included (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--events",
+      defaultValue = "20000",
+      description = "Messages to publish, duplicates included (default: ${DEFAULT-VALUE}).")
   int events;
 
   @Option(names = "--devices", description = "Distinct devices (default: events / 10, at least 1).")
   Integer devices;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Workload seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--keep-running", description = "After converging, keep the stack, reconciler and metrics endpoint up until interrupted.")
+  @Option(
+      names = "--keep-running",
+      description =
+          "After converging, keep the stack, reconciler and metrics endpoint up until interrupted.")
   boolean keepRunning;
 
   @Option(names = "--json", description = "Write the summary as JSON to this file.")
   Path json;
 
-  @Option(names = "--config", description = "Reconciler config (default: config/reconciler.yaml of this repository).")
+  @Option(
+      names = "--config",
+      description = "Reconciler config (default: config/reconciler.yaml of this repository).")
   Path config;
 
-  @Option(names = "--admin-port", defaultValue = "9464", description = "Reconciler admin/metrics port, 0 = any free port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--admin-port",
+      defaultValue = "9464",
+      description = "Reconciler admin/metrics port, 0 = any free port (default: ${DEFAULT-VALUE}).")
   int adminPort;
 
-  @Option(names = "--timeout", defaultValue = "PT10M", description = "How long to wait for convergence, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT10M",
+      description = "How long to wait for convergence, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     io.lagline.logging.LogSetup.init();
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the demo command line and returns its exit code. */
@@ -74,15 +94,19 @@ public final class DemoMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (events < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--events must be at least 1, was " + events);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--events must be at least 1, was " + events);
     }
     int deviceCount = devices != null ? devices : Math.max(1, events / 10);
     Path configFile = config != null ? config : RepoPaths.sampleConfig();
-    DemoOptions options = new DemoOptions(events, deviceCount, seed, "device-events", adminPort, timeout);
+    DemoOptions options =
+        new DemoOptions(events, deviceCount, seed, "device-events", adminPort, timeout);
     PrintWriter out = spec.commandLine().getOut();
     out.println("starting the local stack (Pub/Sub emulator + Cassandra node)...");
     try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults())) {
-      out.printf("stack up in %.1f s; publishing %d messages over %d devices%n", stack.startupTime().toMillis() / 1000.0, events, deviceCount);
+      out.printf(
+          "stack up in %.1f s; publishing %d messages over %d devices%n",
+          stack.startupTime().toMillis() / 1000.0, events, deviceCount);
       DemoSummary summary =
           new DemoRun(stack, configFile, options)
               .run(
@@ -92,7 +116,10 @@ public final class DemoMain implements Callable<Integer> {
                     out.flush();
                     writeJson(s);
                     if (keepRunning && s.converged()) {
-                      out.println("keeping the stack up; metrics at " + s.metricsUrl() + " - press Ctrl-C to stop");
+                      out.println(
+                          "keeping the stack up; metrics at "
+                              + s.metricsUrl()
+                              + " - press Ctrl-C to stop");
                       awaitInterrupt();
                     }
                   });
@@ -108,7 +135,9 @@ public final class DemoMain implements Callable<Integer> {
       if (json.toAbsolutePath().getParent() != null) {
         Files.createDirectories(json.toAbsolutePath().getParent());
       }
-      EventCodec.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), summary.toJson());
+      EventCodec.json()
+          .writerWithDefaultPrettyPrinter()
+          .writeValue(json.toFile(), summary.toJson());
     } catch (java.io.IOException e) {
       throw new LaglineException("cannot write --json " + json + ": " + e.getMessage(), e);
     }

@@ -12,4 +12,5 @@ import java.time.Duration;
  * @param adminPort the reconciler's admin port (0 picks a free one)
  * @param timeout how long to wait for convergence
  */
-record DemoOptions(int events, int devices, long seed, String topic, int adminPort, Duration timeout) {}
+record DemoOptions(
+    int events, int devices, long seed, String topic, int adminPort, Duration timeout) {}

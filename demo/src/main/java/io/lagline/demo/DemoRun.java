@@ -30,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One demo run on a started local stack: creates the topic, subscription and schema, starts a reconciler from
- * the sample config, publishes the workload through the producer library, waits until a read-back of Cassandra
- * matches the state expected from what was published, and summarizes.
+ * One demo run on a started local stack: creates the topic, subscription and schema, starts a
+ * reconciler from the sample config, publishes the workload through the producer library, waits
+ * until a read-back of Cassandra matches the state expected from what was published, and
+ * summarizes.
  */
 final class DemoRun {
   private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
@@ -57,7 +58,8 @@ final class DemoRun {
       pubsub.createSubscription(config.pubsub().subscriptionId(), options.topic());
     }
     applySchema(config);
-    FitnessWorkload workload = FitnessWorkload.generate(options.events(), options.devices(), options.seed());
+    FitnessWorkload workload =
+        FitnessWorkload.generate(options.events(), options.devices(), options.seed());
     ExpectedState expected = ExpectedState.of(workload.distinct());
     try (ReconcilerApp reconciler = ReconcilerApp.start(config);
         CqlSession reader = CassandraSessions.open(config.cassandra(), null)) {
@@ -66,7 +68,12 @@ final class DemoRun {
       ReadBack readBack = awaitConvergence(reader, config.cassandra().keyspace(), expected, start);
       double seconds = (System.nanoTime() - start) / 1e9;
       DemoSummary summary =
-          summarize(reconciler, workload, readBack, seconds, "http://127.0.0.1:" + reconciler.adminPort() + "/metrics");
+          summarize(
+              reconciler,
+              workload,
+              readBack,
+              seconds,
+              "http://127.0.0.1:" + reconciler.adminPort() + "/metrics");
       whileUp.accept(summary);
       return summary;
     }
@@ -74,7 +81,9 @@ final class DemoRun {
 
   private Map<String, String> overrides() {
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("LAGLINE_PUBSUB_SUBSCRIPTION", "projects/" + stack.projectId() + "/subscriptions/" + options.topic() + "-reconciler");
+    env.put(
+        "LAGLINE_PUBSUB_SUBSCRIPTION",
+        "projects/" + stack.projectId() + "/subscriptions/" + options.topic() + "-reconciler");
     env.put("LAGLINE_PUBSUB_EMULATOR_HOST", stack.pubsubEmulatorHost());
     env.put("LAGLINE_CASSANDRA_CONTACT_POINTS", stack.cassandraContactPointsString());
     env.put("LAGLINE_CASSANDRA_LOCAL_DATACENTER", stack.localDatacenter());
@@ -85,7 +94,9 @@ final class DemoRun {
   private static void applySchema(ReconcilerConfig config) {
     List<String> ddl =
         SchemaGenerator.ddl(
-            config.cassandra().keyspace(), config.schema().replication(), MappingLoader.load(config.mappingFile()));
+            config.cassandra().keyspace(),
+            config.schema().replication(),
+            MappingLoader.load(config.mappingFile()));
     try (CqlSession session = CassandraSessions.open(config.cassandra(), null, false)) {
       for (String statement : ddl) {
         session.execute(SimpleStatement.newInstance(statement).setTimeout(Duration.ofMinutes(1)));
@@ -98,7 +109,10 @@ final class DemoRun {
     try (PubSubConnection connection = PubSubConnection.emulator(stack.pubsubEmulatorHost());
         PubSubEventPublisher publisher =
             PubSubEventPublisher.create(
-                TopicPath.parse(topic), connection, PublisherSettings.defaults(), new PublishMetrics())) {
+                TopicPath.parse(topic),
+                connection,
+                PublisherSettings.defaults(),
+                new PublishMetrics())) {
       List<CompletableFuture<PublishReceipt>> receipts = new ArrayList<>(events.size());
       for (Event event : events) {
         receipts.add(publisher.publish(event));
@@ -108,19 +122,25 @@ final class DemoRun {
     }
   }
 
-  private ReadBack awaitConvergence(CqlSession reader, String keyspace, ExpectedState expected, long start)
+  private ReadBack awaitConvergence(
+      CqlSession reader, String keyspace, ExpectedState expected, long start)
       throws InterruptedException {
     long deadline = start + options.timeout().toNanos();
     ReadBack readBack = ReadBack.check(reader, keyspace, expected);
     while (!readBack.converged() && System.nanoTime() < deadline) {
-      Thread.sleep(POLL.toMillis()); // polling an external system for a condition, bounded by the deadline
+      Thread.sleep(
+          POLL.toMillis()); // polling an external system for a condition, bounded by the deadline
       readBack = ReadBack.check(reader, keyspace, expected);
     }
     return readBack;
   }
 
   private static DemoSummary summarize(
-      ReconcilerApp reconciler, FitnessWorkload workload, ReadBack readBack, double seconds, String metricsUrl) {
+      ReconcilerApp reconciler,
+      FitnessWorkload workload,
+      ReadBack readBack,
+      double seconds,
+      String metricsUrl) {
     MeterRegistry registry = reconciler.registry();
     return new DemoSummary(
         workload.publishOrder().size(),

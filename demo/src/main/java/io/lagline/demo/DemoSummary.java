@@ -60,8 +60,17 @@ public record DemoSummary(
             + "lag p50:    %.1f ms%nlag p99:    %.1f ms%n"
             + "converged:  %s (read-back of every row against the expected state)%n"
             + "took:       %.1f s%nmetrics:    %s%n",
-        published, distinctEvents, applied, duplicate, stale, failed, lagP50Ms, lagP99Ms,
-        converged ? "yes" : "NO", seconds, metricsUrl);
+        published,
+        distinctEvents,
+        applied,
+        duplicate,
+        stale,
+        failed,
+        lagP50Ms,
+        lagP99Ms,
+        converged ? "yes" : "NO",
+        seconds,
+        metricsUrl);
   }
 
   private static double round(double value) {

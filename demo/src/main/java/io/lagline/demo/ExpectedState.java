@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What Cassandra must hold once the stream is applied, computed from the published events alone: each device at
- * its newest version (or deleted, when that version retired it), and one history row per distinct sync event.
+ * What Cassandra must hold once the stream is applied, computed from the published events alone:
+ * each device at its newest version (or deleted, when that version retired it), and one history row
+ * per distinct sync event.
  *
  * @param newest the newest event of each device
  * @param history the event ids of each device's syncs
@@ -20,7 +21,8 @@ public record ExpectedState(Map<String, Event> newest, Map<String, Set<String>> 
     Map<String, Event> newest = new HashMap<>();
     Map<String, Set<String>> history = new HashMap<>();
     for (Event event : events) {
-      newest.merge(event.entityKey(), event, (a, b) -> a.entityVersion() >= b.entityVersion() ? a : b);
+      newest.merge(
+          event.entityKey(), event, (a, b) -> a.entityVersion() >= b.entityVersion() ? a : b);
       if (event.eventType().equals("DeviceSynced")) {
         history.computeIfAbsent(event.entityKey(), k -> new HashSet<>()).add(event.eventId());
       }

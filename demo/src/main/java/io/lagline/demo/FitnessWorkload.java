@@ -11,10 +11,10 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The fitness-tracker workload: devices sync their step count and heart rate ({@code DeviceSynced}, one new
- * version per sync) and a few are retired ({@code DeviceRetired}, a versioned delete). The publish order is
- * shuffled, so many versions arrive out of order, and a share of events is published twice, as a retrying
- * producer would.
+ * The fitness-tracker workload: devices sync their step count and heart rate ({@code DeviceSynced},
+ * one new version per sync) and a few are retired ({@code DeviceRetired}, a versioned delete). The
+ * publish order is shuffled, so many versions arrive out of order, and a share of events is
+ * published twice, as a retrying producer would.
  *
  * @param distinct every distinct event, in version order per device
  * @param publishOrder what is published: the distinct events shuffled, plus the duplicates
@@ -22,6 +22,7 @@ import java.util.UUID;
 public record FitnessWorkload(List<Event> distinct, List<Event> publishOrder) {
   /** Share of events published twice. */
   public static final double DUPLICATE_SHARE = 0.12;
+
   /** Share of devices retired by a final delete. */
   public static final double RETIRED_SHARE = 0.03;
 
@@ -47,7 +48,8 @@ public record FitnessWorkload(List<Event> distinct, List<Event> publishOrder) {
     int retired = (int) Math.round(devices * RETIRED_SHARE);
     for (int device = 0; device < retired && distinct.size() < events; device++) {
       versions[device]++;
-      distinct.add(retiredEvent(device, versions[device], start.plusSeconds(distinctCount + device)));
+      distinct.add(
+          retiredEvent(device, versions[device], start.plusSeconds(distinctCount + device)));
     }
     List<Event> order = new ArrayList<>(distinct);
     int duplicates = Math.max(0, events - distinct.size());
@@ -68,12 +70,14 @@ public record FitnessWorkload(List<Event> distinct, List<Event> publishOrder) {
     payload.put("steps", random.nextInt(30_000));
     payload.put("heart_rate", 50 + random.nextInt(120));
     payload.putObject("battery").put("level", Math.round(random.nextDouble() * 1000) / 10.0);
-    return new Event(UUID.randomUUID().toString(), "DeviceSynced", 1, deviceKey(device), version, at, payload);
+    return new Event(
+        UUID.randomUUID().toString(), "DeviceSynced", 1, deviceKey(device), version, at, payload);
   }
 
   private static Event retiredEvent(int device, long version, Instant at) {
     ObjectNode payload = EventCodec.json().createObjectNode();
     payload.put("reason", "replaced");
-    return new Event(UUID.randomUUID().toString(), "DeviceRetired", 1, deviceKey(device), version, at, payload);
+    return new Event(
+        UUID.randomUUID().toString(), "DeviceRetired", 1, deviceKey(device), version, at, payload);
   }
 }

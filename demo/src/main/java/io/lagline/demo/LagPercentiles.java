@@ -9,13 +9,16 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Percentiles of the reconciler's consistency-lag histogram, interpolated within buckets the way Prometheus'
- * {@code histogram_quantile} does, so the demo prints what a Grafana panel would show.
+ * Percentiles of the reconciler's consistency-lag histogram, interpolated within buckets the way
+ * Prometheus' {@code histogram_quantile} does, so the demo prints what a Grafana panel would show.
  */
 public final class LagPercentiles {
   private LagPercentiles() {}
 
-  /** The {@code q}-quantile (0..1) in milliseconds over every event type; 0 when nothing was recorded. */
+  /**
+   * The {@code q}-quantile (0..1) in milliseconds over every event type; 0 when nothing was
+   * recorded.
+   */
   public static double millis(MeterRegistry registry, double q) {
     return millis(registry.find("lagline.reconciler.consistency.lag").timers(), q);
   }
@@ -34,8 +37,9 @@ public final class LagPercentiles {
   }
 
   /**
-   * Interpolates a quantile from cumulative bucket counts (upper bound in ms → observations at or below it).
-   * Observations above the last bucket are reported as the last bucket's bound (as Prometheus does).
+   * Interpolates a quantile from cumulative bucket counts (upper bound in ms → observations at or
+   * below it). Observations above the last bucket are reported as the last bucket's bound (as
+   * Prometheus does).
    */
   static double interpolate(TreeMap<Double, Double> cumulative, double total, double q) {
     if (total <= 0) {

@@ -5,7 +5,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the repository's sample config whether the demo runs from its jar, from Maven, or from the repo root. */
+/**
+ * Finds the repository's sample config whether the demo runs from its jar, from Maven, or from the
+ * repo root.
+ */
 final class RepoPaths {
   private static final Path SAMPLE = Path.of("config", "reconciler.yaml");
 
@@ -19,7 +22,8 @@ final class RepoPaths {
       }
     }
     try {
-      Path code = Path.of(DemoMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(DemoMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (Path dir = code; dir != null; dir = dir.getParent()) {
         if (Files.isRegularFile(dir.resolve(SAMPLE))) {
           return dir.resolve(SAMPLE);

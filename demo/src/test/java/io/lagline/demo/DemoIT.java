@@ -34,7 +34,9 @@ class DemoIT {
     assertThat(summary.get("duplicate").asLong() + summary.get("stale").asLong())
         .as("duplicates and out-of-order versions are counted, not applied")
         .isPositive();
-    assertThat(summary.get("lag_p99_ms").asDouble()).isGreaterThanOrEqualTo(summary.get("lag_p50_ms").asDouble()).isPositive();
+    assertThat(summary.get("lag_p99_ms").asDouble())
+        .isGreaterThanOrEqualTo(summary.get("lag_p50_ms").asDouble())
+        .isPositive();
     assertThat(summary.get("metrics_url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
   }
 
@@ -42,7 +44,11 @@ class DemoIT {
   void rejects_a_non_positive_event_count() {
     StringWriter err = new StringWriter();
 
-    int code = DemoMain.execute(new String[] {"--events", "0"}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    int code =
+        DemoMain.execute(
+            new String[] {"--events", "0"},
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--events must be at least 1");

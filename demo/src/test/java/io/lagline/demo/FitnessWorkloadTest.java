@@ -13,10 +13,13 @@ class FitnessWorkloadTest {
     FitnessWorkload workload = FitnessWorkload.generate(2000, 200, 1);
 
     assertThat(workload.publishOrder()).hasSize(2000);
-    long duplicates = workload.publishOrder().size() - new HashSet<>(workload.publishOrder()).size();
+    long duplicates =
+        workload.publishOrder().size() - new HashSet<>(workload.publishOrder()).size();
     assertThat(duplicates).isGreaterThanOrEqualTo(200);
     assertThat(outOfOrder(workload.publishOrder())).isPositive();
-    assertThat(workload.distinct()).extracting(Event::eventType).contains("DeviceSynced", "DeviceRetired");
+    assertThat(workload.distinct())
+        .extracting(Event::eventType)
+        .contains("DeviceSynced", "DeviceRetired");
   }
 
   @Test
@@ -25,18 +28,29 @@ class FitnessWorkloadTest {
     ExpectedState expected = ExpectedState.of(workload.publishOrder());
 
     assertThat(expected.newest()).hasSize(20);
-    expected.newest().forEach((key, event) ->
-        assertThat(workload.distinct().stream().filter(e -> e.entityKey().equals(key)).mapToLong(Event::entityVersion).max())
-            .hasValue(event.entityVersion()));
+    expected
+        .newest()
+        .forEach(
+            (key, event) ->
+                assertThat(
+                        workload.distinct().stream()
+                            .filter(e -> e.entityKey().equals(key))
+                            .mapToLong(Event::entityVersion)
+                            .max())
+                    .hasValue(event.entityVersion()));
     assertThat(expected.historyRows())
-        .isEqualTo(workload.distinct().stream().filter(e -> e.eventType().equals("DeviceSynced")).count());
+        .isEqualTo(
+            workload.distinct().stream().filter(e -> e.eventType().equals("DeviceSynced")).count());
   }
 
   @Test
   void the_same_seed_gives_the_same_versions() {
     assertThat(FitnessWorkload.generate(300, 30, 9).distinct())
         .extracting(Event::entityKey, Event::entityVersion)
-        .isEqualTo(FitnessWorkload.generate(300, 30, 9).distinct().stream().map(e -> org.assertj.core.groups.Tuple.tuple(e.entityKey(), e.entityVersion())).toList());
+        .isEqualTo(
+            FitnessWorkload.generate(300, 30, 9).distinct().stream()
+                .map(e -> org.assertj.core.groups.Tuple.tuple(e.entityKey(), e.entityVersion()))
+                .toList());
   }
 
   private static long outOfOrder(List<Event> order) {

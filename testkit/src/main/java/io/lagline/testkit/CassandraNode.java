@@ -63,7 +63,10 @@ public final class CassandraNode implements AutoCloseable {
     writeConfiguration();
     java.nio.file.Path nodeJavaHome =
         JavaRuntime.forCassandra(
-            options.javaHome(), System.getenv(), java.nio.file.Path.of("/usr/lib/jvm"), Runtime.version().feature());
+            options.javaHome(),
+            System.getenv(),
+            java.nio.file.Path.of("/usr/lib/jvm"),
+            Runtime.version().feature());
     List<String> command =
         CassandraCommandLine.build(
             options,

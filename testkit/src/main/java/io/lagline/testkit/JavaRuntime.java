@@ -47,11 +47,13 @@ final class JavaRuntime {
   static final java.util.Set<Integer> CASSANDRA_JDKS = java.util.Set.of(11, 17);
 
   /**
-   * The JDK to run Cassandra 5.0 with: {@code configured} when given, else {@code CASSANDRA_JAVA_HOME}, else
-   * the current JDK when Cassandra supports it (11 or 17), else the first JDK 17 or 11 under {@code
-   * /usr/lib/jvm}; null means the current JDK. So the build can run on JDK 21-25 while the node runs on 17.
+   * The JDK to run Cassandra 5.0 with: {@code configured} when given, else {@code
+   * CASSANDRA_JAVA_HOME}, else the current JDK when Cassandra supports it (11 or 17), else the
+   * first JDK 17 or 11 under {@code /usr/lib/jvm}; null means the current JDK. So the build can run
+   * on JDK 21-25 while the node runs on 17.
    */
-  static Path forCassandra(Path configured, java.util.Map<String, String> env, Path jvmDir, int currentFeature) {
+  static Path forCassandra(
+      Path configured, java.util.Map<String, String> env, Path jvmDir, int currentFeature) {
     if (configured != null) {
       return configured;
     }
@@ -66,7 +68,9 @@ final class JavaRuntime {
       return homes
           .filter(home -> Files.isExecutable(home.resolve("bin").resolve("java")))
           .filter(home -> releaseVersion(home).filter(CASSANDRA_JDKS::contains).isPresent())
-          .sorted(java.util.Comparator.comparing((Path home) -> releaseVersion(home).orElse(0)).reversed())
+          .sorted(
+              java.util.Comparator.comparing((Path home) -> releaseVersion(home).orElse(0))
+                  .reversed())
           .findFirst()
           .orElse(null);
     } catch (IOException e) {

@@ -28,7 +28,9 @@ final class Converters {
     public Duration convert(String value) {
       return Durations.parse(value)
           .orElseThrow(
-              () -> new TypeConversionException("'" + value + "' must be a duration such as 250ms, 30s or 5m"));
+              () ->
+                  new TypeConversionException(
+                      "'" + value + "' must be a duration such as 250ms, 30s or 5m"));
     }
   }
 }

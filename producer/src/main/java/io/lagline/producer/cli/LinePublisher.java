@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Publishes one JSON event per line. Bad lines are reported on stderr as {@code line N: field: rule; ...} and
- * skipped; good ones are published without waiting for each other (the publisher's flow control bounds how many
- * are in flight). A fatal failure (topic not found, access denied) stops the reading.
+ * Publishes one JSON event per line. Bad lines are reported on stderr as {@code line N: field:
+ * rule; ...} and skipped; good ones are published without waiting for each other (the publisher's
+ * flow control bounds how many are in flight). A fatal failure (topic not found, access denied)
+ * stops the reading.
  */
 final class LinePublisher {
   private static final ObjectReader JSON =
@@ -43,8 +44,8 @@ final class LinePublisher {
   }
 
   /**
-   * Reads every line of {@code in} and publishes the valid ones, then closes the publisher so that every publish
-   * is answered, confirmed or failed, before the summary is made.
+   * Reads every line of {@code in} and publishes the valid ones, then closes the publisher so that
+   * every publish is answered, confirmed or failed, before the summary is made.
    */
   PublishSummary run(BufferedReader in) throws IOException {
     long number = 0;
@@ -52,7 +53,8 @@ final class LinePublisher {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         number++;
         if (fatal.get()) {
-          report("stopped before line " + number + ": it and the lines after it were not published");
+          report(
+              "stopped before line " + number + ": it and the lines after it were not published");
           break;
         }
         if (!line.isBlank()) {
@@ -71,7 +73,10 @@ final class LinePublisher {
     try {
       command = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      reject(number, List.of(new Violation("$", "must be one JSON object per line: " + e.getOriginalMessage())));
+      reject(
+          number,
+          List.of(
+              new Violation("$", "must be one JSON object per line: " + e.getOriginalMessage())));
       return;
     }
     CompletableFuture<PublishReceipt> future;
@@ -98,12 +103,19 @@ final class LinePublisher {
 
   private void reject(long number, List<Violation> violations) {
     rejected.incrementAndGet();
-    report("line " + number + ": " + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    report(
+        "line "
+            + number
+            + ": "
+            + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
   }
 
   private void publishFailed(long number, Throwable failure) {
     failed.incrementAndGet();
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (!(cause instanceof PublishFailedException publish) || !publish.failure().fatal()) {
       report("line " + number + ": not published: " + cause.getMessage());
     } else if (fatal.compareAndSet(false, true)) {
@@ -135,7 +147,10 @@ final class LinePublisher {
       }
     }
 
-    /** Waits until every publish is answered; the publisher's close() has bounded how long that takes. */
+    /**
+     * Waits until every publish is answered; the publisher's close() has bounded how long that
+     * takes.
+     */
     synchronized void awaitNone() {
       boolean interrupted = false;
       while (count > 0) {

@@ -1,6 +1,7 @@
 package io.lagline.producer.cli;
 
 import io.lagline.config.ConfigException;
+import io.lagline.logging.LogSetup;
 import io.lagline.producer.publish.PubSubConnectionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import io.lagline.logging.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +19,9 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code producer} command line: {@code producer publish --topic projects/P/topics/T [--emulator HOST:PORT]
- * [--file events.jsonl]}. Errors at the edges end with one line naming the cause and the fix, not a stack trace.
+ * The {@code producer} command line: {@code producer publish --topic projects/P/topics/T
+ * [--emulator HOST:PORT] [--file events.jsonl]}. Errors at the edges end with one line naming the
+ * cause and the fix, not a stack trace.
  */
 @Command(
     name = "producer",
@@ -30,12 +31,18 @@ import picocli.CommandLine.Spec;
 public final class ProducerMain implements Callable<Integer> {
   /** Every line was published. */
   public static final int OK = 0;
+
   /** Some lines were rejected as invalid, or some publishes failed. */
   public static final int REJECTED_OR_FAILED = 1;
+
   /** The command line or a setting is wrong; nothing was published. */
   public static final int USAGE = 2;
-  /** Pub/Sub cannot be used: emulator unreachable, no credentials, topic not found, access denied. */
+
+  /**
+   * Pub/Sub cannot be used: emulator unreachable, no credentials, topic not found, access denied.
+   */
   public static final int PUBSUB_UNUSABLE = 3;
+
   /** An unexpected error: a bug. */
   public static final int INTERNAL_ERROR = 4;
 
@@ -50,8 +57,10 @@ public final class ProducerMain implements Callable<Integer> {
 
   /** Runs the command line with the given streams and returns its exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    PrintWriter outWriter =
+        new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter =
+        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     CommandLine commandLine =
         new CommandLine(new ProducerMain())
             .addSubcommand(new PublishCommand(in))
@@ -75,7 +84,9 @@ public final class ProducerMain implements Callable<Integer> {
   private static int badArguments(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     command.getErr().println("error: " + e.getMessage());
-    command.getErr().println("run '" + command.getCommandSpec().qualifiedName() + " --help' for usage");
+    command
+        .getErr()
+        .println("run '" + command.getCommandSpec().qualifiedName() + " --help' for usage");
     return USAGE;
   }
 

@@ -56,10 +56,14 @@ final class PublishCommand implements Callable<Integer> {
       names = "--emulator",
       paramLabel = "HOST:PORT",
       defaultValue = "${env:PUBSUB_EMULATOR_HOST}",
-      description = "The Pub/Sub emulator to use instead of the real service (default: $PUBSUB_EMULATOR_HOST).")
+      description =
+          "The Pub/Sub emulator to use instead of the real service (default: $PUBSUB_EMULATOR_HOST).")
   private String emulator;
 
-  @Option(names = "--file", paramLabel = "PATH", description = "The JSON-lines file to read (default: stdin).")
+  @Option(
+      names = "--file",
+      paramLabel = "PATH",
+      description = "The JSON-lines file to read (default: stdin).")
   private Path file;
 
   @Option(
@@ -68,13 +72,21 @@ final class PublishCommand implements Callable<Integer> {
       description = "A service-account JSON key (default: Application Default Credentials).")
   private Path credentialsFile;
 
-  @Option(names = "--ordering", description = "Use the entity key as ordering key (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ordering",
+      description = "Use the entity key as ordering key (default: ${DEFAULT-VALUE}).")
   private boolean ordering;
 
-  @Option(names = "--batch-max-messages", paramLabel = "N", description = "Messages per batch (${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-max-messages",
+      paramLabel = "N",
+      description = "Messages per batch (${DEFAULT-VALUE}).")
   private long batchMaxMessages;
 
-  @Option(names = "--batch-max-bytes", paramLabel = "BYTES", description = "Bytes per batch (${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-max-bytes",
+      paramLabel = "BYTES",
+      description = "Bytes per batch (${DEFAULT-VALUE}).")
   private long batchMaxBytes;
 
   @Option(
@@ -146,7 +158,8 @@ final class PublishCommand implements Callable<Integer> {
     PublisherSettings settings = settings();
     try (BufferedReader in = open();
         PubSubConnection connection = connect();
-        EventPublisher publisher = PubSubEventPublisher.create(topic, connection, settings, new PublishMetrics())) {
+        EventPublisher publisher =
+            PubSubEventPublisher.create(topic, connection, settings, new PublishMetrics())) {
       PublishSummary summary = new LinePublisher(publisher, spec.commandLine().getErr()).run(in);
       spec.commandLine().getOut().println(summary.line());
       spec.commandLine().getOut().flush();
@@ -197,7 +210,8 @@ final class PublishCommand implements Callable<Integer> {
       throw new UsageException("cannot read --file " + file + ": it is not a readable file");
     }
     try {
-      return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+      return new BufferedReader(
+          new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UsageException("cannot read --file " + file + ": " + e.getMessage());
     }

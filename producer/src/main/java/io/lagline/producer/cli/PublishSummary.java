@@ -6,7 +6,8 @@ package io.lagline.producer.cli;
  * @param published events Pub/Sub confirmed
  * @param rejected lines not published because they are not valid events (or not JSON)
  * @param failed events Pub/Sub did not confirm
- * @param fatal whether a failure showed Pub/Sub unusable (topic not found, access denied), which stops the run
+ * @param fatal whether a failure showed Pub/Sub unusable (topic not found, access denied), which
+ *     stops the run
  */
 record PublishSummary(long published, long rejected, long failed, boolean fatal) {
 

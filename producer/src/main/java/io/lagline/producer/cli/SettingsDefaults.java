@@ -11,11 +11,15 @@ import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Gives each publisher flag ({@link PublisherKey#flag()}) its default from {@link PublisherSettings#defaults()}. */
+/**
+ * Gives each publisher flag ({@link PublisherKey#flag()}) its default from {@link
+ * PublisherSettings#defaults()}.
+ */
 final class SettingsDefaults implements IDefaultValueProvider {
   private static final Map<String, String> BY_FLAG =
       Arrays.stream(PublisherKey.values())
-          .collect(Collectors.toMap(PublisherKey::flag, k -> text(k, PublisherSettings.defaults())));
+          .collect(
+              Collectors.toMap(PublisherKey::flag, k -> text(k, PublisherSettings.defaults())));
 
   @Override
   public String defaultValue(ArgSpec arg) {

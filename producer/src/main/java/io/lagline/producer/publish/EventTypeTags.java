@@ -3,7 +3,10 @@ package io.lagline.producer.publish;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Bounds the values of the {@code event_type} tag: the first {@code max} distinct types, then "other". */
+/**
+ * Bounds the values of the {@code event_type} tag: the first {@code max} distinct types, then
+ * "other".
+ */
 final class EventTypeTags {
   private final int max;
   private final Set<String> seen = new HashSet<>();

@@ -24,14 +24,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where and as whom to reach Pub/Sub: the emulator over a plaintext channel without credentials, or the real
- * service with Application Default Credentials or a service-account key file. Owns the emulator channel and
- * closes it; close it after the publishers that use it.
+ * Where and as whom to reach Pub/Sub: the emulator over a plaintext channel without credentials, or
+ * the real service with Application Default Credentials or a service-account key file. Owns the
+ * emulator channel and closes it; close it after the publishers that use it.
  */
 public final class PubSubConnection implements AutoCloseable {
   /** The service's name in messages. */
   public static final String SERVICE = "pubsub.googleapis.com";
-  /** How long {@link #emulator(String)} waits to open a TCP connection to the emulator before giving up. */
+
+  /**
+   * How long {@link #emulator(String)} waits to open a TCP connection to the emulator before giving
+   * up.
+   */
   public static final Duration EMULATOR_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(PubSubConnection.class);
@@ -41,20 +45,24 @@ public final class PubSubConnection implements AutoCloseable {
   private final ManagedChannel channel;
   private final CredentialsProvider credentialsProvider;
 
-  private PubSubConnection(String emulatorHost, ManagedChannel channel, CredentialsProvider credentialsProvider) {
+  private PubSubConnection(
+      String emulatorHost, ManagedChannel channel, CredentialsProvider credentialsProvider) {
     this.emulatorHost = emulatorHost;
     this.channel = channel;
     this.credentialsProvider = credentialsProvider;
   }
 
   /**
-   * The emulator if {@code emulatorHost} is given (non-blank), else the real service as {@link #google(Path)}.
-   * With the emulator a credentials file is ignored, with a warning.
+   * The emulator if {@code emulatorHost} is given (non-blank), else the real service as {@link
+   * #google(Path)}. With the emulator a credentials file is ignored, with a warning.
    */
   public static PubSubConnection create(String emulatorHost, Path credentialsFile) {
     if (emulatorHost != null && !emulatorHost.isBlank()) {
       if (credentialsFile != null) {
-        LOG.warn("Using the Pub/Sub emulator at {}: the credentials file {} is ignored", emulatorHost, credentialsFile);
+        LOG.warn(
+            "Using the Pub/Sub emulator at {}: the credentials file {} is ignored",
+            emulatorHost,
+            credentialsFile);
       }
       return emulator(emulatorHost.trim());
     }
@@ -74,8 +82,13 @@ public final class PubSubConnection implements AutoCloseable {
     } catch (IOException e) {
       throw new PubSubConnectionException(
           hostPort,
-          "cannot reach the Pub/Sub emulator at " + hostPort + " (" + e.getMessage() + "): start it ("
-              + "gcloud beta emulators pubsub start --host-port=" + hostPort
+          "cannot reach the Pub/Sub emulator at "
+              + hostPort
+              + " ("
+              + e.getMessage()
+              + "): start it ("
+              + "gcloud beta emulators pubsub start --host-port="
+              + hostPort
               + ") or point --emulator / PUBSUB_EMULATOR_HOST at a running one",
           e);
     }
@@ -85,8 +98,9 @@ public final class PubSubConnection implements AutoCloseable {
   }
 
   /**
-   * The real service, as the account in {@code credentialsFile} (a service-account JSON key) or, when it is
-   * null, with Application Default Credentials. Credentials are loaded now, so a missing one fails here.
+   * The real service, as the account in {@code credentialsFile} (a service-account JSON key) or,
+   * when it is null, with Application Default Credentials. Credentials are loaded now, so a missing
+   * one fails here.
    *
    * @throws PubSubConnectionException when no credentials can be loaded
    */
@@ -98,7 +112,10 @@ public final class PubSubConnection implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         throw new PubSubConnectionException(
             SERVICE,
-            "cannot load credentials from " + credentialsFile + " (" + e.getMessage()
+            "cannot load credentials from "
+                + credentialsFile
+                + " ("
+                + e.getMessage()
                 + "): give a service-account key file in JSON, or leave it out to use Application Default"
                 + " Credentials",
             e);
@@ -115,7 +132,8 @@ public final class PubSubConnection implements AutoCloseable {
             e);
       }
     }
-    GoogleCredentials scoped = credentials.createScoped(TopicAdminSettings.getDefaultServiceScopes());
+    GoogleCredentials scoped =
+        credentials.createScoped(TopicAdminSettings.getDefaultServiceScopes());
     return new PubSubConnection(null, null, FixedCredentialsProvider.create(scoped));
   }
 
@@ -131,7 +149,8 @@ public final class PubSubConnection implements AutoCloseable {
 
   /** The channel to use; empty means the client's default channel to the real service. */
   public Optional<TransportChannelProvider> channelProvider() {
-    return Optional.ofNullable(channel).map(c -> FixedTransportChannelProvider.create(GrpcTransportChannel.create(c)));
+    return Optional.ofNullable(channel)
+        .map(c -> FixedTransportChannelProvider.create(GrpcTransportChannel.create(c)));
   }
 
   /** The credentials to use. */
@@ -178,6 +197,8 @@ public final class PubSubConnection implements AutoCloseable {
       }
     }
     throw new IllegalArgumentException(
-        "emulator address '" + hostPort + "' must be HOST:PORT with a port from 1 to 65535, e.g. localhost:8085");
+        "emulator address '"
+            + hostPort
+            + "' must be HOST:PORT with a port from 1 to 65535, e.g. localhost:8085");
   }
 }

@@ -2,7 +2,9 @@ package io.lagline.producer.publish;
 
 import io.lagline.error.LaglineException;
 
-/** Pub/Sub cannot be used at all: the emulator is unreachable, or no usable credentials were found. */
+/**
+ * Pub/Sub cannot be used at all: the emulator is unreachable, or no usable credentials were found.
+ */
 public final class PubSubConnectionException extends LaglineException {
   private static final long serialVersionUID = 1L;
 

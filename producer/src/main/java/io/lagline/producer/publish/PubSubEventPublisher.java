@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * {@link EventPublisher} over the Pub/Sub client's {@link Publisher}, configured from {@link PublisherSettings}:
- * bounded flow control, size-based batches, a bounded publish timeout, and ordering only when asked for. It
- * validates before publishing, records {@link PublishMetrics}, and bounds {@link #close()}, which the client's
- * own {@code shutdown()} does not.
+ * {@link EventPublisher} over the Pub/Sub client's {@link Publisher}, configured from {@link
+ * PublisherSettings}: bounded flow control, size-based batches, a bounded publish timeout, and
+ * ordering only when asked for. It validates before publishing, records {@link PublishMetrics}, and
+ * bounds {@link #close()}, which the client's own {@code shutdown()} does not.
  */
 public final class PubSubEventPublisher implements EventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(PubSubEventPublisher.class);
@@ -43,10 +43,12 @@ public final class PubSubEventPublisher implements EventPublisher {
   private final PublisherSettings settings;
   private final PublishMetrics metrics;
   private final PublisherClient client;
-  private final Map<CompletableFuture<PublishReceipt>, InFlight> pending = new ConcurrentHashMap<>();
+  private final Map<CompletableFuture<PublishReceipt>, InFlight> pending =
+      new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  PubSubEventPublisher(TopicPath topic, PublisherSettings settings, PublishMetrics metrics, PublisherClient client) {
+  PubSubEventPublisher(
+      TopicPath topic, PublisherSettings settings, PublishMetrics metrics, PublisherClient client) {
     this.topic = Objects.requireNonNull(topic, "topic");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -54,12 +56,16 @@ public final class PubSubEventPublisher implements EventPublisher {
   }
 
   /**
-   * A publisher to {@code topic} over {@code connection}, which the caller keeps and closes after this.
+   * A publisher to {@code topic} over {@code connection}, which the caller keeps and closes after
+   * this.
    *
    * @throws PubSubConnectionException when the client cannot be created
    */
   public static PubSubEventPublisher create(
-      TopicPath topic, PubSubConnection connection, PublisherSettings settings, PublishMetrics metrics) {
+      TopicPath topic,
+      PubSubConnection connection,
+      PublisherSettings settings,
+      PublishMetrics metrics) {
     Publisher.Builder builder =
         Publisher.newBuilder(topic.toString())
             .setBatchingSettings(GaxSettings.batching(settings))
@@ -72,7 +78,12 @@ public final class PubSubEventPublisher implements EventPublisher {
     } catch (IOException e) {
       throw new PubSubConnectionException(
           connection.target(),
-          "cannot create a publisher for " + topic + " on " + connection.target() + ": " + e.getMessage(),
+          "cannot create a publisher for "
+              + topic
+              + " on "
+              + connection.target()
+              + ": "
+              + e.getMessage(),
           e);
     }
   }
@@ -93,7 +104,8 @@ public final class PubSubEventPublisher implements EventPublisher {
     try {
       event = EventCodec.fromCommand(command);
     } catch (InvalidEventException e) {
-      boolean badType = e.violations().stream().anyMatch(v -> v.field().equals(Attributes.EVENT_TYPE));
+      boolean badType =
+          e.violations().stream().anyMatch(v -> v.field().equals(Attributes.EVENT_TYPE));
       metrics.rejected(eventTypeOf(command, badType));
       throw e;
     }
@@ -107,7 +119,9 @@ public final class PubSubEventPublisher implements EventPublisher {
       throw new IllegalStateException("the publisher for " + topic + " is closed");
     }
     PubsubMessage.Builder message =
-        PubsubMessage.newBuilder().putAllAttributes(event.attributes()).setData(ByteString.copyFrom(event.data()));
+        PubsubMessage.newBuilder()
+            .putAllAttributes(event.attributes())
+            .setData(ByteString.copyFrom(event.data()));
     if (settings.ordering()) {
       message.setOrderingKey(event.entityKey());
     }
@@ -162,7 +176,8 @@ public final class PubSubEventPublisher implements EventPublisher {
     result.complete(new PublishReceipt(event.eventId(), messageId));
   }
 
-  private void failed(CompletableFuture<PublishReceipt> result, Throwable cause, PublishFailure failure) {
+  private void failed(
+      CompletableFuture<PublishReceipt> result, Throwable cause, PublishFailure failure) {
     InFlight inFlight = pending.remove(result);
     if (inFlight == null) {
       return; // already failed by close()
@@ -192,7 +207,8 @@ public final class PubSubEventPublisher implements EventPublisher {
     boolean terminated = false;
     if (flushed) {
       try {
-        terminated = client.awaitTermination(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        terminated =
+            client.awaitTermination(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -206,14 +222,19 @@ public final class PubSubEventPublisher implements EventPublisher {
           Durations.format(timeout),
           unconfirmed.size(),
           PublisherKey.SHUTDOWN_TIMEOUT.path(PublisherSettings.DEFAULT_PREFIX));
-      IllegalStateException cause = new IllegalStateException("unconfirmed when the publisher closed");
+      IllegalStateException cause =
+          new IllegalStateException("unconfirmed when the publisher closed");
       unconfirmed.forEach(future -> failed(future, cause, PublishFailure.SHUT_DOWN));
     } else if (!terminated) {
-      LOG.debug("The client for {} did not stop its threads within {}", topic, Durations.format(timeout));
+      LOG.debug(
+          "The client for {} did not stop its threads within {}", topic, Durations.format(timeout));
     }
   }
 
-  /** Runs the client's unbounded {@code shutdown()} on its own thread and waits for it at most {@code timeout}. */
+  /**
+   * Runs the client's unbounded {@code shutdown()} on its own thread and waits for it at most
+   * {@code timeout}.
+   */
   private boolean shutdownWithin(Duration timeout) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Thread thread =
@@ -248,6 +269,8 @@ public final class PubSubEventPublisher implements EventPublisher {
 
   private static String eventTypeOf(JsonNode command, boolean eventTypeInvalid) {
     JsonNode type = command == null ? null : command.get(Attributes.EVENT_TYPE);
-    return eventTypeInvalid || type == null || !type.isTextual() ? PublishMetrics.INVALID_EVENT_TYPE : type.asText();
+    return eventTypeInvalid || type == null || !type.isTextual()
+        ? PublishMetrics.INVALID_EVENT_TYPE
+        : type.asText();
   }
 }

@@ -2,7 +2,10 @@ package io.lagline.producer.publish;
 
 import io.lagline.error.LaglineException;
 
-/** A publish that Pub/Sub did not confirm; completes the future returned by {@link EventPublisher#publish}. */
+/**
+ * A publish that Pub/Sub did not confirm; completes the future returned by {@link
+ * EventPublisher#publish}.
+ */
 public final class PublishFailedException extends LaglineException {
   private static final long serialVersionUID = 1L;
 

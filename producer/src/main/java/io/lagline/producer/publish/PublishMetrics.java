@@ -14,34 +14,43 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The producer's publish meters, bound to any number of registries with {@link #bindTo(MeterRegistry)}:
+ * The producer's publish meters, bound to any number of registries with {@link
+ * #bindTo(MeterRegistry)}:
  *
  * <ul>
- *   <li>{@value #PUBLISHES} (Prometheus {@code lagline_producer_publishes_events_total}): events by {@code outcome}
- *       ({@code ok}, {@code failed}, {@code rejected}) and {@code event_type} (the first {@value
- *       #MAX_EVENT_TYPES} types seen, then {@value #OTHER_EVENT_TYPE}; {@value #INVALID_EVENT_TYPE} when a
- *       rejected command has no valid type);
- *   <li>{@value #LATENCY} ({@code lagline_producer_publish_latency_seconds}): from {@code publish} to
- *       Pub/Sub's answer, flow-control waits included, by {@code outcome} ({@code ok}, {@code failed}), with
- *       histogram buckets from 1 ms to 60 s;
- *   <li>{@value #OUTSTANDING} ({@code lagline_producer_outstanding_messages}): publishes not yet answered.
+ *   <li>{@value #PUBLISHES} (Prometheus {@code lagline_producer_publishes_events_total}): events by
+ *       {@code outcome} ({@code ok}, {@code failed}, {@code rejected}) and {@code event_type} (the
+ *       first {@value #MAX_EVENT_TYPES} types seen, then {@value #OTHER_EVENT_TYPE}; {@value
+ *       #INVALID_EVENT_TYPE} when a rejected command has no valid type);
+ *   <li>{@value #LATENCY} ({@code lagline_producer_publish_latency_seconds}): from {@code publish}
+ *       to Pub/Sub's answer, flow-control waits included, by {@code outcome} ({@code ok}, {@code
+ *       failed}), with histogram buckets from 1 ms to 60 s;
+ *   <li>{@value #OUTSTANDING} ({@code lagline_producer_outstanding_messages}): publishes not yet
+ *       answered.
  * </ul>
  */
 public final class PublishMetrics implements MeterBinder {
   /** Counter of events by outcome and event type. */
   public static final String PUBLISHES = "lagline.producer.publishes";
+
   /** Timer of publish latency by outcome. */
   public static final String LATENCY = "lagline.producer.publish.latency";
+
   /** Gauge of publishes not yet answered. */
   public static final String OUTSTANDING = "lagline.producer.outstanding";
+
   /** Tag naming the outcome: {@code ok}, {@code failed} or {@code rejected}. */
   public static final String OUTCOME = "outcome";
+
   /** Tag naming the event type, bounded to {@value #MAX_EVENT_TYPES} values plus two. */
   public static final String EVENT_TYPE = "event_type";
+
   /** Distinct event types tagged before the rest are counted as {@value #OTHER_EVENT_TYPE}. */
   public static final int MAX_EVENT_TYPES = 50;
+
   /** The {@code event_type} of types beyond the first {@value #MAX_EVENT_TYPES}. */
   public static final String OTHER_EVENT_TYPE = "other";
+
   /** The {@code event_type} of a rejected command whose type is missing or invalid. */
   public static final String INVALID_EVENT_TYPE = "invalid";
 
@@ -68,7 +77,9 @@ public final class PublishMetrics implements MeterBinder {
   private final Timer okLatency;
   private final Timer failedLatency;
 
-  /** Meters not yet bound to any registry: they count nothing until {@link #bindTo(MeterRegistry)}. */
+  /**
+   * Meters not yet bound to any registry: they count nothing until {@link #bindTo(MeterRegistry)}.
+   */
   public PublishMetrics() {
     Gauge.builder(OUTSTANDING, outstanding, AtomicLong::get)
         .description("Publishes handed to Pub/Sub and not yet confirmed or failed")
@@ -112,15 +123,18 @@ public final class PublishMetrics implements MeterBinder {
 
   private Counter counter(Outcome outcome, String eventType) {
     String type =
-        eventType == null || eventType.equals(INVALID_EVENT_TYPE) ? INVALID_EVENT_TYPE : eventTypes.tagFor(eventType);
+        eventType == null || eventType.equals(INVALID_EVENT_TYPE)
+            ? INVALID_EVENT_TYPE
+            : eventTypes.tagFor(eventType);
     return counters
         .computeIfAbsent(outcome, o -> new ConcurrentHashMap<>())
         .computeIfAbsent(
             type,
             t ->
                 Counter.builder(PUBLISHES)
-                    .description("Events given to the producer, by outcome: ok, failed (Pub/Sub did not confirm)"
-                        + " or rejected (invalid, not published)")
+                    .description(
+                        "Events given to the producer, by outcome: ok, failed (Pub/Sub did not confirm)"
+                            + " or rejected (invalid, not published)")
                     .baseUnit("events")
                     .tag(OUTCOME, outcome.tag)
                     .tag(EVENT_TYPE, t)
@@ -129,7 +143,8 @@ public final class PublishMetrics implements MeterBinder {
 
   private Timer latency(Outcome outcome) {
     return Timer.builder(LATENCY)
-        .description("Time from publish to Pub/Sub's confirmation or failure, flow-control waits included")
+        .description(
+            "Time from publish to Pub/Sub's confirmation or failure, flow-control waits included")
         .tag(OUTCOME, outcome.tag)
         .serviceLevelObjectives(LATENCY_BUCKETS)
         .register(registry);

@@ -6,7 +6,10 @@ import com.google.pubsub.v1.PubsubMessage;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The part of the Pub/Sub client's {@link Publisher} that {@link PubSubEventPublisher} uses; faked in tests. */
+/**
+ * The part of the Pub/Sub client's {@link Publisher} that {@link PubSubEventPublisher} uses; faked
+ * in tests.
+ */
 interface PublisherClient {
   /** Hands a message to the client; may block while flow control is full. */
   ApiFuture<String> publish(PubsubMessage message);

@@ -3,8 +3,8 @@ package io.lagline.producer.publish;
 /**
  * The configuration keys of {@link PublisherSettings}, each relative to a prefix ({@value
  * PublisherSettings#DEFAULT_PREFIX} by default). The environment variable of a key follows {@link
- * io.lagline.config.ConfigReader#envName}, e.g. {@code LAGLINE_PUBLISHER_BATCH_MAX_BYTES}; the CLI flag is the
- * key with dots as dashes, e.g. {@code --batch-max-bytes}.
+ * io.lagline.config.ConfigReader#envName}, e.g. {@code LAGLINE_PUBLISHER_BATCH_MAX_BYTES}; the CLI
+ * flag is the key with dots as dashes, e.g. {@code --batch-max-bytes}.
  */
 public enum PublisherKey {
   /** Messages that trigger sending a batch. */
@@ -17,7 +17,9 @@ public enum PublisherKey {
   FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES("flow-control.max-outstanding-messages"),
   /** Bytes handed to the client and not yet confirmed, at most. */
   FLOW_CONTROL_MAX_OUTSTANDING_BYTES("flow-control.max-outstanding-bytes"),
-  /** What {@code publish} does when a flow-control limit is reached: {@code block} or {@code fail}. */
+  /**
+   * What {@code publish} does when a flow-control limit is reached: {@code block} or {@code fail}.
+   */
   FLOW_CONTROL_LIMIT_EXCEEDED("flow-control.limit-exceeded"),
   /** Whether messages carry the entity key as their ordering key. */
   ORDERING("ordering"),

@@ -9,7 +9,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Collects every broken rule of a {@link PublisherSettings}, each naming the key, the value and the rule. */
+/**
+ * Collects every broken rule of a {@link PublisherSettings}, each naming the key, the value and the
+ * rule.
+ */
 final class SettingsCheck {
   static final String SOURCE = "settings";
 
@@ -26,7 +29,10 @@ final class SettingsCheck {
     if (value == null) {
       add(key, null, "is required");
     } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      add(key, Durations.format(value), "must be from " + Durations.format(min) + " to " + Durations.format(max));
+      add(
+          key,
+          Durations.format(value),
+          "must be from " + Durations.format(min) + " to " + Durations.format(max));
     }
   }
 
@@ -36,15 +42,25 @@ final class SettingsCheck {
     }
   }
 
-  /** {@code value} must be at least {@code other}'s value; skipped when either key is already reported. */
+  /**
+   * {@code value} must be at least {@code other}'s value; skipped when either key is already
+   * reported.
+   */
   void atLeast(PublisherKey key, long value, PublisherKey other, long otherValue, String why) {
     if (value < otherValue && !broken.contains(key) && !broken.contains(other)) {
-      add(key, Long.toString(value), "must be at least " + full(other) + " (" + otherValue + "): " + why);
+      add(
+          key,
+          Long.toString(value),
+          "must be at least " + full(other) + " (" + otherValue + "): " + why);
     }
   }
 
-  /** {@code value} must be at least {@code other}'s value; skipped when either key is already reported. */
-  void atLeast(PublisherKey key, Duration value, PublisherKey other, Duration otherValue, String why) {
+  /**
+   * {@code value} must be at least {@code other}'s value; skipped when either key is already
+   * reported.
+   */
+  void atLeast(
+      PublisherKey key, Duration value, PublisherKey other, Duration otherValue, String why) {
     if (!broken.contains(key) && !broken.contains(other) && value.compareTo(otherValue) < 0) {
       add(
           key,

@@ -16,16 +16,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * An in-memory {@link EventPublisher}: validates like the real one, and answers each publish when it is closed
- * (or at once, when {@link #answerAtOnce} is set) with a confirmation or the failure {@link #failures} gives.
+ * An in-memory {@link EventPublisher}: validates like the real one, and answers each publish when
+ * it is closed (or at once, when {@link #answerAtOnce} is set) with a confirmation or the failure
+ * {@link #failures} gives.
  */
 final class FakeEventPublisher implements EventPublisher {
   static final TopicPath TOPIC = TopicPath.parse("projects/demo-project/topics/events");
 
   final List<Event> published = new ArrayList<>();
   final Map<Event, CompletableFuture<PublishReceipt>> unanswered = new LinkedHashMap<>();
+
   /** The failure for an event, or null to confirm it. */
   Function<Event, PublishFailure> failures = e -> null;
+
   boolean answerAtOnce;
   int publishedBeforeClose = -1;
 
@@ -60,7 +63,8 @@ final class FakeEventPublisher implements EventPublisher {
     if (failure == null) {
       future.complete(new PublishReceipt(event.eventId(), "m-" + event.eventId()));
     } else {
-      future.completeExceptionally(new PublishFailedException(event.eventId(), event.entityKey(), TOPIC, failure, null));
+      future.completeExceptionally(
+          new PublishFailedException(event.eventId(), event.entityKey(), TOPIC, failure, null));
     }
   }
 }

@@ -20,7 +20,9 @@ class LinePublisherTest {
 
     assertThat(summary).isEqualTo(new PublishSummary(3, 0, 0, false));
     assertThat(summary.exitCode()).isEqualTo(ProducerMain.OK);
-    assertThat(publisher.published).extracting(e -> e.entityKey()).containsExactly("device-1", "device-2", "device-1");
+    assertThat(publisher.published)
+        .extracting(e -> e.entityKey())
+        .containsExactly("device-1", "device-2", "device-1");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -53,13 +55,19 @@ class LinePublisherTest {
 
   @Test
   void reports_a_line_that_is_not_one_json_object() throws IOException {
-    PublishSummary summary = run("not json", good("device-1", 1) + " " + good("device-2", 1), "[1]");
+    PublishSummary summary =
+        run("not json", good("device-1", 1) + " " + good("device-2", 1), "[1]");
 
     assertThat(summary).isEqualTo(new PublishSummary(0, 3, 0, false));
     assertThat(err.toString().lines())
         .satisfiesExactly(
-            l -> assertThat(l).startsWith("line 1: $: must be one JSON object per line: Unrecognized token 'not'"),
-            l -> assertThat(l).startsWith("line 2: $: must be one JSON object per line: Trailing token"),
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "line 1: $: must be one JSON object per line: Unrecognized token 'not'"),
+            l ->
+                assertThat(l)
+                    .startsWith("line 2: $: must be one JSON object per line: Trailing token"),
             l -> assertThat(l).isEqualTo("line 3: $: must be a JSON object, was array"));
   }
 
@@ -113,7 +121,8 @@ class LinePublisherTest {
 
   @Test
   void the_summary_line_has_every_count() {
-    assertThat(new PublishSummary(5, 2, 1, false).line()).isEqualTo("published=5 rejected=2 failed=1");
+    assertThat(new PublishSummary(5, 2, 1, false).line())
+        .isEqualTo("published=5 rejected=2 failed=1");
   }
 
   private PublishSummary run(String... lines) throws IOException {

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code producer publish} against the real Pub/Sub emulator, in-process and as the packaged jar. */
+/**
+ * {@code producer publish} against the real Pub/Sub emulator, in-process and as the packaged jar.
+ */
 class ProducerCliIT {
   private static final String GOOD_1 =
       "{\"event_type\":\"DeviceSynced\",\"schema_version\":1,\"entity_key\":\"device-1\",\"entity_version\":1,"
@@ -59,14 +61,25 @@ class ProducerCliIT {
   }
 
   @Test
-  void a_file_with_bad_lines_publishes_the_good_ones_reports_the_bad_ones_and_exits_1() throws IOException {
+  void a_file_with_bad_lines_publishes_the_good_ones_reports_the_bad_ones_and_exits_1()
+      throws IOException {
     ProjectSubscriptionName subscription = topicWithSubscription("mixed");
-    Path file = Files.writeString(
-        dir.resolve("events.jsonl"),
-        String.join("\n", GOOD_1, BAD_VERSION_NO_PAYLOAD, "", "{not json", GOOD_2) + "\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("events.jsonl"),
+            String.join("\n", GOOD_1, BAD_VERSION_NO_PAYLOAD, "", "{not json", GOOD_2) + "\n");
 
     try (MessageCollector collector = MessageCollector.start(pubsub, subscription)) {
-      int code = run(null, "publish", "--topic", topic("mixed"), "--emulator", emulator.host(), "--file", file.toString());
+      int code =
+          run(
+              null,
+              "publish",
+              "--topic",
+              topic("mixed"),
+              "--emulator",
+              emulator.host(),
+              "--file",
+              file.toString());
 
       assertThat(code).isEqualTo(ProducerMain.REJECTED_OR_FAILED);
       assertThat(out()).isEqualTo("published=2 rejected=2 failed=0\n");
@@ -74,7 +87,8 @@ class ProducerCliIT {
           .contains(
               "line 2: entity_version: must be a positive 64-bit integer, was '-1'; "
                   + "payload: must be a JSON object, was missing")
-          .anySatisfy(l -> assertThat(l).startsWith("line 4: $: must be one JSON object per line: "));
+          .anySatisfy(
+              l -> assertThat(l).startsWith("line 4: $: must be one JSON object per line: "));
       List<PubsubMessage> received = collector.await(2);
       assertThat(received)
           .extracting(m -> m.getAttributesOrThrow("entity_key"))
@@ -92,18 +106,34 @@ class ProducerCliIT {
     String input = GOOD_1 + "\n" + GOOD_2 + "\n";
 
     try (MessageCollector collector = MessageCollector.start(pubsub, subscription)) {
-      int code = run(input, "publish", "--topic", topic("stdin"), "--emulator", emulator.host(), "--ordering");
+      int code =
+          run(
+              input,
+              "publish",
+              "--topic",
+              topic("stdin"),
+              "--emulator",
+              emulator.host(),
+              "--ordering");
 
       assertThat(code).isEqualTo(ProducerMain.OK);
       assertThat(out()).isEqualTo("published=2 rejected=0 failed=0\n");
-      assertThat(collector.await(2)).extracting(PubsubMessage::getOrderingKey).contains("device-1", "device-2");
+      assertThat(collector.await(2))
+          .extracting(PubsubMessage::getOrderingKey)
+          .contains("device-1", "device-2");
     }
   }
 
   @Test
   void a_topic_that_does_not_exist_ends_with_how_to_create_it_not_a_stack_trace() {
-    int code = run(GOOD_1 + "\n" + GOOD_2 + "\n", "publish", "--topic", topic("missing-topic"), "--emulator",
-        emulator.host());
+    int code =
+        run(
+            GOOD_1 + "\n" + GOOD_2 + "\n",
+            "publish",
+            "--topic",
+            topic("missing-topic"),
+            "--emulator",
+            emulator.host());
 
     assertThat(code).isEqualTo(ProducerMain.PUBSUB_UNUSABLE);
     assertThat(out()).isEqualTo("published=0 rejected=0 failed=2\n");
@@ -119,7 +149,8 @@ class ProducerCliIT {
     Path jar = Path.of("target", "producer.jar");
     assertThat(jar).as("run after 'package'").isRegularFile();
     ProjectSubscriptionName subscription = topicWithSubscription("jar");
-    Path file = Files.writeString(dir.resolve("jar.jsonl"), GOOD_1 + "\n" + BAD_VERSION_NO_PAYLOAD + "\n");
+    Path file =
+        Files.writeString(dir.resolve("jar.jsonl"), GOOD_1 + "\n" + BAD_VERSION_NO_PAYLOAD + "\n");
     Path stdout = dir.resolve("stdout");
     Path stderr = dir.resolve("stderr");
 
@@ -127,8 +158,15 @@ class ProducerCliIT {
       Process process =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar", jar.toString(),
-                  "publish", "--topic", topic("jar"), "--emulator", emulator.host(), "--file", file.toString())
+                  "-jar",
+                  jar.toString(),
+                  "publish",
+                  "--topic",
+                  topic("jar"),
+                  "--emulator",
+                  emulator.host(),
+                  "--file",
+                  file.toString())
               .redirectOutput(stdout.toFile())
               .redirectError(stderr.toFile())
               .start();
@@ -138,10 +176,15 @@ class ProducerCliIT {
       }
 
       assertThat(exited).isTrue();
-      assertThat(process.exitValue()).as(Files.readString(stderr)).isEqualTo(ProducerMain.REJECTED_OR_FAILED);
+      assertThat(process.exitValue())
+          .as(Files.readString(stderr))
+          .isEqualTo(ProducerMain.REJECTED_OR_FAILED);
       assertThat(Files.readString(stdout)).isEqualTo("published=1 rejected=1 failed=0\n");
-      assertThat(Files.readString(stderr)).contains("line 2: entity_version: must be a positive 64-bit integer");
-      assertThat(collector.await(1)).extracting(m -> m.getAttributesOrThrow("entity_key")).containsExactly("device-1");
+      assertThat(Files.readString(stderr))
+          .contains("line 2: entity_version: must be a positive 64-bit integer");
+      assertThat(collector.await(1))
+          .extracting(m -> m.getAttributesOrThrow("entity_key"))
+          .containsExactly("device-1");
     }
   }
 
@@ -155,9 +198,14 @@ class ProducerCliIT {
   }
 
   private int run(String stdin, String... args) {
-    InputStream in = new ByteArrayInputStream(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8));
+    InputStream in =
+        new ByteArrayInputStream(
+            stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8));
     return ProducerMain.run(
-        args, in, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        args,
+        in,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private String out() {

@@ -40,8 +40,15 @@ class ProducerMainTest {
   void bad_settings_are_reported_all_at_once_by_flag() {
     int code =
         run(
-            "publish", "--topic", TOPIC, "--emulator", "127.0.0.1:1",
-            "--batch-max-messages", "5000", "--flow-control-max-outstanding-bytes", "10");
+            "publish",
+            "--topic",
+            TOPIC,
+            "--emulator",
+            "127.0.0.1:1",
+            "--batch-max-messages",
+            "5000",
+            "--flow-control-max-outstanding-bytes",
+            "10");
 
     assertThat(code).isEqualTo(ProducerMain.USAGE);
     assertThat(err().lines())
@@ -54,20 +61,32 @@ class ProducerMainTest {
 
   @Test
   void a_duration_flag_must_be_a_duration() {
-    assertThat(run("publish", "--topic", TOPIC, "--batch-delay", "soon")).isEqualTo(ProducerMain.USAGE);
+    assertThat(run("publish", "--topic", TOPIC, "--batch-delay", "soon"))
+        .isEqualTo(ProducerMain.USAGE);
     assertThat(err()).contains("'soon' must be a duration such as 250ms, 30s or 5m");
   }
 
   @Test
   void an_unreadable_file_is_a_usage_error() {
-    int code = run("publish", "--topic", TOPIC, "--emulator", "127.0.0.1:1", "--file", "/no/such/events.jsonl");
+    int code =
+        run(
+            "publish",
+            "--topic",
+            TOPIC,
+            "--emulator",
+            "127.0.0.1:1",
+            "--file",
+            "/no/such/events.jsonl");
 
     assertThat(code).isEqualTo(ProducerMain.USAGE);
-    assertThat(err()).isEqualToIgnoringNewLines("error: cannot read --file /no/such/events.jsonl: it is not a readable file");
+    assertThat(err())
+        .isEqualToIgnoringNewLines(
+            "error: cannot read --file /no/such/events.jsonl: it is not a readable file");
   }
 
   @Test
-  void an_unreachable_emulator_ends_with_the_cause_and_the_fix_not_a_stack_trace() throws IOException {
+  void an_unreachable_emulator_ends_with_the_cause_and_the_fix_not_a_stack_trace()
+      throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
@@ -85,8 +104,10 @@ class ProducerMainTest {
 
   @Test
   void a_malformed_emulator_address_is_a_usage_error() {
-    assertThat(run("publish", "--topic", TOPIC, "--emulator", "localhost")).isEqualTo(ProducerMain.USAGE);
-    assertThat(err()).startsWith("error: --emulator: emulator address 'localhost' must be HOST:PORT");
+    assertThat(run("publish", "--topic", TOPIC, "--emulator", "localhost"))
+        .isEqualTo(ProducerMain.USAGE);
+    assertThat(err())
+        .startsWith("error: --emulator: emulator address 'localhost' must be HOST:PORT");
   }
 
   @Test
@@ -97,13 +118,13 @@ class ProducerMainTest {
 
   @Test
   void every_publisher_setting_has_a_flag_defaulting_to_the_settings_default() {
-    CommandLine command = new CommandLine(new PublishCommand(new ByteArrayInputStream(new byte[0])));
+    CommandLine command =
+        new CommandLine(new PublishCommand(new ByteArrayInputStream(new byte[0])));
 
     for (PublisherKey key : PublisherKey.values()) {
       OptionSpec option = command.getCommandSpec().findOption(key.flag());
       assertThat(option).as(key.flag()).isNotNull();
-      assertThat(command.getCommandSpec().defaultValueProvider())
-          .isNotNull();
+      assertThat(command.getCommandSpec().defaultValueProvider()).isNotNull();
       assertThat(SettingsDefaults.byFlag()).containsKey(key.flag());
     }
     assertThat(SettingsDefaults.byFlag())

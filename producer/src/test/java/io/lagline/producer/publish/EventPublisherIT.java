@@ -60,7 +60,8 @@ class EventPublisherIT {
   }
 
   @Test
-  void a_subscriber_receives_each_event_with_its_envelope_as_attributes_and_its_payload_as_data() throws Exception {
+  void a_subscriber_receives_each_event_with_its_envelope_as_attributes_and_its_payload_as_data()
+      throws Exception {
     ProjectSubscriptionName subscription = topicWithSubscription("basic", false);
     List<Event> events = new ArrayList<>();
     List<CompletableFuture<PublishReceipt>> receipts = new ArrayList<>();
@@ -77,7 +78,9 @@ class EventPublisherIT {
       List<PubsubMessage> received = collector.await(events.size());
 
       Map<String, PubsubMessage> byEventId =
-          received.stream().collect(Collectors.toMap(m -> m.getAttributesOrThrow("event_id"), Function.identity()));
+          received.stream()
+              .collect(
+                  Collectors.toMap(m -> m.getAttributesOrThrow("event_id"), Function.identity()));
       assertThat(byEventId).hasSize(events.size());
       for (int i = 0; i < events.size(); i++) {
         Event event = events.get(i);
@@ -85,14 +88,21 @@ class EventPublisherIT {
         assertThat(message.getAttributesMap()).isEqualTo(event.attributes());
         assertThat(message.getData().toByteArray()).isEqualTo(event.data());
         assertThat(message.getOrderingKey()).isEmpty();
-        assertThat(receipts.get(i).join()).isEqualTo(new PublishReceipt(event.eventId(), message.getMessageId()));
+        assertThat(receipts.get(i).join())
+            .isEqualTo(new PublishReceipt(event.eventId(), message.getMessageId()));
         // what the reconciler will decode: the same envelope and payload
-        Event decoded = EventCodec.decode(message.getAttributesMap(), message.getData().toByteArray());
+        Event decoded =
+            EventCodec.decode(message.getAttributesMap(), message.getData().toByteArray());
         assertThat(decoded.attributes()).isEqualTo(event.attributes());
         assertThat(decoded.payload().toString()).isEqualTo(event.payload().toString());
       }
     }
-    assertThat(registry.get(PublishMetrics.PUBLISHES).tag(PublishMetrics.OUTCOME, "ok").counter().count())
+    assertThat(
+            registry
+                .get(PublishMetrics.PUBLISHES)
+                .tag(PublishMetrics.OUTCOME, "ok")
+                .counter()
+                .count())
         .isEqualTo(300);
     assertThat(metrics.outstanding()).isZero();
   }
@@ -102,7 +112,8 @@ class EventPublisherIT {
     ProjectSubscriptionName subscription = topicWithSubscription("ordered", true);
 
     try (MessageCollector collector = MessageCollector.start(pubsub, subscription)) {
-      try (EventPublisher publisher = publisher("ordered", PublisherSettings.builder().ordering(true).build())) {
+      try (EventPublisher publisher =
+          publisher("ordered", PublisherSettings.builder().ordering(true).build())) {
         for (int version = 1; version <= 5; version++) {
           publisher.publish(command("device-a", version));
           publisher.publish(command("device-b", version));
@@ -111,7 +122,8 @@ class EventPublisherIT {
       List<PubsubMessage> received = collector.await(10);
 
       assertThat(received)
-          .allSatisfy(m -> assertThat(m.getOrderingKey()).isEqualTo(m.getAttributesOrThrow("entity_key")));
+          .allSatisfy(
+              m -> assertThat(m.getOrderingKey()).isEqualTo(m.getAttributesOrThrow("entity_key")));
       assertThat(versionsOf(received, "device-a")).containsExactly("1", "2", "3", "4", "5");
       assertThat(versionsOf(received, "device-b")).containsExactly("1", "2", "3", "4", "5");
     }
@@ -120,7 +132,8 @@ class EventPublisherIT {
   @Test
   void close_sends_what_is_still_batched_and_waits_for_the_confirmations() {
     pubsub.createTopic("flush");
-    PublisherSettings slowBatches = PublisherSettings.builder().batchDelay(Duration.ofSeconds(10)).build();
+    PublisherSettings slowBatches =
+        PublisherSettings.builder().batchDelay(Duration.ofSeconds(10)).build();
     List<CompletableFuture<PublishReceipt>> receipts = new ArrayList<>();
 
     EventPublisher publisher = publisher("flush", slowBatches);
@@ -149,15 +162,22 @@ class EventPublisherIT {
           .hasMessageContaining("topic projects/demo-project/topics/no-such-topic does not exist")
           .hasMessageContaining("gcloud pubsub topics create no-such-topic --project=demo-project");
     }
-    assertThat(registry.get(PublishMetrics.PUBLISHES).tag(PublishMetrics.OUTCOME, "failed").counter().count())
+    assertThat(
+            registry
+                .get(PublishMetrics.PUBLISHES)
+                .tag(PublishMetrics.OUTCOME, "failed")
+                .counter()
+                .count())
         .isEqualTo(1);
   }
 
   private EventPublisher publisher(String topic, PublisherSettings settings) {
-    return PubSubEventPublisher.create(new TopicPath(Emulators.PROJECT, topic), connection, settings, metrics);
+    return PubSubEventPublisher.create(
+        new TopicPath(Emulators.PROJECT, topic), connection, settings, metrics);
   }
 
-  private static ProjectSubscriptionName topicWithSubscription(String topic, boolean ordered) throws Exception {
+  private static ProjectSubscriptionName topicWithSubscription(String topic, boolean ordered)
+      throws Exception {
     pubsub.createTopic(topic);
     ProjectSubscriptionName name = pubsub.subscriptionName(topic + "-sub");
     if (!ordered) {

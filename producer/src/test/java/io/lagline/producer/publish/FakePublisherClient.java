@@ -8,13 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** A {@link PublisherClient} whose publishes the test confirms or fails, and whose shutdown may hang. */
+/**
+ * A {@link PublisherClient} whose publishes the test confirms or fails, and whose shutdown may
+ * hang.
+ */
 final class FakePublisherClient implements PublisherClient {
   final List<PubsubMessage> messages = new ArrayList<>();
   final List<SettableApiFuture<String>> answers = new ArrayList<>();
   final List<String> resumedKeys = new ArrayList<>();
-  /** While set, shutdown() blocks until it is counted down, as the real client does with stuck publishes. */
+
+  /**
+   * While set, shutdown() blocks until it is counted down, as the real client does with stuck
+   * publishes.
+   */
   volatile CountDownLatch shutdownBlocker;
+
   volatile boolean shutDown;
 
   @Override

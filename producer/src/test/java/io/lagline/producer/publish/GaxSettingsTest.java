@@ -19,8 +19,10 @@ class GaxSettingsTest {
     assertThat(batching.getRequestByteThreshold()).isEqualTo(1024 * 1024);
     assertThat(batching.getDelayThresholdDuration()).isEqualTo(Duration.ofMillis(10));
     assertThat(batching.getFlowControlSettings().getMaxOutstandingElementCount()).isEqualTo(10_000);
-    assertThat(batching.getFlowControlSettings().getMaxOutstandingRequestBytes()).isEqualTo(64L * 1024 * 1024);
-    assertThat(batching.getFlowControlSettings().getLimitExceededBehavior()).isEqualTo(LimitExceededBehavior.Block);
+    assertThat(batching.getFlowControlSettings().getMaxOutstandingRequestBytes())
+        .isEqualTo(64L * 1024 * 1024);
+    assertThat(batching.getFlowControlSettings().getLimitExceededBehavior())
+        .isEqualTo(LimitExceededBehavior.Block);
   }
 
   @Test

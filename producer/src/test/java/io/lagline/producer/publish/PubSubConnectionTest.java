@@ -27,7 +27,15 @@ class PubSubConnectionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"localhost", "localhost:", ":8085", "localhost:http", "localhost:0", "localhost:70000"})
+  @ValueSource(
+      strings = {
+        "localhost",
+        "localhost:",
+        ":8085",
+        "localhost:http",
+        "localhost:0",
+        "localhost:70000"
+      })
   void rejects_an_address_that_is_not_host_and_port(String address) {
     assertThatThrownBy(() -> PubSubConnection.parseHostPort(address))
         .isInstanceOf(IllegalArgumentException.class)
@@ -52,7 +60,8 @@ class PubSubConnectionTest {
   @Test
   void a_reachable_emulator_gets_a_plaintext_channel_and_no_credentials() throws Exception {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-        PubSubConnection connection = PubSubConnection.emulator("127.0.0.1:" + socket.getLocalPort())) {
+        PubSubConnection connection =
+            PubSubConnection.emulator("127.0.0.1:" + socket.getLocalPort())) {
       assertThat(connection.emulatorHost()).contains("127.0.0.1:" + socket.getLocalPort());
       assertThat(connection.channelProvider()).isPresent();
       assertThat(connection.credentialsProvider().getCredentials()).isNull();

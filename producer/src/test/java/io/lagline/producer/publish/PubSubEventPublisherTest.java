@@ -62,7 +62,8 @@ class PubSubEventPublisherTest {
   @Test
   void completes_with_the_receipt_once_pub_sub_confirms() throws Exception {
     Event event = event("device-1", 1);
-    CompletableFuture<PublishReceipt> receipt = publisher(PublisherSettings.defaults()).publish(event);
+    CompletableFuture<PublishReceipt> receipt =
+        publisher(PublisherSettings.defaults()).publish(event);
     assertThat(receipt).isNotDone();
     assertThat(metrics.outstanding()).isEqualTo(1);
 
@@ -75,7 +76,8 @@ class PubSubEventPublisherTest {
 
   @Test
   void a_failed_publish_completes_with_its_kind_and_counts_as_failed() {
-    CompletableFuture<PublishReceipt> receipt = publisher(PublisherSettings.defaults()).publish(event("device-1", 1));
+    CompletableFuture<PublishReceipt> receipt =
+        publisher(PublisherSettings.defaults()).publish(event("device-1", 1));
 
     client.fail(0, notFound());
 
@@ -111,7 +113,10 @@ class PubSubEventPublisherTest {
     assertThatThrownBy(() -> publisher.publish(command))
         .isInstanceOfSatisfying(
             InvalidEventException.class,
-            e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("entity_version", "payload"));
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.field())
+                    .containsExactly("entity_version", "payload"));
     assertThat(client.messages).isEmpty();
     assertThat(counter("rejected")).isEqualTo(1);
   }
@@ -126,7 +131,8 @@ class PubSubEventPublisherTest {
   @Test
   void close_waits_for_confirmations_no_longer_than_the_shutdown_timeout_then_fails_the_rest() {
     client.shutdownBlocker = new CountDownLatch(1);
-    EventPublisher publisher = publisher(PublisherSettings.builder().shutdownTimeout(Duration.ofMillis(200)).build());
+    EventPublisher publisher =
+        publisher(PublisherSettings.builder().shutdownTimeout(Duration.ofMillis(200)).build());
     CompletableFuture<PublishReceipt> receipt = publisher.publish(event("device-1", 1));
 
     assertTimeoutPreemptively(Duration.ofSeconds(10), publisher::close);
@@ -135,7 +141,8 @@ class PubSubEventPublisherTest {
     assertThatThrownBy(receipt::join)
         .cause()
         .isInstanceOfSatisfying(
-            PublishFailedException.class, e -> assertThat(e.failure()).isEqualTo(PublishFailure.SHUT_DOWN));
+            PublishFailedException.class,
+            e -> assertThat(e.failure()).isEqualTo(PublishFailure.SHUT_DOWN));
     assertThat(counter("failed")).isEqualTo(1);
     assertThat(metrics.outstanding()).isZero();
   }
@@ -143,7 +150,8 @@ class PubSubEventPublisherTest {
   @Test
   void a_confirmation_after_close_gave_up_is_not_counted_twice() {
     client.shutdownBlocker = new CountDownLatch(1);
-    EventPublisher publisher = publisher(PublisherSettings.builder().shutdownTimeout(Duration.ZERO).build());
+    EventPublisher publisher =
+        publisher(PublisherSettings.builder().shutdownTimeout(Duration.ZERO).build());
     CompletableFuture<PublishReceipt> receipt = publisher.publish(event("device-1", 1));
     publisher.close();
 
@@ -151,7 +159,8 @@ class PubSubEventPublisherTest {
 
     assertThat(receipt).isCompletedExceptionally();
     assertThat(counter("failed")).isEqualTo(1);
-    assertThat(registry.find(PublishMetrics.PUBLISHES).tag(PublishMetrics.OUTCOME, "ok").counter()).isNull();
+    assertThat(registry.find(PublishMetrics.PUBLISHES).tag(PublishMetrics.OUTCOME, "ok").counter())
+        .isNull();
   }
 
   @Test
@@ -170,7 +179,11 @@ class PubSubEventPublisherTest {
   }
 
   private double counter(String outcome) {
-    return registry.get(PublishMetrics.PUBLISHES).tag(PublishMetrics.OUTCOME, outcome).counters().stream()
+    return registry
+        .get(PublishMetrics.PUBLISHES)
+        .tag(PublishMetrics.OUTCOME, outcome)
+        .counters()
+        .stream()
         .mapToDouble(c -> c.count())
         .sum();
   }
@@ -191,6 +204,8 @@ class PubSubEventPublisherTest {
 
   private static Throwable notFound() {
     return ApiExceptionFactory.createException(
-        new RuntimeException("NOT_FOUND: Topic not found"), GrpcStatusCode.of(Status.Code.NOT_FOUND), false);
+        new RuntimeException("NOT_FOUND: Topic not found"),
+        GrpcStatusCode.of(Status.Code.NOT_FOUND),
+        false);
   }
 }

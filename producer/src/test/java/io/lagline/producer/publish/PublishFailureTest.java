@@ -30,11 +30,17 @@ class PublishFailureTest {
         Arguments.of(api(Status.Code.INTERNAL), PublishFailure.OTHER),
         Arguments.of(Status.NOT_FOUND.asRuntimeException(), PublishFailure.TOPIC_NOT_FOUND),
         Arguments.of(Status.UNAVAILABLE.asException(), PublishFailure.UNAVAILABLE),
-        Arguments.of(new FlowController.MaxOutstandingElementCountReachedException(10), PublishFailure.FLOW_CONTROL),
-        Arguments.of(new CompletionException(api(Status.Code.NOT_FOUND)), PublishFailure.TOPIC_NOT_FOUND),
-        Arguments.of(new ExecutionException(api(Status.Code.PERMISSION_DENIED)), PublishFailure.PERMISSION_DENIED),
         Arguments.of(
-            new PublishFailedException("e1", "k1", TOPIC, PublishFailure.TIMED_OUT, null), PublishFailure.TIMED_OUT),
+            new FlowController.MaxOutstandingElementCountReachedException(10),
+            PublishFailure.FLOW_CONTROL),
+        Arguments.of(
+            new CompletionException(api(Status.Code.NOT_FOUND)), PublishFailure.TOPIC_NOT_FOUND),
+        Arguments.of(
+            new ExecutionException(api(Status.Code.PERMISSION_DENIED)),
+            PublishFailure.PERMISSION_DENIED),
+        Arguments.of(
+            new PublishFailedException("e1", "k1", TOPIC, PublishFailure.TIMED_OUT, null),
+            PublishFailure.TIMED_OUT),
         Arguments.of(new IllegalStateException("boom"), PublishFailure.OTHER),
         Arguments.of(null, PublishFailure.OTHER));
   }
@@ -49,7 +55,9 @@ class PublishFailureTest {
   void only_failures_that_every_later_publish_would_repeat_are_fatal() {
     assertThat(Stream.of(PublishFailure.values()).filter(PublishFailure::fatal))
         .containsExactly(
-            PublishFailure.TOPIC_NOT_FOUND, PublishFailure.PERMISSION_DENIED, PublishFailure.UNAUTHENTICATED);
+            PublishFailure.TOPIC_NOT_FOUND,
+            PublishFailure.PERMISSION_DENIED,
+            PublishFailure.UNAUTHENTICATED);
   }
 
   @Test
@@ -62,13 +70,19 @@ class PublishFailureTest {
   @Test
   void the_exception_names_event_topic_kind_and_fix() {
     PublishFailedException e =
-        new PublishFailedException("e-1", "device-1", TOPIC, PublishFailure.PERMISSION_DENIED, api(Status.Code.PERMISSION_DENIED));
+        new PublishFailedException(
+            "e-1",
+            "device-1",
+            TOPIC,
+            PublishFailure.PERMISSION_DENIED,
+            api(Status.Code.PERMISSION_DENIED));
 
     assertThat(e.eventId()).isEqualTo("e-1");
     assertThat(e.entityKey()).isEqualTo("device-1");
     assertThat(e.topic()).isEqualTo(TOPIC);
     assertThat(e.getMessage())
-        .startsWith("publish of event e-1 to projects/demo-project/topics/events failed (PERMISSION_DENIED)")
+        .startsWith(
+            "publish of event e-1 to projects/demo-project/topics/events failed (PERMISSION_DENIED)")
         .contains("roles/pubsub.publisher");
   }
 

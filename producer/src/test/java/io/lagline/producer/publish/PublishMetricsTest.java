@@ -72,7 +72,12 @@ class PublishMetricsTest {
     assertThat(buckets).hasSize(15);
     assertThat(buckets[0].bucket(TimeUnit.MILLISECONDS)).isEqualTo(1);
     assertThat(buckets[buckets.length - 1].bucket(TimeUnit.SECONDS)).isEqualTo(60);
-    assertThat(Arrays.stream(buckets).filter(b -> b.bucket(TimeUnit.MILLISECONDS) == 10).findFirst().orElseThrow().count())
+    assertThat(
+            Arrays.stream(buckets)
+                .filter(b -> b.bucket(TimeUnit.MILLISECONDS) == 10)
+                .findFirst()
+                .orElseThrow()
+                .count())
         .isEqualTo(1);
     assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(7);
   }
@@ -105,8 +110,10 @@ class PublishMetricsTest {
     String scrape = prometheus.scrape();
 
     assertThat(scrape)
-        .contains("lagline_producer_publishes_events_total{event_type=\"DeviceSynced\",outcome=\"ok\"} 1")
-        .contains("lagline_producer_publishes_events_total{event_type=\"DeviceSynced\",outcome=\"rejected\"} 1")
+        .contains(
+            "lagline_producer_publishes_events_total{event_type=\"DeviceSynced\",outcome=\"ok\"} 1")
+        .contains(
+            "lagline_producer_publishes_events_total{event_type=\"DeviceSynced\",outcome=\"rejected\"} 1")
         .contains("lagline_producer_publish_latency_seconds_bucket{outcome=\"ok\",le=\"0.005\"} 1")
         .contains("lagline_producer_publish_latency_seconds_count{outcome=\"ok\"} 1")
         .contains("lagline_producer_outstanding_messages 0");

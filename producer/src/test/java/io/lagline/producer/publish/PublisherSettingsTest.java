@@ -47,17 +47,33 @@ class PublisherSettingsTest {
                 assertThat(e.problems())
                     .containsExactly(
                         new ConfigProblem(
-                            "publisher.batch.max-messages", "5000", "must be an integer from 1 to 1000", "settings"),
+                            "publisher.batch.max-messages",
+                            "5000",
+                            "must be an integer from 1 to 1000",
+                            "settings"),
                         new ConfigProblem(
-                            "publisher.batch.max-bytes", "0", "must be an integer from 1 to 10000000", "settings"),
-                        new ConfigProblem("publisher.batch.delay", "0s", "must be from 1ms to 10s", "settings"),
-                        new ConfigProblem("publisher.flow-control.limit-exceeded", null, "is required", "settings"),
-                        new ConfigProblem("publisher.publish-timeout", "1s", "must be from 10s to 1h", "settings")));
+                            "publisher.batch.max-bytes",
+                            "0",
+                            "must be an integer from 1 to 10000000",
+                            "settings"),
+                        new ConfigProblem(
+                            "publisher.batch.delay", "0s", "must be from 1ms to 10s", "settings"),
+                        new ConfigProblem(
+                            "publisher.flow-control.limit-exceeded",
+                            null,
+                            "is required",
+                            "settings"),
+                        new ConfigProblem(
+                            "publisher.publish-timeout",
+                            "1s",
+                            "must be from 10s to 1h",
+                            "settings")));
   }
 
   @Test
   void a_rule_spanning_two_keys_names_both() {
-    PublisherSettings.Builder builder = PublisherSettings.builder().batchMaxBytes(2_000_000).maxOutstandingBytes(1_000_000);
+    PublisherSettings.Builder builder =
+        PublisherSettings.builder().batchMaxBytes(2_000_000).maxOutstandingBytes(1_000_000);
 
     assertThatThrownBy(builder::build)
         .isInstanceOfSatisfying(
@@ -67,7 +83,8 @@ class PublisherSettingsTest {
               ConfigProblem problem = e.problems().get(0);
               assertThat(problem.key()).isEqualTo("publisher.flow-control.max-outstanding-bytes");
               assertThat(problem.value()).isEqualTo("1000000");
-              assertThat(problem.rule()).startsWith("must be at least publisher.batch.max-bytes (2000000)");
+              assertThat(problem.rule())
+                  .startsWith("must be at least publisher.batch.max-bytes (2000000)");
             });
   }
 
@@ -78,13 +95,20 @@ class PublisherSettingsTest {
     assertThatThrownBy(builder::build)
         .isInstanceOfSatisfying(
             ConfigException.class,
-            e -> assertThat(e.problems()).extracting(ConfigProblem::key).containsExactly("publisher.retry.rpc-timeout"));
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::key)
+                    .containsExactly("publisher.retry.rpc-timeout"));
   }
 
   @Test
   void to_builder_keeps_every_value() {
     PublisherSettings settings =
-        PublisherSettings.builder().ordering(true).batchMaxMessages(10).retryMaxDelay(Duration.ofSeconds(3)).build();
+        PublisherSettings.builder()
+            .ordering(true)
+            .batchMaxMessages(10)
+            .retryMaxDelay(Duration.ofSeconds(3))
+            .build();
 
     assertThat(settings.toBuilder().build()).isEqualTo(settings);
   }
@@ -156,8 +180,10 @@ class PublisherSettingsTest {
         .extracting(ConfigProblem::key, ConfigProblem::value)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("producer.publisher.batch.max-messages", "0"),
-            org.assertj.core.groups.Tuple.tuple("producer.publisher.flow-control.limit-exceeded", "ignore"),
-            org.assertj.core.groups.Tuple.tuple("producer.publisher.flow-control.max-outstanding-messages", "500"));
+            org.assertj.core.groups.Tuple.tuple(
+                "producer.publisher.flow-control.limit-exceeded", "ignore"),
+            org.assertj.core.groups.Tuple.tuple(
+                "producer.publisher.flow-control.max-outstanding-messages", "500"));
     assertThat(reader.problems().get(2).rule())
         .startsWith("must be at least producer.publisher.batch.max-messages (1000)");
     assertThatThrownBy(reader::finish).isInstanceOf(ConfigException.class);
@@ -166,7 +192,8 @@ class PublisherSettingsTest {
   @Test
   void every_key_has_a_distinct_path_and_flag() {
     assertThat(PublisherKey.values()).extracting(PublisherKey::path).doesNotHaveDuplicates();
-    assertThat(PublisherKey.BATCH_MAX_BYTES.path("publisher")).isEqualTo("publisher.batch.max-bytes");
+    assertThat(PublisherKey.BATCH_MAX_BYTES.path("publisher"))
+        .isEqualTo("publisher.batch.max-bytes");
     assertThat(PublisherKey.FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES.flag())
         .isEqualTo("--flow-control-max-outstanding-messages");
   }

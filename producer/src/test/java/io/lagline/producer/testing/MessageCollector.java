@@ -34,7 +34,8 @@ public final class MessageCollector implements AutoCloseable {
   }
 
   /** Starts receiving from {@code subscription}. */
-  public static MessageCollector start(PubSubTestResources pubsub, ProjectSubscriptionName subscription) {
+  public static MessageCollector start(
+      PubSubTestResources pubsub, ProjectSubscriptionName subscription) {
     return new MessageCollector(pubsub, subscription);
   }
 

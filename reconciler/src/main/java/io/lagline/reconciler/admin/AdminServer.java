@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP endpoint, served by the JDK's built-in server: {@code /metrics} (Prometheus text format),
- * {@code /health/live} (the process is up) and {@code /health/ready} (every {@link HealthCheck} holds; 503 and
- * the failing checks otherwise).
+ * The admin HTTP endpoint, served by the JDK's built-in server: {@code /metrics} (Prometheus text
+ * format), {@code /health/live} (the process is up) and {@code /health/ready} (every {@link
+ * HealthCheck} holds; 503 and the failing checks otherwise).
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -33,15 +33,22 @@ public final class AdminServer implements AutoCloseable {
   /**
    * Binds and starts serving.
    *
-   * @throws io.lagline.error.LaglineException when the address cannot be bound (names admin.host/admin.port)
+   * @throws io.lagline.error.LaglineException when the address cannot be bound (names
+   *     admin.host/admin.port)
    */
-  public static AdminServer start(String host, int port, PrometheusMeterRegistry registry, List<HealthCheck> checks) {
+  public static AdminServer start(
+      String host, int port, PrometheusMeterRegistry registry, List<HealthCheck> checks) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 64);
     } catch (IOException e) {
       throw new io.lagline.error.LaglineException(
-          "cannot bind the admin endpoint to " + host + ":" + port + " (" + e.getMessage()
+          "cannot bind the admin endpoint to "
+              + host
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
               + "): choose a free admin.port (0 picks one) or another admin.host",
           e);
     }
@@ -54,21 +61,31 @@ public final class AdminServer implements AutoCloseable {
               return thread;
             });
     server.setExecutor(executor);
-    server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
-    server.createContext("/health/live", exchange -> respond(exchange, 200, "text/plain", "live\n"));
+    server.createContext(
+        "/metrics",
+        exchange ->
+            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+    server.createContext(
+        "/health/live", exchange -> respond(exchange, 200, "text/plain", "live\n"));
     server.createContext(
         "/health/ready",
         exchange -> {
-          List<String> failing = checks.stream().filter(c -> !c.healthy()).map(HealthCheck::name).toList();
+          List<String> failing =
+              checks.stream().filter(c -> !c.healthy()).map(HealthCheck::name).toList();
           if (failing.isEmpty()) {
             respond(exchange, 200, "text/plain", "ready\n");
           } else {
-            respond(exchange, 503, "text/plain", failing.stream().map(n -> "not ready: " + n + "\n").collect(Collectors.joining()));
+            respond(
+                exchange,
+                503,
+                "text/plain",
+                failing.stream().map(n -> "not ready: " + n + "\n").collect(Collectors.joining()));
           }
         });
     server.start();
     AdminServer admin = new AdminServer(server, executor);
-    LOG.info("admin endpoint on http://{}:{}/ (metrics, health/live, health/ready)", host, admin.port());
+    LOG.info(
+        "admin endpoint on http://{}:{}/ (metrics, health/live, health/ready)", host, admin.port());
     return admin;
   }
 
@@ -77,7 +94,8 @@ public final class AdminServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, bytes.length);

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running reconciler: Cassandra session, prepared writers, admin endpoint and the subscriber, started in
- * that order (so nothing is pulled before it can be written) and stopped in reverse. Used by {@code
- * reconciler run}, the demo and the tests alike.
+ * A running reconciler: Cassandra session, prepared writers, admin endpoint and the subscriber,
+ * started in that order (so nothing is pulled before it can be written) and stopped in reverse.
+ * Used by {@code reconciler run}, the demo and the tests alike.
  */
 public final class ReconcilerApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilerApp.class);
@@ -63,7 +63,8 @@ public final class ReconcilerApp implements AutoCloseable {
 
   private static Throwable rootOf(RuntimeException guice) {
     Throwable cause = guice.getCause();
-    while ((cause instanceof ProvisionException || cause instanceof CreationException) && cause.getCause() != null) {
+    while ((cause instanceof ProvisionException || cause instanceof CreationException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause == null ? guice : cause;
@@ -84,10 +85,16 @@ public final class ReconcilerApp implements AutoCloseable {
               new HealthCheck("cassandra", () -> CassandraSessions.reachable(session)));
       AdminServer admin =
           AdminServer.start(
-              config.admin().host(), config.admin().port(), injector.getInstance(PrometheusMeterRegistry.class), checks);
+              config.admin().host(),
+              config.admin().port(),
+              injector.getInstance(PrometheusMeterRegistry.class),
+              checks);
       started.add(admin);
       intake[0] = PubSubIntake.start(config.pubsub(), handler);
-      LOG.info("reconciler started: {} -> keyspace {}", config.pubsub().subscription(), config.cassandra().keyspace());
+      LOG.info(
+          "reconciler started: {} -> keyspace {}",
+          config.pubsub().subscription(),
+          config.cassandra().keyspace());
       return new ReconcilerApp(injector, admin, intake[0]);
     } catch (RuntimeException e) {
       for (int i = started.size() - 1; i >= 0; i--) {
@@ -119,10 +126,14 @@ public final class ReconcilerApp implements AutoCloseable {
 
   /** True when subscribed and Cassandra is reachable. */
   public boolean ready() {
-    return intake.isRunning() && CassandraSessions.reachable(injector.getInstance(CqlSession.class));
+    return intake.isRunning()
+        && CassandraSessions.reachable(injector.getInstance(CqlSession.class));
   }
 
-  /** Stops pulling, lets in-flight writes finish (up to {@link #DRAIN_TIMEOUT}), then closes everything. */
+  /**
+   * Stops pulling, lets in-flight writes finish (up to {@link #DRAIN_TIMEOUT}), then closes
+   * everything.
+   */
   @Override
   public void close() {
     LOG.info("stopping: draining in-flight messages (up to {})", DRAIN_TIMEOUT);

@@ -28,9 +28,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Wires the reconciler from its configuration: one place that knows how the pieces fit, so the domain classes
- * stay free of Guice. Everything is a singleton; the Cassandra session is opened (and checked) when first
- * needed.
+ * Wires the reconciler from its configuration: one place that knows how the pieces fit, so the
+ * domain classes stay free of Guice. Everything is a singleton; the Cassandra session is opened
+ * (and checked) when first needed.
  */
 final class ReconcilerModule extends AbstractModule {
   private final ReconcilerConfig config;
@@ -102,11 +102,23 @@ final class ReconcilerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  EventApplier applier(Mapping mapping, RowWriter writer, ScheduledExecutorService scheduler, ReconcilerMetrics metrics) {
-    // one attempt = at most two rounds of update + insert, each bounded by the driver's request timeout
-    java.time.Duration attemptTimeout = config.cassandra().requestTimeout().multipliedBy(4).plusSeconds(5);
+  EventApplier applier(
+      Mapping mapping,
+      RowWriter writer,
+      ScheduledExecutorService scheduler,
+      ReconcilerMetrics metrics) {
+    // one attempt = at most two rounds of update + insert, each bounded by the driver's request
+    // timeout
+    java.time.Duration attemptTimeout =
+        config.cassandra().requestTimeout().multipliedBy(4).plusSeconds(5);
     return new EventApplier(
-        mapping, writer, config.retry(), scheduler, metrics, config.cassandra().maxConcurrentWrites(), attemptTimeout);
+        mapping,
+        writer,
+        config.retry(),
+        scheduler,
+        metrics,
+        config.cassandra().maxConcurrentWrites(),
+        attemptTimeout);
   }
 
   @Provides

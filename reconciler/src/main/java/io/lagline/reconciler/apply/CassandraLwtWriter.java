@@ -22,10 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Writes mapped rows with lightweight transactions. For versioned modes it tries the conditional update
- * first; a row that does not exist yet is created with {@code INSERT ... IF NOT EXISTS}; when another writer
- * created it in between, the update is tried again. A not-applied answer carries the stored version, which
- * decides duplicate (equal) or stale (newer).
+ * Writes mapped rows with lightweight transactions. For versioned modes it tries the conditional
+ * update first; a row that does not exist yet is created with {@code INSERT ... IF NOT EXISTS};
+ * when another writer created it in between, the update is tried again. A not-applied answer
+ * carries the stored version, which decides duplicate (equal) or stale (newer).
  */
 public final class CassandraLwtWriter implements RowWriter {
   /** Rounds of update-then-insert before a race on a new row is reported as a transient failure. */
@@ -37,7 +37,10 @@ public final class CassandraLwtWriter implements RowWriter {
   private final Map<TableWrite, Prepared> prepared;
 
   private CassandraLwtWriter(
-      CqlSession session, String versionColumn, ReconcilerMetrics metrics, Map<TableWrite, Prepared> prepared) {
+      CqlSession session,
+      String versionColumn,
+      ReconcilerMetrics metrics,
+      Map<TableWrite, Prepared> prepared) {
     this.session = session;
     this.versionColumn = versionColumn;
     this.metrics = metrics;
@@ -45,7 +48,8 @@ public final class CassandraLwtWriter implements RowWriter {
   }
 
   /**
-   * Prepares every statement the mapping needs, so a missing table fails at start-up, not per event.
+   * Prepares every statement the mapping needs, so a missing table fails at start-up, not per
+   * event.
    *
    * @throws LaglineException naming the table and the fix when a statement cannot be prepared
    */
@@ -63,7 +67,12 @@ public final class CassandraLwtWriter implements RowWriter {
       EventMapping events = mapping.forType(type).orElseThrow();
       for (TableWrite write : events.writes()) {
         LwtStatements cql =
-            LwtStatements.of(keyspace, write, tables.get(write.table()), mapping.versionColumn(), mapping.deletedColumn());
+            LwtStatements.of(
+                keyspace,
+                write,
+                tables.get(write.table()),
+                mapping.versionColumn(),
+                mapping.deletedColumn());
         prepared.put(
             write,
             new Prepared(
@@ -78,7 +87,8 @@ public final class CassandraLwtWriter implements RowWriter {
     return new CassandraLwtWriter(session, mapping.versionColumn(), metrics, Map.copyOf(prepared));
   }
 
-  private static PreparedStatement prepare(CqlSession session, String cql, String keyspace, TableWrite write) {
+  private static PreparedStatement prepare(
+      CqlSession session, String cql, String keyspace, TableWrite write) {
     try {
       return session.prepare(cql);
     } catch (RuntimeException e) {
@@ -103,14 +113,17 @@ public final class CassandraLwtWriter implements RowWriter {
           new LaglineException("no prepared statement for a write to " + row.write().table()));
     }
     if (statements.update() == null) {
-      return execute(row, "insert", statements.insert(), statements.insertBinds(), version, statements)
+      return execute(
+              row, "insert", statements.insert(), statements.insertBinds(), version, statements)
           .thenApply(rs -> rs.wasApplied() ? WriteOutcome.APPLIED : WriteOutcome.DUPLICATE);
     }
     return versioned(row, version, statements, 1);
   }
 
-  private CompletionStage<WriteOutcome> versioned(BoundRow row, long version, Prepared statements, int round) {
-    return execute(row, "update", statements.update(), statements.updateBinds(), version, statements)
+  private CompletionStage<WriteOutcome> versioned(
+      BoundRow row, long version, Prepared statements, int round) {
+    return execute(
+            row, "update", statements.update(), statements.updateBinds(), version, statements)
         .thenCompose(
             updated -> {
               if (updated.wasApplied()) {
@@ -124,7 +137,13 @@ public final class CassandraLwtWriter implements RowWriter {
                 // a concurrent writer moved the row between Paxos rounds; try again
                 return retryRound(row, version, statements, round, stored);
               }
-              return execute(row, "insert", statements.insert(), statements.insertBinds(), version, statements)
+              return execute(
+                      row,
+                      "insert",
+                      statements.insert(),
+                      statements.insertBinds(),
+                      version,
+                      statements)
                   .thenCompose(
                       inserted -> {
                         if (inserted.wasApplied()) {
@@ -144,7 +163,10 @@ public final class CassandraLwtWriter implements RowWriter {
     if (round >= MAX_ROUNDS) {
       return CompletableFuture.failedFuture(
           new LaglineException(
-              "row of " + row.write().table() + " kept changing under the write (last seen version " + seen
+              "row of "
+                  + row.write().table()
+                  + " kept changing under the write (last seen version "
+                  + seen
                   + "); the write will be retried"));
     }
     return versioned(row, version, statements, round + 1);
@@ -156,19 +178,27 @@ public final class CassandraLwtWriter implements RowWriter {
   }
 
   private Long storedVersion(Row row) {
-    if (row == null || !row.getColumnDefinitions().contains(versionColumn) || row.isNull(versionColumn)) {
+    if (row == null
+        || !row.getColumnDefinitions().contains(versionColumn)
+        || row.isNull(versionColumn)) {
       return null;
     }
     return row.getLong(versionColumn);
   }
 
   private CompletionStage<AsyncResultSet> execute(
-      BoundRow row, String kind, PreparedStatement statement, List<String> binds, long version, Prepared settings) {
+      BoundRow row,
+      String kind,
+      PreparedStatement statement,
+      List<String> binds,
+      long version,
+      Prepared settings) {
     BoundStatementBuilder builder = statement.boundStatementBuilder();
     boolean insert = kind.equals("insert");
     for (int i = 0; i < binds.size(); i++) {
       String name = binds.get(i);
-      Object value = name.equals(LwtStatements.VERSION) ? Long.valueOf(version) : row.values().get(name);
+      Object value =
+          name.equals(LwtStatements.VERSION) ? Long.valueOf(version) : row.values().get(name);
       if (value == null && insert) {
         continue; // unset: an insert of a new row needs no tombstone for an absent optional value
       }
@@ -181,7 +211,9 @@ public final class CassandraLwtWriter implements RowWriter {
       }
     }
     builder =
-        builder.setConsistencyLevel(settings.consistency()).setSerialConsistencyLevel(settings.serialConsistency());
+        builder
+            .setConsistencyLevel(settings.consistency())
+            .setSerialConsistencyLevel(settings.serialConsistency());
     long start = System.nanoTime();
     String table = row.write().table();
     return session

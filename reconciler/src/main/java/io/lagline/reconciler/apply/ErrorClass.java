@@ -7,8 +7,8 @@ public enum ErrorClass {
   /** Nothing was written; trying again later can succeed (node down, overload, connection lost). */
   TRANSIENT,
   /**
-   * The write may or may not have happened (CAS timeout, unknown CAS result, client timeout): resolved by
-   * re-issuing the same conditional write, never guessed.
+   * The write may or may not have happened (CAS timeout, unknown CAS result, client timeout):
+   * resolved by re-issuing the same conditional write, never guessed.
    */
   AMBIGUOUS,
   /** This event can never be applied as it is (invalid event, payload does not fit the mapping). */

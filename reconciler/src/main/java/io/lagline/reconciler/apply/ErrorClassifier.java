@@ -20,13 +20,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The one place that decides whether a failure is retried, resolved, or permanent. Pure: it looks only at the
- * exception (and its causes), so it is tested by a table.
+ * The one place that decides whether a failure is retried, resolved, or permanent. Pure: it looks
+ * only at the exception (and its causes), so it is tested by a table.
  */
 public final class ErrorClassifier {
   private ErrorClassifier() {}
 
-  /** Classifies a failure; unknown failures are transient, so a bug never dead-letters a good event. */
+  /**
+   * Classifies a failure; unknown failures are transient, so a bug never dead-letters a good event.
+   */
   public static ErrorClass classify(Throwable failure) {
     Throwable error = unwrap(failure);
     if (error instanceof InvalidEventException || error instanceof MappingException) {
@@ -66,7 +68,8 @@ public final class ErrorClassifier {
 
   private static boolean isMissingSchema(String message) {
     String text = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
-    return text.contains("unconfigured table") || text.contains("keyspace") && text.contains("does not exist");
+    return text.contains("unconfigured table")
+        || text.contains("keyspace") && text.contains("does not exist");
   }
 
   /** The first cause that is not a future's wrapper. */

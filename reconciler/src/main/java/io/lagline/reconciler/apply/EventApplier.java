@@ -8,9 +8,9 @@ import io.lagline.reconciler.config.RetryConfig;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one event: binds its rows through the mapping, writes each with retries, and completes only when
- * every row has a confirmed outcome. Events of one entity are written one after another ({@link
- * KeySequencer}), so the reconciler never contends with itself for a Paxos partition. Transient and ambiguous failures are retried with exponential backoff and
- * jitter; an ambiguous one is resolved by re-issuing the same conditional write, whose answer tells what
- * happened. Permanent failures are not retried.
+ * Applies one event: binds its rows through the mapping, writes each with retries, and completes
+ * only when every row has a confirmed outcome. Events of one entity are written one after another
+ * ({@link KeySequencer}), so the reconciler never contends with itself for a Paxos partition.
+ * Transient and ambiguous failures are retried with exponential backoff and jitter; an ambiguous
+ * one is resolved by re-issuing the same conditional write, whose answer tells what happened.
+ * Permanent failures are not retried.
  */
 public final class EventApplier {
   private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
@@ -45,7 +46,8 @@ public final class EventApplier {
    * @param scheduler runs the delayed retries
    * @param metrics where retries and row outcomes are counted
    * @param maxConcurrentWrites writes in flight at most; more wait for a slot
-   * @param attemptTimeout how long one write attempt may take before it counts as ambiguous and is re-issued
+   * @param attemptTimeout how long one write attempt may take before it counts as ambiguous and is
+   *     re-issued
    */
   public EventApplier(
       Mapping mapping,
@@ -84,8 +86,9 @@ public final class EventApplier {
   /**
    * Applies the event.
    *
-   * @return the confirmed result, or a failure: a {@link io.lagline.reconciler.mapping.MappingException} at
-   *     once when the event does not fit the mapping, else the last write error once retries are spent
+   * @return the confirmed result, or a failure: a {@link
+   *     io.lagline.reconciler.mapping.MappingException} at once when the event does not fit the
+   *     mapping, else the last write error once retries are spent
    */
   public CompletionStage<EventResult> apply(Event event, Map<String, String> attributes) {
     List<BoundRow> rows;
@@ -129,10 +132,13 @@ public final class EventApplier {
             })
         .thenApply(
             outcome -> {
-              // our own earlier attempt may have landed: the re-issued write then sees its version, which
+              // our own earlier attempt may have landed: the re-issued write then sees its version,
+              // which
               // is this event applied once, not a duplicate delivery
               WriteOutcome resolved =
-                  ambiguous.get() && outcome == WriteOutcome.DUPLICATE ? WriteOutcome.APPLIED : outcome;
+                  ambiguous.get() && outcome == WriteOutcome.DUPLICATE
+                      ? WriteOutcome.APPLIED
+                      : outcome;
               metrics.rowOutcome(table, resolved.tag());
               return resolved;
             });

@@ -7,20 +7,24 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * Runs the events of one entity one after another, and events of different entities in parallel. Cassandra
- * serializes conditional writes per partition with Paxos: several writes to one partition in flight at once
- * only contend (each round backs off and retries), so the reconciler keeps at most one per entity key. The
- * order within a key does not matter for correctness (versions decide), only for contention.
+ * Runs the events of one entity one after another, and events of different entities in parallel.
+ * Cassandra serializes conditional writes per partition with Paxos: several writes to one partition
+ * in flight at once only contend (each round backs off and retries), so the reconciler keeps at
+ * most one per entity key. The order within a key does not matter for correctness (versions
+ * decide), only for contention.
  */
 final class KeySequencer {
   private final Map<String, CompletableFuture<?>> tails = new HashMap<>();
 
-  /** Runs {@code task} once every earlier task of {@code key} has finished (successfully or not). */
+  /**
+   * Runs {@code task} once every earlier task of {@code key} has finished (successfully or not).
+   */
   <T> CompletableFuture<T> submit(String key, Supplier<CompletionStage<T>> task) {
     CompletableFuture<T> result;
     synchronized (this) {
       CompletableFuture<?> previous = tails.get(key);
-      CompletableFuture<?> start = previous == null ? CompletableFuture.completedFuture(null) : previous;
+      CompletableFuture<?> start =
+          previous == null ? CompletableFuture.completedFuture(null) : previous;
       result = start.handle((ignored, error) -> null).thenCompose(ignored -> run(task));
       CompletableFuture<?> tail = result;
       tails.put(key, tail);

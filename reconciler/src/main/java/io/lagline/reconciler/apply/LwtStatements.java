@@ -9,29 +9,36 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The CQL of one mapped write, with the order its markers are bound in. Versioned modes have two statements:
- * a conditional {@code UPDATE ... IF version < ?} for a row that exists and an {@code INSERT ... IF NOT EXISTS}
- * for one that does not; {@code insert-if-absent} has the insert only. Cassandra forbids {@code USING
- * TIMESTAMP} on conditional writes, so the version lives in a column.
+ * The CQL of one mapped write, with the order its markers are bound in. Versioned modes have two
+ * statements: a conditional {@code UPDATE ... IF version < ?} for a row that exists and an {@code
+ * INSERT ... IF NOT EXISTS} for one that does not; {@code insert-if-absent} has the insert only.
+ * Cassandra forbids {@code USING TIMESTAMP} on conditional writes, so the version lives in a
+ * column.
  *
  * @param update the conditional update, or null for insert-if-absent
  * @param updateBinds what each marker of the update takes: a column name or {@link #VERSION}
  * @param insert the insert-if-not-exists
  * @param insertBinds what each marker of the insert takes
  */
-record LwtStatements(String update, List<String> updateBinds, String insert, List<String> insertBinds) {
+record LwtStatements(
+    String update, List<String> updateBinds, String insert, List<String> insertBinds) {
   /** Bind-plan entry standing for the event's entity version. */
   static final String VERSION = "@version";
 
   static LwtStatements of(
-      String keyspace, TableWrite write, TableSchema table, String versionColumn, String deletedColumn) {
+      String keyspace,
+      TableWrite write,
+      TableSchema table,
+      String versionColumn,
+      String deletedColumn) {
     String name = keyspace + "." + write.table();
     List<String> keys = write.keyColumns().stream().map(ColumnMapping::column).toList();
     String where = keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "));
     return switch (write.mode()) {
       case INSERT_IF_ABSENT -> {
         List<String> columns = write.columns().stream().map(ColumnMapping::column).toList();
-        yield new LwtStatements(null, List.of(), insert(name, columns, List.of(), List.of()), columns);
+        yield new LwtStatements(
+            null, List.of(), insert(name, columns, List.of(), List.of()), columns);
       }
       case UPSERT_IF_NEWER -> {
         List<String> values = write.valueColumns().stream().map(ColumnMapping::column).toList();
@@ -46,7 +53,15 @@ record LwtStatements(String update, List<String> updateBinds, String insert, Lis
         updateBinds.addAll(keys);
         updateBinds.add(VERSION);
         String update =
-            "UPDATE " + name + " SET " + String.join(", ", sets) + " WHERE " + where + " IF " + versionColumn + " < ?";
+            "UPDATE "
+                + name
+                + " SET "
+                + String.join(", ", sets)
+                + " WHERE "
+                + where
+                + " IF "
+                + versionColumn
+                + " < ?";
         List<String> insertColumns = new ArrayList<>(keys);
         insertColumns.addAll(values);
         List<String> extraColumns = new ArrayList<>(List.of(versionColumn));
@@ -58,7 +73,10 @@ record LwtStatements(String update, List<String> updateBinds, String insert, Lis
         List<String> insertBinds = new ArrayList<>(insertColumns);
         insertBinds.add(VERSION);
         yield new LwtStatements(
-            update, List.copyOf(updateBinds), insert(name, insertColumns, extraColumns, extraValues), List.copyOf(insertBinds));
+            update,
+            List.copyOf(updateBinds),
+            insert(name, insertColumns, extraColumns, extraValues),
+            List.copyOf(insertBinds));
       }
       case DELETE_IF_NEWER -> {
         List<String> sets = new ArrayList<>();
@@ -73,7 +91,15 @@ record LwtStatements(String update, List<String> updateBinds, String insert, Lis
         updateBinds.addAll(keys);
         updateBinds.add(VERSION);
         String update =
-            "UPDATE " + name + " SET " + String.join(", ", sets) + " WHERE " + where + " IF " + versionColumn + " < ?";
+            "UPDATE "
+                + name
+                + " SET "
+                + String.join(", ", sets)
+                + " WHERE "
+                + where
+                + " IF "
+                + versionColumn
+                + " < ?";
         List<String> insertBinds = new ArrayList<>(keys);
         insertBinds.add(VERSION);
         yield new LwtStatements(
@@ -89,12 +115,18 @@ record LwtStatements(String update, List<String> updateBinds, String insert, Lis
     return update != null;
   }
 
-  private static String insert(String name, List<String> bound, List<String> extraColumns, List<String> extraValues) {
+  private static String insert(
+      String name, List<String> bound, List<String> extraColumns, List<String> extraValues) {
     List<String> columns = new ArrayList<>(bound);
     columns.addAll(extraColumns);
     List<String> values = new ArrayList<>(bound.stream().map(c -> "?").toList());
     values.addAll(extraValues);
-    return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values)
+    return "INSERT INTO "
+        + name
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + String.join(", ", values)
         + ") IF NOT EXISTS";
   }
 

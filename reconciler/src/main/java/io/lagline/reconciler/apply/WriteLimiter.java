@@ -8,10 +8,11 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Bounds the Cassandra writes in flight: a write beyond the limit waits in a queue and starts when another
- * finishes. Queued writes are started on an executor, never on the completing thread, so a burst of
- * completions cannot recurse (the driver's own throttler overflowed the stack here when queued requests
- * failed fast). The queue itself is bounded by Pub/Sub flow control: only messages held can queue writes.
+ * Bounds the Cassandra writes in flight: a write beyond the limit waits in a queue and starts when
+ * another finishes. Queued writes are started on an executor, never on the completing thread, so a
+ * burst of completions cannot recurse (the driver's own throttler overflowed the stack here when
+ * queued requests failed fast). The queue itself is bounded by Pub/Sub flow control: only messages
+ * held can queue writes.
  */
 final class WriteLimiter {
   private final int limit;

@@ -2,7 +2,10 @@ package io.lagline.reconciler.apply;
 
 import java.util.Locale;
 
-/** What a conditional write did. Each is a confirmed, durable answer from Cassandra: the message may be acked. */
+/**
+ * What a conditional write did. Each is a confirmed, durable answer from Cassandra: the message may
+ * be acked.
+ */
 public enum WriteOutcome {
   /** The write changed the row (or inserted the fact). */
   APPLIED,

@@ -18,9 +18,9 @@ import java.util.List;
 
 /**
  * Opens the driver session the reconciler writes through, with its settings taken from {@link
- * CassandraConfig}: request timeout, a connection pool sized for the reconciler's write concurrency, and the
- * driver's own metrics in the shared Micrometer registry. Fails at start-up with
- * a message naming the key to fix when the cluster, credentials or keyspace are wrong.
+ * CassandraConfig}: request timeout, a connection pool sized for the reconciler's write
+ * concurrency, and the driver's own metrics in the shared Micrometer registry. Fails at start-up
+ * with a message naming the key to fix when the cluster, credentials or keyspace are wrong.
  */
 public final class CassandraSessions {
   private CassandraSessions() {}
@@ -35,11 +35,13 @@ public final class CassandraSessions {
   }
 
   /**
-   * Connects; checks the keyspace exists when {@code requireKeyspace} (the schema command creates it).
+   * Connects; checks the keyspace exists when {@code requireKeyspace} (the schema command creates
+   * it).
    *
    * @throws LaglineException naming the cause and the config key
    */
-  public static CqlSession open(CassandraConfig config, MeterRegistry registry, boolean requireKeyspace) {
+  public static CqlSession open(
+      CassandraConfig config, MeterRegistry registry, boolean requireKeyspace) {
     CqlSessionBuilder builder =
         CqlSession.builder()
             .addContactPoints(config.contactPoints())
@@ -53,25 +55,33 @@ public final class CassandraSessions {
     try {
       session = builder.build();
     } catch (AllNodesFailedException e) {
-      Throwable first = e.getAllErrors().values().stream().flatMap(List::stream).findFirst().orElse(e);
+      Throwable first =
+          e.getAllErrors().values().stream().flatMap(List::stream).findFirst().orElse(e);
       if (first instanceof AuthenticationException) {
         throw new LaglineException(
-            "Cassandra rejected the credentials of cassandra.username '" + config.username()
+            "Cassandra rejected the credentials of cassandra.username '"
+                + config.username()
                 + "': fix cassandra.username / cassandra.password (or cassandra.password-file)",
             e);
       }
       throw new LaglineException(
-          "cannot reach Cassandra at cassandra.contact-points " + config.contactPoints() + " (" + first.getMessage()
+          "cannot reach Cassandra at cassandra.contact-points "
+              + config.contactPoints()
+              + " ("
+              + first.getMessage()
               + "): check the addresses, that the nodes are up, and cassandra.local-datacenter",
           e);
     } catch (RuntimeException e) {
       throw new LaglineException(
-          "cannot open a Cassandra session to " + config.contactPoints() + ": " + e.getMessage(), e);
+          "cannot open a Cassandra session to " + config.contactPoints() + ": " + e.getMessage(),
+          e);
     }
     if (requireKeyspace && session.getMetadata().getKeyspace(config.keyspace()).isEmpty()) {
       session.close();
       throw new LaglineException(
-          "keyspace '" + config.keyspace() + "' (cassandra.keyspace) does not exist: create it with"
+          "keyspace '"
+              + config.keyspace()
+              + "' (cassandra.keyspace) does not exist: create it with"
               + " `bin/reconciler schema --config FILE --apply`, or fix cassandra.keyspace");
     }
     return session;
@@ -79,7 +89,8 @@ public final class CassandraSessions {
 
   /** True when the session sees at least one node up. Cheap: reads the driver's metadata. */
   public static boolean reachable(CqlSession session) {
-    return session.getMetadata().getNodes().values().stream().anyMatch(n -> n.getState() == NodeState.UP);
+    return session.getMetadata().getNodes().values().stream()
+        .anyMatch(n -> n.getState() == NodeState.UP);
   }
 
   private static DriverConfigLoader driverConfig(CassandraConfig config, boolean metrics) {
@@ -89,24 +100,36 @@ public final class CassandraSessions {
             .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, Duration.ofSeconds(10))
             .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
             .withString(DefaultDriverOption.REQUEST_CONSISTENCY, config.consistency().name())
-            .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, config.serialConsistency().name())
-            // the reconciler bounds its writes itself (cassandra.max-concurrent-writes); give them room
+            .withString(
+                DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, config.serialConsistency().name())
+            // the reconciler bounds its writes itself (cassandra.max-concurrent-writes); give them
+            // room
             .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, 2)
             .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
             .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(10));
     if (metrics) {
       loader =
           loader
-              .withString(DefaultDriverOption.METRICS_FACTORY_CLASS, MicrometerMetricsFactory.class.getName())
+              .withString(
+                  DefaultDriverOption.METRICS_FACTORY_CLASS,
+                  MicrometerMetricsFactory.class.getName())
               .withStringList(
                   DefaultDriverOption.METRICS_SESSION_ENABLED,
                   List.of("connected-nodes", "cql-requests", "cql-client-timeouts"))
               .withStringList(
                   DefaultDriverOption.METRICS_NODE_ENABLED,
-                  List.of("pool.open-connections", "pool.in-flight", "errors.connection.init", "errors.request.write-timeouts", "errors.request.unavailables"))
+                  List.of(
+                      "pool.open-connections",
+                      "pool.in-flight",
+                      "errors.connection.init",
+                      "errors.request.write-timeouts",
+                      "errors.request.unavailables"))
               .withBoolean(DefaultDriverOption.METRICS_GENERATE_AGGREGABLE_HISTOGRAMS, false);
     } else {
-      loader = loader.withString(DefaultDriverOption.METRICS_FACTORY_CLASS, DefaultMetricsFactory.class.getSimpleName());
+      loader =
+          loader.withString(
+              DefaultDriverOption.METRICS_FACTORY_CLASS,
+              DefaultMetricsFactory.class.getSimpleName());
     }
     return loader.build();
   }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 public final class ReconcilerMain implements Runnable {
   /** Exit code for bad configuration or usage. */
   public static final int EXIT_CONFIG = 2;
+
   /** Exit code for a failure at start-up or while running. */
   public static final int EXIT_FAILURE = 1;
 
@@ -23,7 +24,8 @@ public final class ReconcilerMain implements Runnable {
 
   public static void main(String[] args) {
     io.lagline.logging.LogSetup.init();
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line and returns its exit code (for tests). */

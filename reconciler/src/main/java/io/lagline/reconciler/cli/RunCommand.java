@@ -12,13 +12,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reconciler run}: the long-running service. Stops gracefully on SIGTERM / Ctrl-C. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the reconciler until stopped.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the reconciler until stopped.")
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   @Option(
       names = "--config",
-      description = "YAML config file; every key can be overridden by a LAGLINE_* environment variable.")
+      description =
+          "YAML config file; every key can be overridden by a LAGLINE_* environment variable.")
   Path config;
 
   @Override

@@ -1,34 +1,39 @@
 package io.lagline.reconciler.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.schema.SchemaGenerator;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reconciler schema}: prints, or applies, the CQL the mapping needs. Idempotent. */
 @Command(
     name = "schema",
     mixinStandardHelpOptions = true,
-    description = "Print the CQL DDL the mapping needs (keyspace, tables, version columns); --apply runs it.")
+    description =
+        "Print the CQL DDL the mapping needs (keyspace, tables, version columns); --apply runs it.")
 final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", description = "YAML config file (LAGLINE_* environment variables override it).")
+  @Option(
+      names = "--config",
+      description = "YAML config file (LAGLINE_* environment variables override it).")
   Path config;
 
-  @Option(names = "--apply", description = "Execute the statements against cassandra.contact-points.")
+  @Option(
+      names = "--apply",
+      description = "Execute the statements against cassandra.contact-points.")
   boolean apply;
 
   @Override

@@ -7,6 +7,8 @@ final class Version implements IVersionProvider {
   @Override
   public String[] getVersion() {
     String version = Version.class.getPackage().getImplementationVersion();
-    return new String[] {"lagline reconciler " + (version == null ? "(development build)" : version)};
+    return new String[] {
+      "lagline reconciler " + (version == null ? "(development build)" : version)
+    };
   }
 }

@@ -9,6 +9,7 @@ package io.lagline.reconciler.config;
 public record AdminConfig(String host, int port) {
   /** Default for {@code admin.host}. */
   public static final String DEFAULT_HOST = "0.0.0.0";
+
   /** Default for {@code admin.port}. */
   public static final int DEFAULT_PORT = 9464;
 }

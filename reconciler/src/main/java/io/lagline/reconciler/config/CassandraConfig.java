@@ -31,10 +31,13 @@ public record CassandraConfig(
 
   /** Default for {@code cassandra.consistency}. */
   public static final Consistency DEFAULT_CONSISTENCY = Consistency.LOCAL_QUORUM;
+
   /** Default for {@code cassandra.serial-consistency}. */
   public static final Consistency DEFAULT_SERIAL_CONSISTENCY = Consistency.LOCAL_SERIAL;
+
   /** Default for {@code cassandra.request-timeout}. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
   /** Default for {@code cassandra.max-concurrent-writes}. */
   public static final int DEFAULT_MAX_CONCURRENT_WRITES = 256;
 

@@ -11,15 +11,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link ReconcilerConfig} from a YAML file overlaid with {@code LAGLINE_*} environment variables and
- * validates all of it at once. Every key is listed in the README's configuration reference.
+ * Reads {@link ReconcilerConfig} from a YAML file overlaid with {@code LAGLINE_*} environment
+ * variables and validates all of it at once. Every key is listed in the README's configuration
+ * reference.
  */
 public final class ConfigLoader {
   /** Prefix of the environment variables that override keys. */
   public static final String ENV_PREFIX = "LAGLINE_";
 
   private static final Pattern SUBSCRIPTION =
-      Pattern.compile("projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/subscriptions/[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
+      Pattern.compile(
+          "projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/subscriptions/[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
   private static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9.:_-]+]?:\\d{1,5}");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,47}");
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
@@ -39,13 +41,17 @@ public final class ConfigLoader {
     CassandraConfig cassandra = cassandra(reader);
     Path mapping = reader.path("mapping.file", null, false);
     if (mapping == null) {
-      reader.problem("mapping.file", null, "is required: the YAML mapping of event types to tables");
+      reader.problem(
+          "mapping.file", null, "is required: the YAML mapping of event types to tables");
     } else {
       if (file != null && !mapping.isAbsolute()) {
         mapping = file.toAbsolutePath().getParent().resolve(mapping).normalize();
       }
       if (!java.nio.file.Files.isRegularFile(mapping)) {
-        reader.problem("mapping.file", mapping.toString(), "must name an existing file (relative paths are read from the config file's folder)");
+        reader.problem(
+            "mapping.file",
+            mapping.toString(),
+            "must name an existing file (relative paths are read from the config file's folder)");
       }
     }
     AdminConfig admin =
@@ -56,11 +62,20 @@ public final class ConfigLoader {
         new RetryConfig(
             reader.integer("retry.max-attempts", RetryConfig.DEFAULT_MAX_ATTEMPTS, 1, 100),
             reader.duration(
-                "retry.initial-backoff", RetryConfig.DEFAULT_INITIAL_BACKOFF, Duration.ofMillis(1), Duration.ofMinutes(1)),
+                "retry.initial-backoff",
+                RetryConfig.DEFAULT_INITIAL_BACKOFF,
+                Duration.ofMillis(1),
+                Duration.ofMinutes(1)),
             reader.duration(
-                "retry.max-backoff", RetryConfig.DEFAULT_MAX_BACKOFF, Duration.ofMillis(1), MAX_TIMEOUT));
+                "retry.max-backoff",
+                RetryConfig.DEFAULT_MAX_BACKOFF,
+                Duration.ofMillis(1),
+                MAX_TIMEOUT));
     if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
-      reader.problem("retry.max-backoff", retry.maxBackoff().toString(), "must not be shorter than retry.initial-backoff");
+      reader.problem(
+          "retry.max-backoff",
+          retry.maxBackoff().toString(),
+          "must not be shorter than retry.initial-backoff");
     }
     SchemaConfig schema =
         new SchemaConfig(
@@ -68,7 +83,8 @@ public final class ConfigLoader {
                 "schema.replication",
                 cassandra.localDatacenter() == null
                     ? Map.of("class", "SimpleStrategy", "replication_factor", "1")
-                    : Map.of("class", "NetworkTopologyStrategy", cassandra.localDatacenter(), "3")));
+                    : Map.of(
+                        "class", "NetworkTopologyStrategy", cassandra.localDatacenter(), "3")));
     reader.finish();
     return new ReconcilerConfig(pubsub, cassandra, mapping, admin, retry, schema);
   }
@@ -89,7 +105,8 @@ public final class ConfigLoader {
         subscription,
         emulator,
         reader.path("pubsub.credentials-file", null, true),
-        reader.integer("pubsub.parallel-pull-count", PubSubConfig.DEFAULT_PARALLEL_PULL_COUNT, 1, 64),
+        reader.integer(
+            "pubsub.parallel-pull-count", PubSubConfig.DEFAULT_PARALLEL_PULL_COUNT, 1, 64),
         reader.longValue(
             "pubsub.flow-control.max-outstanding-messages",
             PubSubConfig.DEFAULT_MAX_OUTSTANDING_MESSAGES,
@@ -112,11 +129,15 @@ public final class ConfigLoader {
     List<String> points = reader.list("cassandra.contact-points", List.of());
     List<InetSocketAddress> contactPoints = new ArrayList<>();
     if (points.isEmpty()) {
-      reader.problem("cassandra.contact-points", null, "is required: one or more host:port of the local datacenter");
+      reader.problem(
+          "cassandra.contact-points",
+          null,
+          "is required: one or more host:port of the local datacenter");
     }
     for (String point : points) {
       if (!HOST_PORT.matcher(point).matches()) {
-        reader.problem("cassandra.contact-points", point, "each must be host:port, e.g. 10.0.0.5:9042");
+        reader.problem(
+            "cassandra.contact-points", point, "each must be host:port, e.g. 10.0.0.5:9042");
         continue;
       }
       int colon = point.lastIndexOf(':');
@@ -131,7 +152,10 @@ public final class ConfigLoader {
     String dc = reader.requiredString("cassandra.local-datacenter");
     String keyspace = reader.requiredString("cassandra.keyspace");
     if (keyspace != null && !IDENTIFIER.matcher(keyspace).matches()) {
-      reader.problem("cassandra.keyspace", keyspace, "must be a lower-case CQL identifier: [a-z][a-z0-9_]{0,47}");
+      reader.problem(
+          "cassandra.keyspace",
+          keyspace,
+          "must be a lower-case CQL identifier: [a-z][a-z0-9_]{0,47}");
     }
     String username = reader.string("cassandra.username", null);
     Secret password = reader.secret("cassandra.password");
@@ -142,15 +166,24 @@ public final class ConfigLoader {
           "cassandra.username and cassandra.password (or cassandra.password-file) go together");
     }
     CassandraConfig.Consistency consistency =
-        reader.enumValue("cassandra.consistency", CassandraConfig.Consistency.class, CassandraConfig.DEFAULT_CONSISTENCY);
+        reader.enumValue(
+            "cassandra.consistency",
+            CassandraConfig.Consistency.class,
+            CassandraConfig.DEFAULT_CONSISTENCY);
     if (consistency.isSerial()) {
-      reader.problem("cassandra.consistency", consistency.name(), "must not be a serial level; set cassandra.serial-consistency for that");
+      reader.problem(
+          "cassandra.consistency",
+          consistency.name(),
+          "must not be a serial level; set cassandra.serial-consistency for that");
     }
     CassandraConfig.Consistency serial =
         reader.enumValue(
-            "cassandra.serial-consistency", CassandraConfig.Consistency.class, CassandraConfig.DEFAULT_SERIAL_CONSISTENCY);
+            "cassandra.serial-consistency",
+            CassandraConfig.Consistency.class,
+            CassandraConfig.DEFAULT_SERIAL_CONSISTENCY);
     if (!serial.isSerial()) {
-      reader.problem("cassandra.serial-consistency", serial.name(), "must be serial or local-serial");
+      reader.problem(
+          "cassandra.serial-consistency", serial.name(), "must be serial or local-serial");
     }
     return new CassandraConfig(
         List.copyOf(contactPoints),
@@ -160,7 +193,15 @@ public final class ConfigLoader {
         password,
         consistency,
         serial,
-        reader.duration("cassandra.request-timeout", CassandraConfig.DEFAULT_REQUEST_TIMEOUT, Duration.ofMillis(100), MAX_TIMEOUT),
-        reader.integer("cassandra.max-concurrent-writes", CassandraConfig.DEFAULT_MAX_CONCURRENT_WRITES, 1, 100_000));
+        reader.duration(
+            "cassandra.request-timeout",
+            CassandraConfig.DEFAULT_REQUEST_TIMEOUT,
+            Duration.ofMillis(100),
+            MAX_TIMEOUT),
+        reader.integer(
+            "cassandra.max-concurrent-writes",
+            CassandraConfig.DEFAULT_MAX_CONCURRENT_WRITES,
+            1,
+            100_000));
   }
 }

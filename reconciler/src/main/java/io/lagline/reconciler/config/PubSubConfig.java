@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param parallelPullCount streaming-pull streams opened by this instance
  * @param maxOutstandingMessages flow control: messages held (pulled, not yet acked) at most
  * @param maxOutstandingBytes flow control: bytes held at most
- * @param maxAckExtension how long one message's ack deadline is extended at most before it is redelivered
+ * @param maxAckExtension how long one message's ack deadline is extended at most before it is
+ *     redelivered
  * @param executorThreads threads that run the receiver callbacks
  */
 public record PubSubConfig(
@@ -25,14 +26,20 @@ public record PubSubConfig(
     Duration maxAckExtension,
     int executorThreads) {
 
-  /** Default for {@code pubsub.parallel-pull-count}: the emulator paces each stream near 2k msgs/s. */
+  /**
+   * Default for {@code pubsub.parallel-pull-count}: the emulator paces each stream near 2k msgs/s.
+   */
   public static final int DEFAULT_PARALLEL_PULL_COUNT = 2;
+
   /** Default for {@code pubsub.flow-control.max-outstanding-messages}. */
   public static final long DEFAULT_MAX_OUTSTANDING_MESSAGES = 2_000;
+
   /** Default for {@code pubsub.flow-control.max-outstanding-bytes}: 100 MiB. */
   public static final long DEFAULT_MAX_OUTSTANDING_BYTES = 100L * 1024 * 1024;
+
   /** Default for {@code pubsub.max-ack-extension}. */
   public static final Duration DEFAULT_MAX_ACK_EXTENSION = Duration.ofMinutes(10);
+
   /** Default for {@code pubsub.executor-threads}. */
   public static final int DEFAULT_EXECUTOR_THREADS = 4;
 

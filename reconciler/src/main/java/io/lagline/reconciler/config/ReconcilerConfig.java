@@ -3,8 +3,8 @@ package io.lagline.reconciler.config;
 import java.nio.file.Path;
 
 /**
- * The reconciler's whole configuration: one immutable tree, loaded and validated once at start-up by {@link
- * ConfigLoader}.
+ * The reconciler's whole configuration: one immutable tree, loaded and validated once at start-up
+ * by {@link ConfigLoader}.
  *
  * @param pubsub the subscription to pull
  * @param cassandra the cluster to write

@@ -12,8 +12,10 @@ import java.time.Duration;
 public record RetryConfig(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
   /** Default for {@code retry.max-attempts}. */
   public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
   /** Default for {@code retry.initial-backoff}. */
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(100);
+
   /** Default for {@code retry.max-backoff}. */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
 }

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Handles each pulled message without blocking the subscriber's threads: decode, apply, and reply only once
- * Cassandra has answered. A message is acked only after every write of its event is confirmed (applied,
- * duplicate or stale); any failure nacks it, so Pub/Sub redelivers it.
+ * Handles each pulled message without blocking the subscriber's threads: decode, apply, and reply
+ * only once Cassandra has answered. A message is acked only after every write of its event is
+ * confirmed (applied, duplicate or stale); any failure nacks it, so Pub/Sub redelivers it.
  */
 public final class MessageHandler implements MessageReceiver {
   private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
@@ -59,25 +59,39 @@ public final class MessageHandler implements MessageReceiver {
         rejected(message, reply, eventType, "invalid_event", invalid.getMessage());
         return;
       }
-      LOG.debug("applying {} v{} of {}", event.eventType(), event.entityVersion(), event.entityKey());
+      LOG.debug(
+          "applying {} v{} of {}", event.eventType(), event.entityVersion(), event.entityKey());
       applier
           .apply(event, attributes)
           .whenComplete((result, error) -> complete(message, reply, event, result, error));
     } catch (RuntimeException unexpected) {
-      LOG.error("unexpected failure handling message {}; it will be redelivered", message.getMessageId(), unexpected);
+      LOG.error(
+          "unexpected failure handling message {}; it will be redelivered",
+          message.getMessageId(),
+          unexpected);
       metrics.event(eventType, "failed");
       nack(reply);
     }
   }
 
   private void complete(
-      PubsubMessage message, AckReplyConsumer reply, Event event, EventResult result, Throwable error) {
+      PubsubMessage message,
+      AckReplyConsumer reply,
+      Event event,
+      EventResult result,
+      Throwable error) {
     try (MDC.MDCCloseable m = MDC.putCloseable("message_id", message.getMessageId());
         MDC.MDCCloseable e = MDC.putCloseable("event_id", event.eventId())) {
       if (error == null) {
-        metrics.consistencyLag(event.eventType(), Duration.between(publishTime(message), clock.instant()));
+        metrics.consistencyLag(
+            event.eventType(), Duration.between(publishTime(message), clock.instant()));
         metrics.event(event.eventType(), result.outcome().tag());
-        LOG.debug("{} v{} of {}: {}", event.eventType(), event.entityVersion(), event.entityKey(), result.outcome());
+        LOG.debug(
+            "{} v{} of {}: {}",
+            event.eventType(),
+            event.entityVersion(),
+            event.entityKey(),
+            result.outcome());
         ack(reply);
         return;
       }
@@ -101,8 +115,13 @@ public final class MessageHandler implements MessageReceiver {
   }
 
   private void rejected(
-      PubsubMessage message, AckReplyConsumer reply, String eventType, String reason, String detail) {
-    // a poison event is never acked unwritten: it goes back to Pub/Sub, whose dead-letter policy parks it
+      PubsubMessage message,
+      AckReplyConsumer reply,
+      String eventType,
+      String reason,
+      String detail) {
+    // a poison event is never acked unwritten: it goes back to Pub/Sub, whose dead-letter policy
+    // parks it
     LOG.warn("message {} rejected ({}): {}", message.getMessageId(), reason, detail);
     metrics.failure(ErrorClass.PERMANENT.tag(), reason);
     metrics.event(eventType, "invalid");

@@ -24,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streaming-pull side: a google-cloud-pubsub {@link Subscriber} with bounded flow control (the messages it
- * holds unacked are the reconciler's in-flight work, so this is its back pressure) and a bounded ack-deadline
- * extension. Checks at start that the subscription exists, so a typo fails fast with the key to fix.
+ * The streaming-pull side: a google-cloud-pubsub {@link Subscriber} with bounded flow control (the
+ * messages it holds unacked are the reconciler's in-flight work, so this is its back pressure) and
+ * a bounded ack-deadline extension. Checks at start that the subscription exists, so a typo fails
+ * fast with the key to fix.
  */
 public final class PubSubIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PubSubIntake.class);
@@ -79,7 +80,11 @@ public final class PubSubIntake implements AutoCloseable {
           new ApiService.Listener() {
             @Override
             public void failed(ApiService.State from, Throwable failure) {
-              LOG.error("subscriber for {} failed (was {}): {}", config.subscription(), from, failure.toString());
+              LOG.error(
+                  "subscriber for {} failed (was {}): {}",
+                  config.subscription(),
+                  from,
+                  failure.toString());
             }
           },
           MoreExecutors.directExecutor());
@@ -101,14 +106,21 @@ public final class PubSubIntake implements AutoCloseable {
     SubscriptionAdminSettings.Builder settings = SubscriptionAdminSettings.newBuilder();
     channels.channelProvider().ifPresent(settings::setTransportChannelProvider);
     settings.setCredentialsProvider(channels.credentialsProvider());
-    String where = config.emulatorHost() != null ? "the emulator at " + config.emulatorHost() : "Google Cloud Pub/Sub";
+    String where =
+        config.emulatorHost() != null
+            ? "the emulator at " + config.emulatorHost()
+            : "Google Cloud Pub/Sub";
     try (SubscriptionAdminClient admin = SubscriptionAdminClient.create(settings.build())) {
       admin
           .getSubscriptionCallable()
-          .futureCall(com.google.pubsub.v1.GetSubscriptionRequest.newBuilder().setSubscription(config.subscription()).build())
+          .futureCall(
+              com.google.pubsub.v1.GetSubscriptionRequest.newBuilder()
+                  .setSubscription(config.subscription())
+                  .build())
           .get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof ApiException api && api.getStatusCode().getCode() == StatusCode.Code.NOT_FOUND) {
+      if (e.getCause() instanceof ApiException api
+          && api.getStatusCode().getCode() == StatusCode.Code.NOT_FOUND) {
         throw new LaglineException(
             "subscription "
                 + config.subscription()
@@ -117,12 +129,20 @@ public final class PubSubIntake implements AutoCloseable {
                 + ": create it (topic and subscription) or fix pubsub.subscription");
       }
       throw new LaglineException(
-          "cannot check subscription " + config.subscription() + " in " + where + ": " + e.getCause()
+          "cannot check subscription "
+              + config.subscription()
+              + " in "
+              + where
+              + ": "
+              + e.getCause()
               + " (check pubsub.emulator-host / pubsub.credentials-file and the network)",
           e.getCause());
     } catch (TimeoutException e) {
       throw new LaglineException(
-          "no answer from " + where + " within " + CHECK_TIMEOUT.toSeconds()
+          "no answer from "
+              + where
+              + " within "
+              + CHECK_TIMEOUT.toSeconds()
               + " s: is it running and reachable? (pubsub.emulator-host / network)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -143,15 +163,16 @@ public final class PubSubIntake implements AutoCloseable {
   }
 
   /**
-   * Stops pulling and waits up to {@code timeout} for messages in flight to be replied to; what is still
-   * unreplied afterwards is redelivered by Pub/Sub once its deadline passes.
+   * Stops pulling and waits up to {@code timeout} for messages in flight to be replied to; what is
+   * still unreplied afterwards is redelivered by Pub/Sub once its deadline passes.
    */
   public void stop(Duration timeout) {
     subscriber.stopAsync();
     try {
       subscriber.awaitTerminated(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      LOG.warn("subscriber did not stop within {}; unreplied messages will be redelivered", timeout);
+      LOG.warn(
+          "subscriber did not stop within {}; unreplied messages will be redelivered", timeout);
     } catch (IllegalStateException e) {
       LOG.debug("subscriber had already failed", e);
     }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * The values one event gives one table write, ready for the driver.
  *
  * @param write the write the values are for
- * @param values column name to converted value (the Java type of the column's {@link CqlType}), in the
- *     order of the write's columns; an optional value that is absent maps to null
+ * @param values column name to converted value (the Java type of the column's {@link CqlType}), in
+ *     the order of the write's columns; an optional value that is absent maps to null
  */
 public record BoundRow(TableWrite write, Map<String, Object> values) {
   public BoundRow {

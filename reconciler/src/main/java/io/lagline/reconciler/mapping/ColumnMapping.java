@@ -7,10 +7,10 @@ import java.util.Objects;
  *
  * @param column the CQL column name
  * @param type the column's CQL type; the value is converted to its Java type
- * @param from where the value comes from: an envelope attribute ({@code entity_key}), {@code payload},
- *     {@code payload.<dotted.path>} or {@code attribute.<name>}
- * @param required whether a missing or null value makes the event unmappable (else it binds null); key
- *     columns are always required
+ * @param from where the value comes from: an envelope attribute ({@code entity_key}), {@code
+ *     payload}, {@code payload.<dotted.path>} or {@code attribute.<name>}
+ * @param required whether a missing or null value makes the event unmappable (else it binds null);
+ *     key columns are always required
  */
 public record ColumnMapping(String column, CqlType type, String from, boolean required) {
   public ColumnMapping {

@@ -11,10 +11,14 @@ import java.util.stream.Stream;
  * identifiers that are not reserved words, so the DDL and statements never need quoting.
  */
 public final class CqlIdentifiers {
-  /** Lower case letter, then at most 47 lower case letters, digits or underscores (Cassandra's 48). */
+  /**
+   * Lower case letter, then at most 47 lower case letters, digits or underscores (Cassandra's 48).
+   */
   public static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,47}");
 
-  /** Cassandra's reserved keywords (ReservedKeywords of Cassandra 5), plus {@code key}, lower case. */
+  /**
+   * Cassandra's reserved keywords (ReservedKeywords of Cassandra 5), plus {@code key}, lower case.
+   */
   public static final Set<String> RESERVED =
       Stream.of(
               "add allow alter and apply asc authorize batch begin by columnfamily create default delete desc",

@@ -11,10 +11,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The CQL types a mapped column can have, each with the Java type the java-driver 4.x codec expects and the
- * conversion from a JSON value (docs/MAPPING.md lists what each accepts). Conversions never lose
- * information silently: a fraction into an integer column, an out-of-range number or a malformed string is
- * rejected with the rule it breaks.
+ * The CQL types a mapped column can have, each with the Java type the java-driver 4.x codec expects
+ * and the conversion from a JSON value (docs/MAPPING.md lists what each accepts). Conversions never
+ * lose information silently: a fraction into an integer column, an out-of-range number or a
+ * malformed string is rejected with the rule it breaks.
  */
 public enum CqlType {
   TEXT("text", String.class),
@@ -49,7 +49,9 @@ public enum CqlType {
     return cql;
   }
 
-  /** The Java class {@link #convert(JsonNode)} returns, the one the driver's default codec takes. */
+  /**
+   * The Java class {@link #convert(JsonNode)} returns, the one the driver's default codec takes.
+   */
   public Class<?> javaType() {
     return javaType;
   }
@@ -57,16 +59,16 @@ public enum CqlType {
   /**
    * Converts a JSON value to {@link #javaType()}; a null reference or JSON null converts to null.
    *
-   * @throws MappingException reason {@value MappingException#INVALID_VALUE}, field {@code value}, when the
-   *     value breaks the type's rule
+   * @throws MappingException reason {@value MappingException#INVALID_VALUE}, field {@code value},
+   *     when the value breaks the type's rule
    */
   public Object convert(JsonNode value) {
     return convert(value, "value");
   }
 
   /**
-   * Converts a JSON value read from {@code field}; as {@link #convert(JsonNode)}, naming the field in the
-   * error.
+   * Converts a JSON value read from {@code field}; as {@link #convert(JsonNode)}, naming the field
+   * in the error.
    */
   public Object convert(JsonNode value, String field) {
     if (value == null || value.isNull() || value.isMissingNode()) {

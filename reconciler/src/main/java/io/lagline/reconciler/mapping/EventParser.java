@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks the {@code events} list: each entry's type, schema versions and writes. Keeps every
- * write's {@link WriteParser.Draft} for the checks that span writes ({@link TableChecks}).
+ * Reads and checks the {@code events} list: each entry's type, schema versions and writes. Keeps
+ * every write's {@link WriteParser.Draft} for the checks that span writes ({@link TableChecks}).
  */
 final class EventParser {
   static final List<String> EVENT_KEYS = List.of("event-type", "schema-versions", "writes");
@@ -69,7 +69,10 @@ final class EventParser {
     }
     String earlier = typePaths.putIfAbsent(type, path);
     if (earlier != null) {
-      problems.add(path + ".event-type", type, "is already mapped by " + earlier + "; map each event type once");
+      problems.add(
+          path + ".event-type",
+          type,
+          "is already mapped by " + earlier + "; map each event type once");
     }
     return type;
   }
@@ -81,7 +84,8 @@ final class EventParser {
       return versions;
     }
     if (list.isEmpty()) {
-      problems.add(path + ".schema-versions", list, "must list at least one accepted schema version");
+      problems.add(
+          path + ".schema-versions", list, "must list at least one accepted schema version");
     }
     for (int i = 0; i < list.size(); i++) {
       JsonNode version = list.get(i);

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 
 /**
- * The {@code double} and {@code float} conversions. Decimal fractions round to the nearest binary value, as
- * any JSON parser does; what is rejected is a value that changes class: overflow to infinity, a non-zero
- * value that underflows to zero, or an integer the type cannot hold exactly (2^53 + 1 into a double).
+ * The {@code double} and {@code float} conversions. Decimal fractions round to the nearest binary
+ * value, as any JSON parser does; what is rejected is a value that changes class: overflow to
+ * infinity, a non-zero value that underflows to zero, or an integer the type cannot hold exactly
+ * (2^53 + 1 into a double).
  */
 final class FloatingPoint {
   private FloatingPoint() {}
@@ -62,11 +63,14 @@ final class FloatingPoint {
     };
   }
 
-  /** An integral JSON number, or text without fraction or exponent: the value must survive exactly. */
+  /**
+   * An integral JSON number, or text without fraction or exponent: the value must survive exactly.
+   */
   private static boolean isIntegerLiteral(JsonNode value) {
     if (value.isIntegralNumber()) {
       return true;
     }
-    return value.isTextual() && value.textValue().chars().noneMatch(c -> c == '.' || c == 'e' || c == 'E');
+    return value.isTextual()
+        && value.textValue().chars().noneMatch(c -> c == '.' || c == 'e' || c == 'E');
   }
 }

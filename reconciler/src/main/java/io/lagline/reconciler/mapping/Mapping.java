@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The whole mapping of event types to table writes, loaded and validated once by {@link MappingLoader}.
- * Immutable and thread-safe.
+ * The whole mapping of event types to table writes, loaded and validated once by {@link
+ * MappingLoader}. Immutable and thread-safe.
  */
 public final class Mapping {
   /** Default name of the bigint column that holds a versioned row's entity version. */
   public static final String DEFAULT_VERSION_COLUMN = "entity_version";
+
   /** Default name of the boolean column that marks a versioned row deleted. */
   public static final String DEFAULT_DELETED_COLUMN = "deleted";
 
@@ -26,7 +27,11 @@ public final class Mapping {
   private final Map<String, EventMapping> events;
   private final List<TableSchema> tables;
 
-  Mapping(String versionColumn, String deletedColumn, List<EventMapping> events, List<TableSchema> tables) {
+  Mapping(
+      String versionColumn,
+      String deletedColumn,
+      List<EventMapping> events,
+      List<TableSchema> tables) {
     this.versionColumn = Objects.requireNonNull(versionColumn, "versionColumn");
     this.deletedColumn = Objects.requireNonNull(deletedColumn, "deletedColumn");
     Map<String, EventMapping> byType = new LinkedHashMap<>();
@@ -74,8 +79,8 @@ public final class Mapping {
    * The rows one event writes, one per table write of its type, in file order.
    *
    * @param attributes every Pub/Sub attribute of the message, for {@code attribute.<name>} sources
-   * @throws MappingException when the type is not mapped, the schema version is not accepted, or with every
-   *     missing or invalid value of every write at once
+   * @throws MappingException when the type is not mapped, the schema version is not accepted, or
+   *     with every missing or invalid value of every write at once
    */
   public List<BoundRow> bind(Event event, Map<String, String> attributes) {
     EventMapping mapping = events.get(event.eventType());
@@ -86,7 +91,10 @@ public final class Mapping {
               new MappingException.Problem(
                   MappingException.UNKNOWN_EVENT_TYPE,
                   Attributes.EVENT_TYPE,
-                  "no mapping for event type '" + event.eventType() + "'; mapped types: " + events.keySet())));
+                  "no mapping for event type '"
+                      + event.eventType()
+                      + "'; mapped types: "
+                      + events.keySet())));
     }
     if (!mapping.accepts(event.schemaVersion())) {
       throw new MappingException(

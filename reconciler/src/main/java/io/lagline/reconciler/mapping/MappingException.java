@@ -6,19 +6,22 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * An event the mapping cannot turn into rows: a permanent failure for that event (poison), never retried.
- * Carries every problem of the event at once; {@link #reason()}, {@link #field()} and {@link #detail()} are
- * those of the first.
+ * An event the mapping cannot turn into rows: a permanent failure for that event (poison), never
+ * retried. Carries every problem of the event at once; {@link #reason()}, {@link #field()} and
+ * {@link #detail()} are those of the first.
  */
 public final class MappingException extends LaglineException {
   private static final long serialVersionUID = 1L;
 
   /** The event's type has no mapping. */
   public static final String UNKNOWN_EVENT_TYPE = "unknown_event_type";
+
   /** The event's schema version is not among the mapping's accepted versions. */
   public static final String UNSUPPORTED_SCHEMA_VERSION = "unsupported_schema_version";
+
   /** A required value is absent or JSON null. */
   public static final String MISSING_FIELD = "missing_field";
+
   /** A value cannot be converted to its column's CQL type. */
   public static final String INVALID_VALUE = "invalid_value";
 

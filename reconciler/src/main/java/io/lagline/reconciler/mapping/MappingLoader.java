@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Loads a mapping file (docs/MAPPING.md) and validates all of it at once: a {@link ConfigException} lists
- * every problem, each with its path in the file (e.g. {@code events[0].writes[1].columns.steps.type}), the
- * value and the rule it breaks.
+ * Loads a mapping file (docs/MAPPING.md) and validates all of it at once: a {@link ConfigException}
+ * lists every problem, each with its path in the file (e.g. {@code
+ * events[0].writes[1].columns.steps.type}), the value and the rule it breaks.
  */
 public final class MappingLoader {
   static final List<String> TOP_KEYS = List.of("version-column", "deleted-column", "events");
@@ -40,7 +40,12 @@ public final class MappingLoader {
       text = Files.readString(yaml);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(
-          List.of(new ConfigProblem(FILE_KEY, yaml.toString(), "must be a readable UTF-8 YAML file", "command line")));
+          List.of(
+              new ConfigProblem(
+                  FILE_KEY,
+                  yaml.toString(),
+                  "must be a readable UTF-8 YAML file",
+                  "command line")));
     }
     return parse(text, yaml.toString());
   }
@@ -56,7 +61,9 @@ public final class MappingLoader {
     JsonNode root = readTree(yaml, sourceName);
     if (root == null || !root.isObject()) {
       throw new ConfigException(
-          List.of(new ConfigProblem(FILE_KEY, sourceName, "must be a YAML mapping with an events list", sourceName)));
+          List.of(
+              new ConfigProblem(
+                  FILE_KEY, sourceName, "must be a YAML mapping with an events list", sourceName)));
     }
     Problems problems = new Problems(sourceName);
     problems.unknownKeys(root, "", TOP_KEYS);
@@ -75,7 +82,10 @@ public final class MappingLoader {
     problems.throwIfAny();
     List<TableWrite> writes = mappings.stream().flatMap(m -> m.writes().stream()).toList();
     return new Mapping(
-        versionColumn, deletedColumn, mappings, TableChecks.schemas(writes, versionColumn, deletedColumn));
+        versionColumn,
+        deletedColumn,
+        mappings,
+        TableChecks.schemas(writes, versionColumn, deletedColumn));
   }
 
   private static JsonNode readTree(String yaml, String sourceName) {
@@ -86,7 +96,11 @@ public final class MappingLoader {
       String where =
           e.getLocation() == null
               ? ""
-              : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       String rule = "must be valid YAML: " + message.lines().findFirst().orElse("") + where;
       throw new ConfigException(List.of(new ConfigProblem(FILE_KEY, sourceName, rule, sourceName)));
     }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Collects the problems of one mapping file while it is read, each naming its path (e.g. {@code
- * events[0].writes[1].columns.steps.type}), value and rule, and reads typed fields without throwing.
+ * events[0].writes[1].columns.steps.type}), value and rule, and reads typed fields without
+ * throwing.
  */
 final class Problems {
   private static final int SHOWN_CHARACTERS = 120;
@@ -44,7 +45,10 @@ final class Problems {
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        add(path(path, name), object.get(name), "is not a known key; allowed: " + String.join(", ", allowed));
+        add(
+            path(path, name),
+            object.get(name),
+            "is not a known key; allowed: " + String.join(", ", allowed));
       }
     }
   }
@@ -62,7 +66,9 @@ final class Problems {
     return node.textValue();
   }
 
-  /** A non-empty sequence; null (and a problem when required) when missing, empty or not a sequence. */
+  /**
+   * A non-empty sequence; null (and a problem when required) when missing, empty or not a sequence.
+   */
   JsonNode list(JsonNode parent, String field, String path, boolean required) {
     JsonNode node = present(parent, field, path, required);
     if (node == null) {

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a column's value comes from: the {@code from} of a column mapping, parsed. Envelope and other
- * Pub/Sub attributes read as JSON strings (attributes are text on the wire); payload fields keep their JSON
- * type.
+ * Where a column's value comes from: the {@code from} of a column mapping, parsed. Envelope and
+ * other Pub/Sub attributes read as JSON strings (attributes are text on the wire); payload fields
+ * keep their JSON type.
  */
 sealed interface Source {
   /** Prefix of a payload field source, e.g. {@code payload.battery.level}. */
   String PAYLOAD = "payload";
+
   /** Prefix of a non-envelope Pub/Sub attribute source, e.g. {@code attribute.region}. */
   String ATTRIBUTE = "attribute";
 
@@ -121,7 +122,9 @@ sealed interface Source {
       return emptySegment ? "has an empty payload path segment; " + rule : null;
     }
     if (from.startsWith(ATTRIBUTE + ".")) {
-      return from.length() == ATTRIBUTE.length() + 1 ? "has an empty attribute name; " + rule : null;
+      return from.length() == ATTRIBUTE.length() + 1
+          ? "has an empty attribute name; " + rule
+          : null;
     }
     return rule;
   }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rules that span writes to one table, and the table schemas they allow. A table is either versioned
- * state (upsert-if-newer, delete-if-newer) or a fact table (insert-if-absent); every write to it uses the
- * same primary key; a column has one type across all writes.
+ * The rules that span writes to one table, and the table schemas they allow. A table is either
+ * versioned state (upsert-if-newer, delete-if-newer) or a fact table (insert-if-absent); every
+ * write to it uses the same primary key; a column has one type across all writes.
  */
 final class TableChecks {
   private TableChecks() {}
@@ -30,7 +30,12 @@ final class TableChecks {
           problems.add(
               draft.path() + ".mode",
               draft.mode().yamlName(),
-              "table " + table + " is written by " + first.mode().yamlName() + " in " + first.path()
+              "table "
+                  + table
+                  + " is written by "
+                  + first.mode().yamlName()
+                  + " in "
+                  + first.path()
                   + "; a table is either versioned state (upsert-if-newer, delete-if-newer) or a fact table"
                   + " (insert-if-absent), not both");
         }
@@ -41,13 +46,23 @@ final class TableChecks {
           problems.add(
               draft.path() + ".partition-key",
               draft.partitionKey().toString(),
-              "table " + table + " has partition key " + first.partitionKey() + " in " + first.path()
+              "table "
+                  + table
+                  + " has partition key "
+                  + first.partitionKey()
+                  + " in "
+                  + first.path()
                   + "; every write to a table uses the same primary key");
         } else if (first != null && !first.clusteringKey().equals(draft.clusteringKey())) {
           problems.add(
               draft.path() + ".clustering-key",
               draft.clusteringKey().toString(),
-              "table " + table + " has clustering key " + first.clusteringKey() + " in " + first.path()
+              "table "
+                  + table
+                  + " has clustering key "
+                  + first.clusteringKey()
+                  + " in "
+                  + first.path()
                   + "; every write to a table uses the same primary key");
         }
       }
@@ -60,19 +75,32 @@ final class TableChecks {
           problems.add(
               column.path() + ".type",
               column.type().cql(),
-              "column " + table + "." + column.name() + " is " + first.type().cql() + " in " + first.path()
+              "column "
+                  + table
+                  + "."
+                  + column.name()
+                  + " is "
+                  + first.type().cql()
+                  + " in "
+                  + first.path()
                   + "; a column has one type in every write to its table");
         }
       }
     }
   }
 
-  /** The schema of every table, in order of first appearance; the writes must have passed {@link #check}. */
-  static List<TableSchema> schemas(List<TableWrite> writes, String versionColumn, String deletedColumn) {
+  /**
+   * The schema of every table, in order of first appearance; the writes must have passed {@link
+   * #check}.
+   */
+  static List<TableSchema> schemas(
+      List<TableWrite> writes, String versionColumn, String deletedColumn) {
     Map<String, List<TableWrite>> byTable = new LinkedHashMap<>();
     writes.forEach(w -> byTable.computeIfAbsent(w.table(), t -> new ArrayList<>()).add(w));
     List<TableSchema> schemas = new ArrayList<>();
-    byTable.forEach((table, tableWrites) -> schemas.add(schema(table, tableWrites, versionColumn, deletedColumn)));
+    byTable.forEach(
+        (table, tableWrites) ->
+            schemas.add(schema(table, tableWrites, versionColumn, deletedColumn)));
     return schemas;
   }
 
@@ -82,7 +110,8 @@ final class TableChecks {
     Map<String, TableSchema.Column> regular = new LinkedHashMap<>();
     for (TableWrite write : writes) {
       for (ColumnMapping column : write.valueColumns()) {
-        regular.putIfAbsent(column.column(), new TableSchema.Column(column.column(), column.type()));
+        regular.putIfAbsent(
+            column.column(), new TableSchema.Column(column.column(), column.type()));
       }
     }
     boolean versioned = writes.stream().anyMatch(w -> w.mode().versioned());

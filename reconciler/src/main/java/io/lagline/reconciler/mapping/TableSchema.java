@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A table as every write of the mapping sees it together: the shape {@code reconciler schema} creates.
+ * A table as every write of the mapping sees it together: the shape {@code reconciler schema}
+ * creates.
  *
  * @param name the table name
  * @param partitionKey the partition key columns, in order
  * @param clusteringKey the clustering columns, in order (ascending clustering order)
- * @param regular the other columns: the union of every write's value columns in order of first appearance,
- *     then the version column when versioned, then the deleted column when deletable
+ * @param regular the other columns: the union of every write's value columns in order of first
+ *     appearance, then the version column when versioned, then the deleted column when deletable
  * @param versioned whether any write is versioned (upsert-if-newer or delete-if-newer)
  * @param deletable whether any write is delete-if-newer
  */

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One table an event type writes, how, and which columns it fills from where. Versioned modes also write
- * the mapping's version column (from the event's entity version), which is not one of {@link #columns()}.
+ * One table an event type writes, how, and which columns it fills from where. Versioned modes also
+ * write the mapping's version column (from the event's entity version), which is not one of {@link
+ * #columns()}.
  *
  * @param table the table name
  * @param mode how the row is written
@@ -35,11 +36,13 @@ public record TableWrite(
     clusteringKey = List.copyOf(clusteringKey);
     columns = List.copyOf(columns);
     if (partitionKey.isEmpty()) {
-      throw new IllegalArgumentException("table " + table + ": the partition key must not be empty");
+      throw new IllegalArgumentException(
+          "table " + table + ": the partition key must not be empty");
     }
     for (String key : Stream.concat(partitionKey.stream(), clusteringKey.stream()).toList()) {
       if (columns.stream().noneMatch(c -> c.column().equals(key))) {
-        throw new IllegalArgumentException("table " + table + ": key column " + key + " is not mapped");
+        throw new IllegalArgumentException(
+            "table " + table + ": key column " + key + " is not mapped");
       }
     }
   }

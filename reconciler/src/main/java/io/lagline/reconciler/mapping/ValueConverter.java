@@ -20,17 +20,20 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The conversions behind {@link CqlType#convert}: one method per family of types. Each returns the driver's
- * Java type or throws {@link Rejected} with what the value must be; the caller adds what it was.
+ * The conversions behind {@link CqlType#convert}: one method per family of types. Each returns the
+ * driver's Java type or throws {@link Rejected} with what the value must be; the caller adds what
+ * it was.
  */
 final class ValueConverter {
   /** Longest numeric text accepted, in characters; Jackson's own limit for JSON numbers. */
   static final int MAX_NUMBER_LENGTH = 1000;
 
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1," + MAX_NUMBER_LENGTH + "}");
-  private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]{1,9})?");
+  private static final Pattern NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]{1,9})?");
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern DATE_TEXT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
   private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
@@ -121,7 +124,10 @@ final class ValueConverter {
     return integer;
   }
 
-  /** An integer from an integral number, a number without fraction (3.0), or integer text; else null. */
+  /**
+   * An integer from an integral number, a number without fraction (3.0), or integer text; else
+   * null.
+   */
   static BigInteger integral(JsonNode value) {
     if (value.isIntegralNumber()) {
       return value.bigIntegerValue();
@@ -167,18 +173,21 @@ final class ValueConverter {
     if (value.isBoolean()) {
       return value.booleanValue();
     }
-    if (value.isTextual() && (value.textValue().equals("true") || value.textValue().equals("false"))) {
+    if (value.isTextual()
+        && (value.textValue().equals("true") || value.textValue().equals("false"))) {
       return Boolean.valueOf(value.textValue());
     }
     throw new Rejected("true or false");
   }
 
   private static Instant timestamp(JsonNode value) {
-    String rule = "an RFC 3339 timestamp with an offset (e.g. 2026-11-23T06:30:00Z) or epoch milliseconds";
+    String rule =
+        "an RFC 3339 timestamp with an offset (e.g. 2026-11-23T06:30:00Z) or epoch milliseconds";
     try {
       if (value.isTextual() && !INTEGER.matcher(value.textValue()).matches()) {
         Instant instant =
-            OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                .toInstant();
         instant.toEpochMilli(); // Cassandra stores signed 64-bit milliseconds
         return instant.truncatedTo(ChronoUnit.MILLIS);
       }
@@ -210,7 +219,8 @@ final class ValueConverter {
         return uuid;
       }
     }
-    throw new Rejected(timeBased ? "a version 1 (time-based) UUID" : "a UUID (8-4-4-4-12 hex digits)");
+    throw new Rejected(
+        timeBased ? "a version 1 (time-based) UUID" : "a UUID (8-4-4-4-12 hex digits)");
   }
 
   private static InetAddress inet(JsonNode value) {
@@ -253,6 +263,9 @@ final class ValueConverter {
     if (text.length() <= SHOWN_CHARACTERS) {
       return TextNode.valueOf(text).toString();
     }
-    return TextNode.valueOf(text.substring(0, SHOWN_CHARACTERS)) + "... (" + text.length() + " characters)";
+    return TextNode.valueOf(text.substring(0, SHOWN_CHARACTERS))
+        + "... ("
+        + text.length()
+        + " characters)";
   }
 }

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /** Reads and checks one entry of an event's {@code writes}, recording every problem it finds. */
 final class WriteParser {
-  static final List<String> WRITE_KEYS = List.of("table", "mode", "partition-key", "clustering-key", "columns");
+  static final List<String> WRITE_KEYS =
+      List.of("table", "mode", "partition-key", "clustering-key", "columns");
   static final List<String> COLUMN_KEYS = List.of("from", "type", "required");
 
   private static final String MODES =
@@ -28,7 +29,9 @@ final class WriteParser {
     this.deletedColumn = deletedColumn;
   }
 
-  /** What one write says, as far as it could be read; {@code write} is null when it has any problem. */
+  /**
+   * What one write says, as far as it could be read; {@code write} is null when it has any problem.
+   */
   record Draft(
       String path,
       String table,
@@ -120,7 +123,8 @@ final class WriteParser {
       problems.add(path + ".columns", object, "must map at least one column");
     }
     for (Map.Entry<String, JsonNode> entry : object.properties()) {
-      Column column = column(entry.getKey(), entry.getValue(), path + ".columns." + entry.getKey(), mode);
+      Column column =
+          column(entry.getKey(), entry.getValue(), path + ".columns." + entry.getKey(), mode);
       if (column != null) {
         columns.put(column.name(), column);
       }
@@ -134,9 +138,15 @@ final class WriteParser {
       problems.add(path, name, identifierProblem);
     } else if (mode == null || mode.versioned()) {
       if (name.equals(versionColumn)) {
-        problems.add(path, name, "is the version column (version-column) that versioned tables get; rename it");
+        problems.add(
+            path,
+            name,
+            "is the version column (version-column) that versioned tables get; rename it");
       } else if (name.equals(deletedColumn)) {
-        problems.add(path, name, "is the deleted column (deleted-column) that deletable tables get; rename it");
+        problems.add(
+            path,
+            name,
+            "is the deleted column (deleted-column) that deletable tables get; rename it");
       }
     }
     if (!node.isObject()) {
@@ -155,7 +165,9 @@ final class WriteParser {
     }
     if (Source.PAYLOAD.equals(from) && type != null && !type.isText()) {
       problems.add(
-          path + ".type", typeName, "the whole payload is stored as JSON text: must be text, varchar or ascii");
+          path + ".type",
+          typeName,
+          "the whole payload is stored as JSON text: must be text, varchar or ascii");
     }
     Boolean required = null;
     JsonNode requiredNode = node.get("required");
@@ -170,7 +182,11 @@ final class WriteParser {
   }
 
   private void checkKeys(
-      String path, String field, List<String> keys, List<String> otherKeys, Map<String, Column> columns) {
+      String path,
+      String field,
+      List<String> keys,
+      List<String> otherKeys,
+      Map<String, Column> columns) {
     if (keys == null) {
       return;
     }
@@ -183,13 +199,19 @@ final class WriteParser {
       } else if (column == null) {
         problems.add(keyPath, key, "must be one of the write's columns; map it under columns");
       } else if (Boolean.FALSE.equals(column.required())) {
-        problems.add(column.path() + ".required", "false", "key columns are always required; remove required: false");
+        problems.add(
+            column.path() + ".required",
+            "false",
+            "key columns are always required; remove required: false");
       }
     }
   }
 
   private void checkColumns(
-      WriteMode mode, List<String> partitionKey, List<String> clusteringKey, Map<String, Column> columns) {
+      WriteMode mode,
+      List<String> partitionKey,
+      List<String> clusteringKey,
+      Map<String, Column> columns) {
     if (mode != WriteMode.DELETE_IF_NEWER || partitionKey == null || clusteringKey == null) {
       return;
     }

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Owns every meter of the reconciler. Tags are bounded: event types come from the mapping (anything else is
- * {@code unknown}), tables from the mapping, outcomes and error classes from enums. Names are listed with their
- * Prometheus form in the README's metrics reference.
+ * Owns every meter of the reconciler. Tags are bounded: event types come from the mapping (anything
+ * else is {@code unknown}), tables from the mapping, outcomes and error classes from enums. Names
+ * are listed with their Prometheus form in the README's metrics reference.
  */
 public final class ReconcilerMetrics {
   /** Tag value for an event type the mapping does not know. */
@@ -41,7 +41,8 @@ public final class ReconcilerMetrics {
    * Registers the meters.
    *
    * @param registry where the meters live
-   * @param eventTypes the mapping's event types: the only values of the {@code event_type} tag besides unknown
+   * @param eventTypes the mapping's event types: the only values of the {@code event_type} tag
+   *     besides unknown
    */
   public ReconcilerMetrics(MeterRegistry registry, Set<String> eventTypes) {
     this.registry = registry;
@@ -68,7 +69,9 @@ public final class ReconcilerMetrics {
         .increment();
   }
 
-  /** Records the time from Pub/Sub's publish time to Cassandra's confirmation of the event's writes. */
+  /**
+   * Records the time from Pub/Sub's publish time to Cassandra's confirmation of the event's writes.
+   */
   public void consistencyLag(String eventType, Duration lag) {
     lagTimer(eventType).record(lag.isNegative() ? Duration.ZERO : lag);
   }
@@ -76,7 +79,8 @@ public final class ReconcilerMetrics {
   /** The consistency-lag timer of one event type. */
   public Timer lagTimer(String eventType) {
     return Timer.builder("lagline.reconciler.consistency.lag")
-        .description("Time from the message's Pub/Sub publish time to Cassandra confirming its write")
+        .description(
+            "Time from the message's Pub/Sub publish time to Cassandra confirming its write")
         .tag("event_type", typeTag(eventType))
         .serviceLevelObjectives(LAG_BUCKETS)
         .minimumExpectedValue(LAG_BUCKETS[0])
@@ -153,7 +157,9 @@ public final class ReconcilerMetrics {
     return inFlight.get();
   }
 
-  /** The tag value for an event type: itself when the mapping knows it, else {@value #UNKNOWN_TYPE}. */
+  /**
+   * The tag value for an event type: itself when the mapping knows it, else {@value #UNKNOWN_TYPE}.
+   */
   public String typeTag(String eventType) {
     return eventType != null && eventTypes.contains(eventType) ? eventType : UNKNOWN_TYPE;
   }

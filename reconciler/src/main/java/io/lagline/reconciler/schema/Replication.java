@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules of a keyspace's replication map: a {@code class} of SimpleStrategy (with {@code
- * replication_factor}) or NetworkTopologyStrategy (with at least one datacenter of a positive factor).
+ * replication_factor}) or NetworkTopologyStrategy (with at least one datacenter of a positive
+ * factor).
  */
 final class Replication {
   static final String CLASS = "class";
@@ -32,13 +33,17 @@ final class Replication {
     }
     String strategy = replication.get(CLASS);
     if (strategy == null || strategy.isBlank()) {
-      problems.add(new Problem(replication.toString(), "must name the class: " + SIMPLE + " or " + NETWORK_TOPOLOGY));
+      problems.add(
+          new Problem(
+              replication.toString(),
+              "must name the class: " + SIMPLE + " or " + NETWORK_TOPOLOGY));
     } else if (isStrategy(strategy, SIMPLE)) {
       simple(replication, problems);
     } else if (isStrategy(strategy, NETWORK_TOPOLOGY)) {
       networkTopology(replication, problems);
     } else {
-      problems.add(new Problem(CLASS + "=" + strategy, "must be " + SIMPLE + " or " + NETWORK_TOPOLOGY));
+      problems.add(
+          new Problem(CLASS + "=" + strategy, "must be " + SIMPLE + " or " + NETWORK_TOPOLOGY));
     }
     return problems;
   }
@@ -65,8 +70,11 @@ final class Replication {
     replication.keySet().stream()
         .filter(k -> !k.equals(CLASS) && !k.equals(REPLICATION_FACTOR))
         .forEach(
-            k -> problems.add(
-                new Problem(k + "=" + replication.get(k), SIMPLE + " takes only class and replication_factor")));
+            k ->
+                problems.add(
+                    new Problem(
+                        k + "=" + replication.get(k),
+                        SIMPLE + " takes only class and replication_factor")));
   }
 
   private static void networkTopology(Map<String, String> replication, List<Problem> problems) {
@@ -77,7 +85,8 @@ final class Replication {
       }
       String value = entry.getValue();
       if (entry.getKey().isBlank()) {
-        problems.add(new Problem(entry.getKey() + "=" + value, "a datacenter name must not be blank"));
+        problems.add(
+            new Problem(entry.getKey() + "=" + value, "a datacenter name must not be blank"));
       } else if (value == null || !FACTOR.matcher(value).matches()) {
         problems.add(
             new Problem(
@@ -91,7 +100,8 @@ final class Replication {
       problems.add(
           new Problem(
               replication.toString(),
-              NETWORK_TOPOLOGY + " needs at least one datacenter with a positive replication factor, e.g. dc1=3"));
+              NETWORK_TOPOLOGY
+                  + " needs at least one datacenter with a positive replication factor, e.g. dc1=3"));
     }
   }
 

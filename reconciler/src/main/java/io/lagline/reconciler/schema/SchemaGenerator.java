@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The CQL DDL a mapping needs: the keyspace, then one table per mapped table with its version and deleted
- * columns. Every statement is {@code IF NOT EXISTS}, so applying it again is harmless; existing tables are
- * never altered.
+ * The CQL DDL a mapping needs: the keyspace, then one table per mapped table with its version and
+ * deleted columns. Every statement is {@code IF NOT EXISTS}, so applying it again is harmless;
+ * existing tables are never altered.
  */
 public final class SchemaGenerator {
   /** The config key of the keyspace, named in problems. */
   public static final String KEYSPACE_KEY = "cassandra.keyspace";
+
   /** The config key of the replication map, named in problems. */
   public static final String REPLICATION_KEY = "schema.replication";
 
@@ -26,20 +27,23 @@ public final class SchemaGenerator {
   private SchemaGenerator() {}
 
   /**
-   * The statements, without trailing semicolons, in order: the keyspace, then the tables in the mapping's
-   * order ({@link Mapping#tables()}).
+   * The statements, without trailing semicolons, in order: the keyspace, then the tables in the
+   * mapping's order ({@link Mapping#tables()}).
    *
-   * @param replication the keyspace's replication options, e.g. {@code class=NetworkTopologyStrategy, dc1=3}
+   * @param replication the keyspace's replication options, e.g. {@code
+   *     class=NetworkTopologyStrategy, dc1=3}
    * @throws ConfigException naming every problem of the keyspace name and the replication
    */
-  public static List<String> ddl(String keyspace, Map<String, String> replication, Mapping mapping) {
+  public static List<String> ddl(
+      String keyspace, Map<String, String> replication, Mapping mapping) {
     List<ConfigProblem> problems = new ArrayList<>();
     String keyspaceProblem = CqlIdentifiers.problem(keyspace);
     if (keyspaceProblem != null) {
       problems.add(new ConfigProblem(KEYSPACE_KEY, keyspace, keyspaceProblem, SOURCE));
     }
     Replication.problems(replication)
-        .forEach(p -> problems.add(new ConfigProblem(REPLICATION_KEY, p.value(), p.rule(), SOURCE)));
+        .forEach(
+            p -> problems.add(new ConfigProblem(REPLICATION_KEY, p.value(), p.rule(), SOURCE)));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -61,9 +65,13 @@ public final class SchemaGenerator {
   /** {@code CREATE TABLE IF NOT EXISTS ks.table (col type, ..., PRIMARY KEY ((pk...), ck...))}. */
   static String createTable(String keyspace, TableSchema table) {
     String columns =
-        table.columns().stream().map(c -> c.name() + " " + c.type().cql()).collect(Collectors.joining(", "));
+        table.columns().stream()
+            .map(c -> c.name() + " " + c.type().cql())
+            .collect(Collectors.joining(", "));
     String partitionKey =
-        table.partitionKey().stream().map(TableSchema.Column::name).collect(Collectors.joining(", "));
+        table.partitionKey().stream()
+            .map(TableSchema.Column::name)
+            .collect(Collectors.joining(", "));
     StringBuilder primaryKey = new StringBuilder("((").append(partitionKey).append(')');
     table.clusteringKey().forEach(c -> primaryKey.append(", ").append(c.name()));
     primaryKey.append(')');

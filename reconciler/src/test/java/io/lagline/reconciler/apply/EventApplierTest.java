@@ -96,7 +96,9 @@ class EventApplierTest {
 
     assertThat(result.outcome()).isEqualTo(WriteOutcome.STALE);
     assertThat(result.rows()).containsExactly(WriteOutcome.STALE, WriteOutcome.APPLIED);
-    assertThat(writer.calls).extracting(BoundRow::table).containsExactly("device_state", "sync_history");
+    assertThat(writer.calls)
+        .extracting(BoundRow::table)
+        .containsExactly("device_state", "sync_history");
     assertThat(writer.versions).containsOnly(7L);
   }
 
@@ -109,20 +111,26 @@ class EventApplierTest {
     EventResult result = apply(event("{\"steps\": 5}"));
 
     assertThat(result.outcome()).isEqualTo(WriteOutcome.APPLIED);
-    assertThat(registry.get("lagline.reconciler.retries").tag("class", "transient").counter().count()).isEqualTo(1);
+    assertThat(
+            registry.get("lagline.reconciler.retries").tag("class", "transient").counter().count())
+        .isEqualTo(1);
   }
 
   @Test
   void an_ambiguous_write_that_turns_out_to_have_landed_counts_as_applied_once() throws Exception {
     writer.answers.add(
-        CompletableFuture.failedFuture(new CASWriteUnknownException(null, DefaultConsistencyLevel.SERIAL, 0, 1)));
+        CompletableFuture.failedFuture(
+            new CASWriteUnknownException(null, DefaultConsistencyLevel.SERIAL, 0, 1)));
     writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED)); // sync_history
-    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.DUPLICATE)); // device_state, re-issued
+    writer.answers.add(
+        CompletableFuture.completedFuture(WriteOutcome.DUPLICATE)); // device_state, re-issued
 
     EventResult result = apply(event("{\"steps\": 5}"));
 
     assertThat(result.rows()).containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED);
-    assertThat(registry.get("lagline.reconciler.retries").tag("class", "ambiguous").counter().count()).isEqualTo(1);
+    assertThat(
+            registry.get("lagline.reconciler.retries").tag("class", "ambiguous").counter().count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -131,7 +139,8 @@ class EventApplierTest {
       writer.answers.add(CompletableFuture.failedFuture(new OverloadedException(null)));
     }
 
-    assertThatThrownBy(() -> apply(event("{\"steps\": 5}"))).hasRootCauseInstanceOf(OverloadedException.class);
+    assertThatThrownBy(() -> apply(event("{\"steps\": 5}")))
+        .hasRootCauseInstanceOf(OverloadedException.class);
   }
 
   @Test
@@ -151,7 +160,9 @@ class EventApplierTest {
     EventResult result = apply(event("{\"steps\": 5}"));
 
     assertThat(result.rows()).containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED);
-    assertThat(registry.get("lagline.reconciler.retries").tag("class", "ambiguous").counter().count()).isEqualTo(1);
+    assertThat(
+            registry.get("lagline.reconciler.retries").tag("class", "ambiguous").counter().count())
+        .isEqualTo(1);
   }
 
   /** Answers writes from a script, in call order. */
@@ -165,7 +176,9 @@ class EventApplierTest {
       calls.add(row);
       versions.add(version);
       CompletableFuture<WriteOutcome> answer = answers.poll();
-      return answer == null ? CompletableFuture.failedFuture(new IllegalStateException("no scripted answer")) : answer;
+      return answer == null
+          ? CompletableFuture.failedFuture(new IllegalStateException("no scripted answer"))
+          : answer;
     }
   }
 }

@@ -14,8 +14,15 @@ class KeySequencerTest {
     boolean[] secondStarted = {false};
 
     CompletableFuture<String> a1 = sequencer.submit("a", () -> firstA);
-    CompletableFuture<String> a2 = sequencer.submit("a", () -> { secondStarted[0] = true; return CompletableFuture.completedFuture("a2"); });
-    CompletableFuture<String> b1 = sequencer.submit("b", () -> CompletableFuture.completedFuture("b1"));
+    CompletableFuture<String> a2 =
+        sequencer.submit(
+            "a",
+            () -> {
+              secondStarted[0] = true;
+              return CompletableFuture.completedFuture("a2");
+            });
+    CompletableFuture<String> b1 =
+        sequencer.submit("b", () -> CompletableFuture.completedFuture("b1"));
 
     assertThat(b1).isCompletedWithValue("b1");
     assertThat(secondStarted[0]).isFalse();
@@ -30,8 +37,10 @@ class KeySequencerTest {
 
   @Test
   void a_failed_task_does_not_block_the_next_one_of_its_key() {
-    CompletableFuture<String> failed = sequencer.submit("a", () -> CompletableFuture.failedFuture(new IllegalStateException("x")));
-    CompletableFuture<String> next = sequencer.submit("a", () -> CompletableFuture.completedFuture("ok"));
+    CompletableFuture<String> failed =
+        sequencer.submit("a", () -> CompletableFuture.failedFuture(new IllegalStateException("x")));
+    CompletableFuture<String> next =
+        sequencer.submit("a", () -> CompletableFuture.completedFuture("ok"));
 
     assertThat(failed).isCompletedExceptionally();
     assertThat(next).isCompletedWithValue("ok");

@@ -43,7 +43,11 @@ class LwtStatementsTest {
   private static LwtStatements statements(String type, int write) {
     TableWrite tableWrite = MAPPING.forType(type).orElseThrow().writes().get(write);
     return LwtStatements.of(
-        "ks", tableWrite, MAPPING.table(tableWrite.table()).orElseThrow(), "entity_version", "deleted");
+        "ks",
+        tableWrite,
+        MAPPING.table(tableWrite.table()).orElseThrow(),
+        "entity_version",
+        "deleted");
   }
 
   @Test
@@ -54,7 +58,8 @@ class LwtStatementsTest {
         .isEqualTo(
             "UPDATE ks.device_state SET steps = ?, battery = ?, entity_version = ?, deleted = false"
                 + " WHERE device_id = ? IF entity_version < ?");
-    assertThat(upsert.updateBinds()).containsExactly("steps", "battery", "@version", "device_id", "@version");
+    assertThat(upsert.updateBinds())
+        .containsExactly("steps", "battery", "@version", "device_id", "@version");
     assertThat(upsert.insert())
         .isEqualTo(
             "INSERT INTO ks.device_state (device_id, steps, battery, entity_version, deleted)"

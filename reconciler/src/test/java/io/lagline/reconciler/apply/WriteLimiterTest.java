@@ -27,7 +27,9 @@ class WriteLimiterTest {
     writes.get(0).complete("a");
 
     assertThat(results.get(0).toCompletableFuture()).isCompletedWithValue("a");
-    assertThat(executed).as("the queued write starts on the executor, not on the completing stack").hasSize(1);
+    assertThat(executed)
+        .as("the queued write starts on the executor, not on the completing stack")
+        .hasSize(1);
     executed.get(0).run();
     writes.get(2).complete("c");
     assertThat(results.get(2).toCompletableFuture()).isCompletedWithValue("c");
@@ -37,8 +39,13 @@ class WriteLimiterTest {
 
   @Test
   void a_failing_write_frees_its_slot_and_reports_the_failure() {
-    CompletionStage<String> failed = limiter.submit(() -> CompletableFuture.failedFuture(new IllegalStateException("x")));
-    CompletionStage<String> thrown = limiter.submit(() -> { throw new IllegalStateException("y"); });
+    CompletionStage<String> failed =
+        limiter.submit(() -> CompletableFuture.failedFuture(new IllegalStateException("x")));
+    CompletionStage<String> thrown =
+        limiter.submit(
+            () -> {
+              throw new IllegalStateException("y");
+            });
 
     assertThat(failed.toCompletableFuture()).isCompletedExceptionally();
     assertThat(thrown.toCompletableFuture()).isCompletedExceptionally();

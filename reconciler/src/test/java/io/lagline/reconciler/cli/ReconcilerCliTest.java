@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line without infrastructure: printing the schema, and every way config can be wrong. */
+/**
+ * The command line without infrastructure: printing the schema, and every way config can be wrong.
+ */
 class ReconcilerCliTest {
   @TempDir Path dir;
 
@@ -62,7 +64,8 @@ class ReconcilerCliTest {
 
     assertThat(result.code()).isZero();
     assertThat(result.out())
-        .contains("CREATE KEYSPACE IF NOT EXISTS fitness WITH replication = {'class': 'SimpleStrategy', 'replication_factor': '1'};")
+        .contains(
+            "CREATE KEYSPACE IF NOT EXISTS fitness WITH replication = {'class': 'SimpleStrategy', 'replication_factor': '1'};")
         .contains("CREATE TABLE IF NOT EXISTS fitness.device_state")
         .contains("entity_version bigint");
   }

@@ -47,12 +47,17 @@ class ConfigLoaderTest {
     assertThat(config.pubsub().projectId()).isEqualTo("demo-project");
     assertThat(config.pubsub().subscriptionId()).isEqualTo("events");
     assertThat(config.pubsub().emulatorHost()).isNull();
-    assertThat(config.pubsub().parallelPullCount()).isEqualTo(PubSubConfig.DEFAULT_PARALLEL_PULL_COUNT);
-    assertThat(config.cassandra().consistency()).isEqualTo(CassandraConfig.Consistency.LOCAL_QUORUM);
-    assertThat(config.cassandra().serialConsistency()).isEqualTo(CassandraConfig.Consistency.LOCAL_SERIAL);
+    assertThat(config.pubsub().parallelPullCount())
+        .isEqualTo(PubSubConfig.DEFAULT_PARALLEL_PULL_COUNT);
+    assertThat(config.cassandra().consistency())
+        .isEqualTo(CassandraConfig.Consistency.LOCAL_QUORUM);
+    assertThat(config.cassandra().serialConsistency())
+        .isEqualTo(CassandraConfig.Consistency.LOCAL_SERIAL);
     assertThat(config.mappingFile()).isEqualTo(mapping.toAbsolutePath());
     assertThat(config.admin().port()).isEqualTo(AdminConfig.DEFAULT_PORT);
-    assertThat(config.schema().replication()).containsEntry("class", "NetworkTopologyStrategy").containsEntry("dc1", "3");
+    assertThat(config.schema().replication())
+        .containsEntry("class", "NetworkTopologyStrategy")
+        .containsEntry("dc1", "3");
   }
 
   @Test
@@ -67,7 +72,8 @@ class ConfigLoaderTest {
 
     ReconcilerConfig config = ConfigLoader.load(config(MINIMAL), env);
 
-    assertThat(config.cassandra().contactPoints()).extracting(a -> a.getHostString() + ":" + a.getPort())
+    assertThat(config.cassandra().contactPoints())
+        .extracting(a -> a.getHostString() + ":" + a.getPort())
         .containsExactly("10.0.0.1:9042", "10.0.0.2:9043");
     assertThat(config.pubsub().maxOutstandingMessages()).isEqualTo(500);
     assertThat(config.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(30));
@@ -97,7 +103,8 @@ class ConfigLoaderTest {
               max-attempts: 3
             """);
 
-    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("LAGLINE_CASSANDRA_PASSWORD", "topsecret")))
+    assertThatThrownBy(
+            () -> ConfigLoader.load(file, Map.of("LAGLINE_CASSANDRA_PASSWORD", "topsecret")))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e -> {

@@ -50,12 +50,19 @@ class MessageHandlerTest {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ReconcilerMetrics metrics = new ReconcilerMetrics(registry, MAPPING.eventTypes());
-  private Supplier<CompletableFuture<WriteOutcome>> answer = () -> CompletableFuture.completedFuture(WriteOutcome.APPLIED);
+  private Supplier<CompletableFuture<WriteOutcome>> answer =
+      () -> CompletableFuture.completedFuture(WriteOutcome.APPLIED);
   private final RowWriter writer = (row, version) -> answer.get();
   private final MessageHandler handler =
       new MessageHandler(
           new EventApplier(
-              MAPPING, writer, new RetryConfig(2, Duration.ofMillis(1), Duration.ofMillis(2)), scheduler, metrics, 8, Duration.ofSeconds(5)),
+              MAPPING,
+              writer,
+              new RetryConfig(2, Duration.ofMillis(1), Duration.ofMillis(2)),
+              scheduler,
+              metrics,
+              8,
+              Duration.ofSeconds(5)),
           metrics,
           CONFIRMED);
 
@@ -94,8 +101,11 @@ class MessageHandlerTest {
     await().until(() -> reply.state != null);
     assertThat(reply.state).isEqualTo("ack");
     assertThat(metrics.inFlight()).isZero();
-    assertThat(registry.get("lagline.reconciler.events").tag("outcome", "duplicate").counter().count()).isEqualTo(1);
-    assertThat(metrics.lagTimer("DeviceSynced").max(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(40);
+    assertThat(
+            registry.get("lagline.reconciler.events").tag("outcome", "duplicate").counter().count())
+        .isEqualTo(1);
+    assertThat(metrics.lagTimer("DeviceSynced").max(java.util.concurrent.TimeUnit.MILLISECONDS))
+        .isEqualTo(40);
   }
 
   @Test
@@ -107,19 +117,31 @@ class MessageHandlerTest {
 
     await().until(() -> reply.state != null);
     assertThat(reply.state).isEqualTo("nack");
-    assertThat(registry.get("lagline.reconciler.failures").tag("class", "transient").counter().count()).isEqualTo(1);
-    assertThat(registry.get("lagline.reconciler.events").tag("outcome", "failed").counter().count()).isEqualTo(1);
+    assertThat(
+            registry.get("lagline.reconciler.failures").tag("class", "transient").counter().count())
+        .isEqualTo(1);
+    assertThat(registry.get("lagline.reconciler.events").tag("outcome", "failed").counter().count())
+        .isEqualTo(1);
   }
 
   @Test
   void an_invalid_event_is_counted_and_nacked_without_writing() {
-    answer = () -> { throw new AssertionError("must not write"); };
+    answer =
+        () -> {
+          throw new AssertionError("must not write");
+        };
     Reply reply = new Reply();
 
     handler.receiveMessage(message("[1]", Map.of("entity_version", "zero")), reply);
 
     assertThat(reply.state).isEqualTo("nack");
-    assertThat(registry.get("lagline.reconciler.failures").tag("reason", "invalid_event").counter().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .get("lagline.reconciler.failures")
+                .tag("reason", "invalid_event")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -130,8 +152,16 @@ class MessageHandlerTest {
 
     await().until(() -> reply.state != null);
     assertThat(reply.state).isEqualTo("nack");
-    assertThat(registry.get("lagline.reconciler.failures").tag("reason", "invalid_value").counter().count()).isEqualTo(1);
-    assertThat(registry.get("lagline.reconciler.events").tag("outcome", "invalid").counter().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .get("lagline.reconciler.failures")
+                .tag("reason", "invalid_value")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry.get("lagline.reconciler.events").tag("outcome", "invalid").counter().count())
+        .isEqualTo(1);
   }
 
   /** Records the one reply a message gets. */

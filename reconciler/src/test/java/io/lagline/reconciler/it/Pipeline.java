@@ -27,8 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One isolated pipeline for a test on the shared local stack: its own topic, subscription, keyspace and
- * config file, the mapping the tests use, and helpers to publish and read back.
+ * One isolated pipeline for a test on the shared local stack: its own topic, subscription, keyspace
+ * and config file, the mapping the tests use, and helpers to publish and read back.
  */
 final class Pipeline {
   static final String MAPPING =
@@ -68,7 +68,8 @@ final class Pipeline {
   final String topic;
   private final LocalStack stack;
 
-  Pipeline(LocalStack stack, PubSubTestResources pubsub, Path dir, String name, String extraConfig) throws IOException {
+  Pipeline(LocalStack stack, PubSubTestResources pubsub, Path dir, String name, String extraConfig)
+      throws IOException {
     this.stack = stack;
     this.name = name;
     this.topic = "projects/" + stack.projectId() + "/topics/" + name;
@@ -134,7 +135,10 @@ final class Pipeline {
     try (PubSubConnection connection = PubSubConnection.emulator(stack.pubsubEmulatorHost());
         PubSubEventPublisher publisher =
             PubSubEventPublisher.create(
-                TopicPath.parse(topic), connection, PublisherSettings.defaults(), new PublishMetrics())) {
+                TopicPath.parse(topic),
+                connection,
+                PublisherSettings.defaults(),
+                new PublishMetrics())) {
       List<CompletableFuture<?>> receipts = new ArrayList<>();
       for (Event event : events) {
         receipts.add(publisher.publish(event));
@@ -145,7 +149,9 @@ final class Pipeline {
 
   List<Row> rows(CqlSession session, String table) {
     return session
-        .execute(SimpleStatement.newInstance("SELECT * FROM " + name + "." + table).setTimeout(Duration.ofSeconds(30)))
+        .execute(
+            SimpleStatement.newInstance("SELECT * FROM " + name + "." + table)
+                .setTimeout(Duration.ofSeconds(30)))
         .all();
   }
 

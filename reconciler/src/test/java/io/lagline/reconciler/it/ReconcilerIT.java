@@ -64,14 +64,30 @@ class ReconcilerIT {
   }
 
   static Event synced(String device, long version, int steps) {
-    ObjectNode payload = EventCodec.json().createObjectNode().put("steps", steps).put("heart_rate", 60 + (int) version);
+    ObjectNode payload =
+        EventCodec.json()
+            .createObjectNode()
+            .put("steps", steps)
+            .put("heart_rate", 60 + (int) version);
     return new Event(
-        UUID.randomUUID().toString(), "DeviceSynced", 1, device, version, Instant.parse("2026-11-23T06:00:00Z").plusSeconds(version), payload);
+        UUID.randomUUID().toString(),
+        "DeviceSynced",
+        1,
+        device,
+        version,
+        Instant.parse("2026-11-23T06:00:00Z").plusSeconds(version),
+        payload);
   }
 
   static Event retired(String device, long version) {
     return new Event(
-        UUID.randomUUID().toString(), "DeviceRetired", 1, device, version, Instant.parse("2026-11-23T07:00:00Z"), EventCodec.json().createObjectNode());
+        UUID.randomUUID().toString(),
+        "DeviceRetired",
+        1,
+        device,
+        version,
+        Instant.parse("2026-11-23T07:00:00Z"),
+        EventCodec.json().createObjectNode());
   }
 
   @Test
@@ -79,19 +95,23 @@ class ReconcilerIT {
     Pipeline pipeline = new Pipeline(stack, pubsub, dir, "modes", "");
     pipeline.applySchema();
     try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
-      pipeline.publish(List.of(synced("a", 1, 100), synced("a", 2, 200), synced("b", 1, 10), retired("b", 2)));
+      pipeline.publish(
+          List.of(synced("a", 1, 100), synced("a", 2, 200), synced("b", 1, 10), retired("b", 2)));
 
-      await().atMost(CONVERGE).untilAsserted(() -> {
-        Map<String, Row> state = byKey(pipeline.rows(session, "device_state"));
-        assertThat(state).containsOnlyKeys("a", "b");
-        assertThat(state.get("a").getLong("entity_version")).isEqualTo(2);
-        assertThat(state.get("a").getInt("steps")).isEqualTo(200);
-        assertThat(state.get("a").getBoolean("deleted")).isFalse();
-        assertThat(state.get("b").getLong("entity_version")).isEqualTo(2);
-        assertThat(state.get("b").getBoolean("deleted")).isTrue();
-        assertThat(state.get("b").isNull("steps")).isTrue();
-        assertThat(pipeline.rows(session, "sync_history")).hasSize(3);
-      });
+      await()
+          .atMost(CONVERGE)
+          .untilAsserted(
+              () -> {
+                Map<String, Row> state = byKey(pipeline.rows(session, "device_state"));
+                assertThat(state).containsOnlyKeys("a", "b");
+                assertThat(state.get("a").getLong("entity_version")).isEqualTo(2);
+                assertThat(state.get("a").getInt("steps")).isEqualTo(200);
+                assertThat(state.get("a").getBoolean("deleted")).isFalse();
+                assertThat(state.get("b").getLong("entity_version")).isEqualTo(2);
+                assertThat(state.get("b").getBoolean("deleted")).isTrue();
+                assertThat(state.get("b").isNull("steps")).isTrue();
+                assertThat(pipeline.rows(session, "sync_history")).hasSize(3);
+              });
 
       // an older sync re-delivered after the delete cannot resurrect the device
       pipeline.publish(List.of(synced("b", 1, 10)));
@@ -125,20 +145,43 @@ class ReconcilerIT {
     try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
       pipeline.publish(published);
 
-      await().atMost(CONVERGE).untilAsserted(() -> {
-        Map<String, Row> state = byKey(pipeline.rows(session, "device_state"));
-        assertThat(state).hasSize(40);
-        newest.forEach((key, event) -> {
-          assertThat(state.get(key).getLong("entity_version")).as(key).isEqualTo(event.entityVersion());
-          assertThat(state.get(key).getInt("steps")).as(key).isEqualTo(event.payload().get("steps").asInt());
-        });
-        assertThat(pipeline.rows(session, "sync_history")).hasSize(distinct.size());
-      });
-      await().atMost(CONVERGE).until(() -> count(app, "applied") + count(app, "duplicate") + count(app, "stale") >= published.size());
-      assertThat(count(app, "duplicate")).as("duplicates counted, not applied").isGreaterThanOrEqualTo(1);
-      assertThat(count(app, "stale")).as("out-of-order versions counted as stale").isGreaterThanOrEqualTo(1);
+      await()
+          .atMost(CONVERGE)
+          .untilAsserted(
+              () -> {
+                Map<String, Row> state = byKey(pipeline.rows(session, "device_state"));
+                assertThat(state).hasSize(40);
+                newest.forEach(
+                    (key, event) -> {
+                      assertThat(state.get(key).getLong("entity_version"))
+                          .as(key)
+                          .isEqualTo(event.entityVersion());
+                      assertThat(state.get(key).getInt("steps"))
+                          .as(key)
+                          .isEqualTo(event.payload().get("steps").asInt());
+                    });
+                assertThat(pipeline.rows(session, "sync_history")).hasSize(distinct.size());
+              });
+      await()
+          .atMost(CONVERGE)
+          .until(
+              () ->
+                  count(app, "applied") + count(app, "duplicate") + count(app, "stale")
+                      >= published.size());
+      assertThat(count(app, "duplicate"))
+          .as("duplicates counted, not applied")
+          .isGreaterThanOrEqualTo(1);
+      assertThat(count(app, "stale"))
+          .as("out-of-order versions counted as stale")
+          .isGreaterThanOrEqualTo(1);
       // every distinct event's history row is inserted exactly once
-      assertThat(app.registry().get("lagline.reconciler.writes").tag("table", "sync_history").tag("outcome", "applied").counter().count())
+      assertThat(
+              app.registry()
+                  .get("lagline.reconciler.writes")
+                  .tag("table", "sync_history")
+                  .tag("outcome", "applied")
+                  .counter()
+                  .count())
           .isEqualTo(distinct.size());
     }
   }
@@ -169,7 +212,8 @@ class ReconcilerIT {
   }
 
   @Test
-  void a_message_is_not_acked_while_cassandra_is_down_and_is_applied_after_it_returns() throws Exception {
+  void a_message_is_not_acked_while_cassandra_is_down_and_is_applied_after_it_returns()
+      throws Exception {
     Pipeline pipeline = new Pipeline(stack, pubsub, dir, "outage", "");
     pipeline.applySchema();
     try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
@@ -179,8 +223,15 @@ class ReconcilerIT {
         pipeline.publish(List.of(synced("survivor", 1, 42)));
         await().atMost(CONVERGE).until(() -> count(app, "failed") >= 1);
         assertThat(count(app, "applied")).isZero();
-        assertThat(app.registry().get("lagline.reconciler.replies").tag("reply", "nack").counter().count()).isPositive();
-        assertThat(get(http, "http://127.0.0.1:" + app.adminPort() + "/health/ready").statusCode()).isEqualTo(503);
+        assertThat(
+                app.registry()
+                    .get("lagline.reconciler.replies")
+                    .tag("reply", "nack")
+                    .counter()
+                    .count())
+            .isPositive();
+        assertThat(get(http, "http://127.0.0.1:" + app.adminPort() + "/health/ready").statusCode())
+            .isEqualTo(503);
       } finally {
         stack.cassandra().start();
       }
@@ -206,7 +257,8 @@ class ReconcilerIT {
         .contains("CREATE TABLE IF NOT EXISTS cli.device_state")
         .contains("entity_version bigint");
 
-    Pipeline.CliResult missingKeyspace = Pipeline.cli("run", "--config", pipeline.configFile.toString());
+    Pipeline.CliResult missingKeyspace =
+        Pipeline.cli("run", "--config", pipeline.configFile.toString());
     assertThat(missingKeyspace.code()).isEqualTo(1);
     assertThat(missingKeyspace.err())
         .contains("keyspace 'cli'")
@@ -215,10 +267,16 @@ class ReconcilerIT {
         .as("a message, not a stack trace")
         .doesNotContain("\tat ");
 
-    Path bad = Files.writeString(dir.resolve("bad.yaml"), "pubsub:\n  subscription: nope\ncassandra:\n  keyspace: Bad-Name\n");
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.yaml"),
+            "pubsub:\n  subscription: nope\ncassandra:\n  keyspace: Bad-Name\n");
     Pipeline.CliResult invalid = Pipeline.cli("run", "--config", bad.toString());
     assertThat(invalid.code()).isEqualTo(2);
-    assertThat(invalid.err()).contains("pubsub.subscription").contains("cassandra.keyspace").contains("mapping.file");
+    assertThat(invalid.err())
+        .contains("pubsub.subscription")
+        .contains("cassandra.keyspace")
+        .contains("mapping.file");
   }
 
   private static long count(ReconcilerApp app, String outcome) {
@@ -233,6 +291,8 @@ class ReconcilerIT {
   }
 
   private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -27,7 +27,8 @@ final class Fixtures {
   }
 
   static Event event(String type, int schemaVersion, String payloadJson) {
-    return new Event("ev-1", type, schemaVersion, "device-42", 7L, OCCURRED_AT, payload(payloadJson));
+    return new Event(
+        "ev-1", type, schemaVersion, "device-42", 7L, OCCURRED_AT, payload(payloadJson));
   }
 
   static ObjectNode payload(String json) {

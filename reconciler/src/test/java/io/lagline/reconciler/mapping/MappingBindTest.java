@@ -18,7 +18,11 @@ class MappingBindTest {
 
   @Test
   void binds_every_write_of_the_event_type_in_file_order() {
-    Event event = event("DeviceSynced", 2, "{\"steps\": 1200, \"heart_rate\": 61, \"battery\": {\"level\": 0.8}}");
+    Event event =
+        event(
+            "DeviceSynced",
+            2,
+            "{\"steps\": 1200, \"heart_rate\": 61, \"battery\": {\"level\": 0.8}}");
 
     List<BoundRow> rows = fitness.bind(event, event.attributes());
 
@@ -42,8 +46,11 @@ class MappingBindTest {
   @Test
   void binds_null_for_a_missing_or_null_optional_value() {
     Event missing = event("DeviceSynced", 1, "{\"steps\": 1, \"heart_rate\": 2}");
-    Event nullParent = event("DeviceSynced", 1, "{\"steps\": 1, \"heart_rate\": 2, \"battery\": null}");
-    Event nullLeaf = event("DeviceSynced", 1, "{\"steps\": 1, \"heart_rate\": 2, \"battery\": {\"level\": null}}");
+    Event nullParent =
+        event("DeviceSynced", 1, "{\"steps\": 1, \"heart_rate\": 2, \"battery\": null}");
+    Event nullLeaf =
+        event(
+            "DeviceSynced", 1, "{\"steps\": 1, \"heart_rate\": 2, \"battery\": {\"level\": null}}");
 
     for (Event event : List.of(missing, nullParent, nullLeaf)) {
       BoundRow row = fitness.bind(event, Map.of()).get(0);
@@ -55,10 +62,13 @@ class MappingBindTest {
   void binds_a_delete_with_key_columns_only() {
     List<BoundRow> rows = fitness.bind(event("DeviceRetired", 1, "{}"), Map.of());
 
-    assertThat(rows).singleElement().satisfies(row -> {
-      assertThat(row.write().mode()).isEqualTo(WriteMode.DELETE_IF_NEWER);
-      assertThat(row.values()).containsExactly(entry("device_id", "device-42"));
-    });
+    assertThat(rows)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.write().mode()).isEqualTo(WriteMode.DELETE_IF_NEWER);
+              assertThat(row.values()).containsExactly(entry("device_id", "device-42"));
+            });
   }
 
   @Test
@@ -122,7 +132,8 @@ class MappingBindTest {
                       tenant: { from: attribute.tenant, type: int, required: false }
             """,
             "(inline)");
-    Event event = event("Raw", 1, "{\"a\": {\"b\": {\"c\": 123456789012345678901}}, \"z\": \"\u00e9\"}");
+    Event event =
+        event("Raw", 1, "{\"a\": {\"b\": {\"c\": 123456789012345678901}}, \"z\": \"\u00e9\"}");
 
     BoundRow row = mapping.bind(event, Map.of("region", "eu-west1")).get(0);
 
@@ -138,7 +149,8 @@ class MappingBindTest {
 
   @Test
   void collects_every_field_problem_of_every_write_into_one_exception() {
-    Event event = event("DeviceSynced", 1, "{\"heart_rate\": \"fast\", \"battery\": {\"level\": \"full\"}}");
+    Event event =
+        event("DeviceSynced", 1, "{\"heart_rate\": \"fast\", \"battery\": {\"level\": \"full\"}}");
 
     assertThatThrownBy(() -> fitness.bind(event, Map.of()))
         .isInstanceOfSatisfying(
@@ -148,13 +160,18 @@ class MappingBindTest {
               assertThat(e.problems())
                   .extracting(MappingException.Problem::reason, MappingException.Problem::field)
                   .containsExactly(
-                      org.assertj.core.groups.Tuple.tuple(MappingException.MISSING_FIELD, "payload.steps"),
-                      org.assertj.core.groups.Tuple.tuple(MappingException.INVALID_VALUE, "payload.heart_rate"),
-                      org.assertj.core.groups.Tuple.tuple(MappingException.INVALID_VALUE, "payload.battery.level"),
-                      org.assertj.core.groups.Tuple.tuple(MappingException.MISSING_FIELD, "payload.steps"));
+                      org.assertj.core.groups.Tuple.tuple(
+                          MappingException.MISSING_FIELD, "payload.steps"),
+                      org.assertj.core.groups.Tuple.tuple(
+                          MappingException.INVALID_VALUE, "payload.heart_rate"),
+                      org.assertj.core.groups.Tuple.tuple(
+                          MappingException.INVALID_VALUE, "payload.battery.level"),
+                      org.assertj.core.groups.Tuple.tuple(
+                          MappingException.MISSING_FIELD, "payload.steps"));
               assertThat(e.reason()).isEqualTo(MappingException.MISSING_FIELD);
               assertThat(e.field()).isEqualTo("payload.steps");
-              assertThat(e.detail()).isEqualTo("column device_state.steps requires a value; it is missing or null");
+              assertThat(e.detail())
+                  .isEqualTo("column device_state.steps requires a value; it is missing or null");
             })
         .hasMessageContaining("cannot map event ev-1 (4 problems)")
         .hasMessageContaining("column sync_history.steps requires a value")
@@ -171,7 +188,9 @@ class MappingBindTest {
             e -> {
               assertThat(e.reason()).isEqualTo(MappingException.UNKNOWN_EVENT_TYPE);
               assertThat(e.field()).isEqualTo("event_type");
-              assertThat(e.detail()).contains("DeviceExploded").contains("[DeviceSynced, DeviceRetired]");
+              assertThat(e.detail())
+                  .contains("DeviceExploded")
+                  .contains("[DeviceSynced, DeviceRetired]");
             });
   }
 
@@ -222,7 +241,8 @@ class MappingBindTest {
             """,
             "(inline)");
 
-    assertThatThrownBy(() -> mapping.bind(event("Tagged", 1, "{\"tag\": \"\"}"), Map.of("other", "x")))
+    assertThatThrownBy(
+            () -> mapping.bind(event("Tagged", 1, "{\"tag\": \"\"}"), Map.of("other", "x")))
         .isInstanceOfSatisfying(
             MappingException.class,
             e ->
@@ -243,8 +263,13 @@ class MappingBindTest {
     TableWrite history = fitness.forType("DeviceSynced").orElseThrow().writes().get(1);
 
     assertThat(history.primaryKey()).containsExactly("device_id", "event_id");
-    assertThat(history.keyColumns()).extracting(ColumnMapping::column).containsExactly("device_id", "event_id");
-    assertThat(history.valueColumns()).extracting(ColumnMapping::column).containsExactly("steps", "synced_at");
-    assertThat(history.column("steps")).contains(new ColumnMapping("steps", CqlType.INT, "payload.steps", true));
+    assertThat(history.keyColumns())
+        .extracting(ColumnMapping::column)
+        .containsExactly("device_id", "event_id");
+    assertThat(history.valueColumns())
+        .extracting(ColumnMapping::column)
+        .containsExactly("steps", "synced_at");
+    assertThat(history.column("steps"))
+        .contains(new ColumnMapping("steps", CqlType.INT, "payload.steps", true));
   }
 }

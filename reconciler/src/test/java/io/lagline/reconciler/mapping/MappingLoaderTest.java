@@ -24,10 +24,18 @@ class MappingLoaderTest {
     EventMapping synced = mapping.forType("DeviceSynced").orElseThrow();
     assertThat(synced.schemaVersions()).containsExactly(1, 2);
     assertThat(synced.writes())
-        .extracting(TableWrite::table, TableWrite::mode, TableWrite::partitionKey, TableWrite::clusteringKey)
+        .extracting(
+            TableWrite::table,
+            TableWrite::mode,
+            TableWrite::partitionKey,
+            TableWrite::clusteringKey)
         .containsExactly(
             tuple("device_state", WriteMode.UPSERT_IF_NEWER, List.of("device_id"), List.of()),
-            tuple("sync_history", WriteMode.INSERT_IF_ABSENT, List.of("device_id"), List.of("event_id")));
+            tuple(
+                "sync_history",
+                WriteMode.INSERT_IF_ABSENT,
+                List.of("device_id"),
+                List.of("event_id")));
     assertThat(synced.writes().get(0).columns())
         .containsExactly(
             new ColumnMapping("device_id", CqlType.TEXT, "entity_key", true),
@@ -39,7 +47,9 @@ class MappingLoaderTest {
     assertThat(retire.mode()).isEqualTo(WriteMode.DELETE_IF_NEWER);
     assertThat(retire.valueColumns()).isEmpty();
     assertThat(mapping.forType("Unknown")).isEmpty();
-    assertThat(mapping.tables()).extracting(TableSchema::name).containsExactly("device_state", "sync_history");
+    assertThat(mapping.tables())
+        .extracting(TableSchema::name)
+        .containsExactly("device_state", "sync_history");
   }
 
   @Test
@@ -72,7 +82,8 @@ class MappingLoaderTest {
     assertThat(mapping.deletedColumn()).isEqualTo("gone");
     assertThat(mapping.tables().get(0).regular())
         .containsExactly(
-            new TableSchema.Column("row_version", CqlType.BIGINT), new TableSchema.Column("gone", CqlType.BOOLEAN));
+            new TableSchema.Column("row_version", CqlType.BIGINT),
+            new TableSchema.Column("gone", CqlType.BOOLEAN));
   }
 
   @Test
@@ -140,7 +151,10 @@ class MappingLoaderTest {
                   assertThat(e.problems())
                       .containsExactly(
                           new ConfigProblem(
-                              "mapping file", "x.yaml", "must be a YAML mapping with an events list", "x.yaml")));
+                              "mapping file",
+                              "x.yaml",
+                              "must be a YAML mapping with an events list",
+                              "x.yaml")));
     }
   }
 
@@ -163,6 +177,9 @@ class MappingLoaderTest {
     assertThatThrownBy(() -> MappingLoader.load(file))
         .isInstanceOfSatisfying(
             ConfigException.class,
-            e -> assertThat(e.problems()).extracting(ConfigProblem::source).containsOnly(file.toString()));
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::source)
+                    .containsOnly(file.toString()));
   }
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** One row per rule on keys, identifiers and the agreement of writes to one table; then all at once. */
+/**
+ * One row per rule on keys, identifiers and the agreement of writes to one table; then all at once.
+ */
 class MappingTableRulesTest {
   private static final String W = "events[0].writes[0]";
   private static final String IDENTIFIER_RULE =
@@ -28,69 +30,170 @@ class MappingTableRulesTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
-        arguments("partition key column not mapped", one(write("t", "upsert-if-newer", "[device]", KEY)),
-            W + ".partition-key[0]", "device", "must be one of the write's columns; map it under columns"),
-        arguments("clustering key column not mapped",
-            one("{table: t, mode: insert-if-absent, partition-key: [device_id], clustering-key: [event_id], columns: {" + KEY + "}}"),
-            W + ".clustering-key[0]", "event_id", "must be one of the write's columns"),
-        arguments("key column listed twice", one(write("t", "upsert-if-newer", "[device_id, device_id]", KEY)),
-            W + ".partition-key[1]", "device_id", "lists the same column twice"),
-        arguments("clustering column also in the partition key",
-            one("{table: t, mode: insert-if-absent, partition-key: [device_id], clustering-key: [device_id], columns: {" + KEY + "}}"),
-            W + ".clustering-key[0]", "device_id", "is already in the partition key"),
-        arguments("optional key column", one(state("device_id: {from: entity_key, type: text, required: false}")),
-            W + ".columns.device_id.required", "false", "key columns are always required; remove required: false"),
-        arguments("delete-if-newer with a value column", one(write("device_state", "delete-if-newer", "[device_id]", KEY + ", " + STEPS)),
-            W + ".columns.steps", "steps", "delete-if-newer writes list only key columns (partition-key, clustering-key)"),
-        arguments("column type differs between writes",
-            mapping(event("A", state(KEY + ", " + STEPS)), event("B", state(KEY + ", steps: {from: payload.n, type: bigint}"))),
-            "events[1].writes[0].columns.steps.type", "bigint",
-            "column device_state.steps is int in events[0].writes[0].columns.steps; a column has one type in every write to its table"),
-        arguments("partition key differs between writes",
-            mapping(event("A", state(KEY + ", " + STEPS)), event("B", write("device_state", "upsert-if-newer", "[steps]", KEY + ", " + STEPS))),
-            "events[1].writes[0].partition-key", "[steps]",
-            "table device_state has partition key [device_id] in events[0].writes[0]; every write to a table uses the same primary key"),
-        arguments("clustering key differs between writes",
+        arguments(
+            "partition key column not mapped",
+            one(write("t", "upsert-if-newer", "[device]", KEY)),
+            W + ".partition-key[0]",
+            "device",
+            "must be one of the write's columns; map it under columns"),
+        arguments(
+            "clustering key column not mapped",
+            one(
+                "{table: t, mode: insert-if-absent, partition-key: [device_id], clustering-key: [event_id], columns: {"
+                    + KEY
+                    + "}}"),
+            W + ".clustering-key[0]",
+            "event_id",
+            "must be one of the write's columns"),
+        arguments(
+            "key column listed twice",
+            one(write("t", "upsert-if-newer", "[device_id, device_id]", KEY)),
+            W + ".partition-key[1]",
+            "device_id",
+            "lists the same column twice"),
+        arguments(
+            "clustering column also in the partition key",
+            one(
+                "{table: t, mode: insert-if-absent, partition-key: [device_id], clustering-key: [device_id], columns: {"
+                    + KEY
+                    + "}}"),
+            W + ".clustering-key[0]",
+            "device_id",
+            "is already in the partition key"),
+        arguments(
+            "optional key column",
+            one(state("device_id: {from: entity_key, type: text, required: false}")),
+            W + ".columns.device_id.required",
+            "false",
+            "key columns are always required; remove required: false"),
+        arguments(
+            "delete-if-newer with a value column",
+            one(write("device_state", "delete-if-newer", "[device_id]", KEY + ", " + STEPS)),
+            W + ".columns.steps",
+            "steps",
+            "delete-if-newer writes list only key columns (partition-key, clustering-key)"),
+        arguments(
+            "column type differs between writes",
             mapping(
-                event("A", "{table: h, mode: insert-if-absent, partition-key: [device_id], clustering-key: [event_id], columns: {" + HISTORY_COLUMNS + "}}"),
+                event("A", state(KEY + ", " + STEPS)),
+                event("B", state(KEY + ", steps: {from: payload.n, type: bigint}"))),
+            "events[1].writes[0].columns.steps.type",
+            "bigint",
+            "column device_state.steps is int in events[0].writes[0].columns.steps; a column has one type in every write to its table"),
+        arguments(
+            "partition key differs between writes",
+            mapping(
+                event("A", state(KEY + ", " + STEPS)),
+                event(
+                    "B", write("device_state", "upsert-if-newer", "[steps]", KEY + ", " + STEPS))),
+            "events[1].writes[0].partition-key",
+            "[steps]",
+            "table device_state has partition key [device_id] in events[0].writes[0]; every write to a table uses the same primary key"),
+        arguments(
+            "clustering key differs between writes",
+            mapping(
+                event(
+                    "A",
+                    "{table: h, mode: insert-if-absent, partition-key: [device_id], clustering-key: [event_id], columns: {"
+                        + HISTORY_COLUMNS
+                        + "}}"),
                 event("B", write("h", "insert-if-absent", "[device_id]", HISTORY_COLUMNS))),
-            "events[1].writes[0].clustering-key", "[]", "table h has clustering key [event_id] in events[0].writes[0]"),
-        arguments("fact and versioned writes to one table",
-            mapping(event("A", state(KEY)), event("B", write("device_state", "insert-if-absent", "[device_id]", KEY))),
-            "events[1].writes[0].mode", "insert-if-absent",
+            "events[1].writes[0].clustering-key",
+            "[]",
+            "table h has clustering key [event_id] in events[0].writes[0]"),
+        arguments(
+            "fact and versioned writes to one table",
+            mapping(
+                event("A", state(KEY)),
+                event("B", write("device_state", "insert-if-absent", "[device_id]", KEY))),
+            "events[1].writes[0].mode",
+            "insert-if-absent",
             "table device_state is written by upsert-if-newer in events[0].writes[0]; a table is either versioned state"
                 + " (upsert-if-newer, delete-if-newer) or a fact table (insert-if-absent), not both"),
-        arguments("one event writes a table twice", mapping(event("A", state(KEY), state(KEY))),
-            "events[0].writes[1].table", "device_state", "is already written by events[0].writes[0]; an event writes a table once"),
-        arguments("table name not an identifier", one(write("Device-State", "upsert-if-newer", "[device_id]", KEY)),
-            W + ".table", "Device-State", IDENTIFIER_RULE),
-        arguments("table name too long", one(write("t" + "x".repeat(48), "upsert-if-newer", "[device_id]", KEY)),
-            W + ".table", "t" + "x".repeat(48), IDENTIFIER_RULE),
-        arguments("table name a reserved word", one(write("order", "upsert-if-newer", "[device_id]", KEY)),
-            W + ".table", "order", "is a reserved CQL word; pick another name"),
-        arguments("column name not lower case", one(state(KEY + ", heartRate: {from: payload.hr, type: int}")),
-            W + ".columns.heartRate", "heartRate", IDENTIFIER_RULE),
-        arguments("column name starting with '_'", one(state(KEY + ", _x: {from: payload.x, type: int}")),
-            W + ".columns._x", "_x", IDENTIFIER_RULE),
-        arguments("column name a reserved word", one(state(KEY + ", key: {from: payload.key, type: text}")),
-            W + ".columns.key", "key", "is a reserved CQL word"),
-        arguments("column named as the version column", one(state(KEY + ", entity_version: {from: entity_version, type: bigint}")),
-            W + ".columns.entity_version", "entity_version", "is the version column (version-column) that versioned tables get"),
-        arguments("column named as the deleted column", one(state(KEY + ", deleted: {from: payload.deleted, type: boolean}")),
-            W + ".columns.deleted", "deleted", "is the deleted column (deleted-column) that deletable tables get"),
-        arguments("column named as a custom version column", "version-column: v\n" + one(state(KEY + ", v: {from: payload.v, type: int}")),
-            W + ".columns.v", "v", "is the version column"),
-        arguments("version-column not an identifier", "version-column: Version\n" + one(state(KEY)),
-            "version-column", "Version", IDENTIFIER_RULE),
-        arguments("deleted-column a reserved word", "deleted-column: delete\n" + one(state(KEY)),
-            "deleted-column", "delete", "is a reserved CQL word"),
-        arguments("deleted-column same as version-column", "deleted-column: entity_version\n" + one(state(KEY)),
-            "deleted-column", "entity_version", "must differ from version-column"));
+        arguments(
+            "one event writes a table twice",
+            mapping(event("A", state(KEY), state(KEY))),
+            "events[0].writes[1].table",
+            "device_state",
+            "is already written by events[0].writes[0]; an event writes a table once"),
+        arguments(
+            "table name not an identifier",
+            one(write("Device-State", "upsert-if-newer", "[device_id]", KEY)),
+            W + ".table",
+            "Device-State",
+            IDENTIFIER_RULE),
+        arguments(
+            "table name too long",
+            one(write("t" + "x".repeat(48), "upsert-if-newer", "[device_id]", KEY)),
+            W + ".table",
+            "t" + "x".repeat(48),
+            IDENTIFIER_RULE),
+        arguments(
+            "table name a reserved word",
+            one(write("order", "upsert-if-newer", "[device_id]", KEY)),
+            W + ".table",
+            "order",
+            "is a reserved CQL word; pick another name"),
+        arguments(
+            "column name not lower case",
+            one(state(KEY + ", heartRate: {from: payload.hr, type: int}")),
+            W + ".columns.heartRate",
+            "heartRate",
+            IDENTIFIER_RULE),
+        arguments(
+            "column name starting with '_'",
+            one(state(KEY + ", _x: {from: payload.x, type: int}")),
+            W + ".columns._x",
+            "_x",
+            IDENTIFIER_RULE),
+        arguments(
+            "column name a reserved word",
+            one(state(KEY + ", key: {from: payload.key, type: text}")),
+            W + ".columns.key",
+            "key",
+            "is a reserved CQL word"),
+        arguments(
+            "column named as the version column",
+            one(state(KEY + ", entity_version: {from: entity_version, type: bigint}")),
+            W + ".columns.entity_version",
+            "entity_version",
+            "is the version column (version-column) that versioned tables get"),
+        arguments(
+            "column named as the deleted column",
+            one(state(KEY + ", deleted: {from: payload.deleted, type: boolean}")),
+            W + ".columns.deleted",
+            "deleted",
+            "is the deleted column (deleted-column) that deletable tables get"),
+        arguments(
+            "column named as a custom version column",
+            "version-column: v\n" + one(state(KEY + ", v: {from: payload.v, type: int}")),
+            W + ".columns.v",
+            "v",
+            "is the version column"),
+        arguments(
+            "version-column not an identifier",
+            "version-column: Version\n" + one(state(KEY)),
+            "version-column",
+            "Version",
+            IDENTIFIER_RULE),
+        arguments(
+            "deleted-column a reserved word",
+            "deleted-column: delete\n" + one(state(KEY)),
+            "deleted-column",
+            "delete",
+            "is a reserved CQL word"),
+        arguments(
+            "deleted-column same as version-column",
+            "deleted-column: entity_version\n" + one(state(KEY)),
+            "deleted-column",
+            "entity_version",
+            "must differ from version-column"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
-  void rejects_with_the_path_value_and_rule(String rule, String yaml, String key, String value, String expected) {
+  void rejects_with_the_path_value_and_rule(
+      String rule, String yaml, String key, String value, String expected) {
     MappingYaml.assertRejected(yaml, key, value, expected);
   }
 
@@ -99,8 +202,20 @@ class MappingTableRulesTest {
     String yaml =
         "version-colum: v\n"
             + mapping(
-                event("A", write("device_state", "upsert", "[device_id]", KEY + ", steps: {from: payload.steps, type: integer}")),
-                event("A", write("other", "upsert-if-newer", "[device]", KEY + ", select: {from: entity_id, type: text}")),
+                event(
+                    "A",
+                    write(
+                        "device_state",
+                        "upsert",
+                        "[device_id]",
+                        KEY + ", steps: {from: payload.steps, type: integer}")),
+                event(
+                    "A",
+                    write(
+                        "other",
+                        "upsert-if-newer",
+                        "[device]",
+                        KEY + ", select: {from: entity_id, type: text}")),
                 event("B", state(KEY + ", " + STEPS)),
                 event("C", state(KEY + ", steps: {from: payload.steps, type: bigint}")));
 
@@ -125,7 +240,9 @@ class MappingTableRulesTest {
   @Test
   void reserves_the_cql_keywords_that_would_need_quoting() {
     assertThat(CqlIdentifiers.RESERVED)
-        .contains("select", "from", "where", "table", "key", "order", "by", "primary", "insert", "update", "delete")
+        .contains(
+            "select", "from", "where", "table", "key", "order", "by", "primary", "insert", "update",
+            "delete")
         .contains("set", "and", "if", "in", "token", "limit", "allow", "keyspace");
     assertThat(CqlIdentifiers.isValid("device_state")).isTrue();
     assertThat(CqlIdentifiers.isValid("a" + "b".repeat(47))).isTrue();

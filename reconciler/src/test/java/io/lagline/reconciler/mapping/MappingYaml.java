@@ -21,16 +21,28 @@ final class MappingYaml {
   }
 
   static String write(String table, String mode, String partitionKey, String columns) {
-    return "{table: " + table + ", mode: " + mode + ", partition-key: " + partitionKey
-        + ", columns: {" + columns + "}}";
+    return "{table: "
+        + table
+        + ", mode: "
+        + mode
+        + ", partition-key: "
+        + partitionKey
+        + ", columns: {"
+        + columns
+        + "}}";
   }
 
   static String event(String type, String... writes) {
-    return "{event-type: " + type + ", schema-versions: [1], writes: [" + String.join(", ", writes) + "]}";
+    return "{event-type: "
+        + type
+        + ", schema-versions: [1], writes: ["
+        + String.join(", ", writes)
+        + "]}";
   }
 
   static String mapping(String... events) {
-    return "events:\n" + Arrays.stream(events).map(e -> "  - " + e + "\n").collect(Collectors.joining());
+    return "events:\n"
+        + Arrays.stream(events).map(e -> "  - " + e + "\n").collect(Collectors.joining());
   }
 
   /** A mapping of one event type with one write. */
@@ -38,7 +50,10 @@ final class MappingYaml {
     return mapping(event("DeviceSynced", write));
   }
 
-  /** Asserts that loading fails with a problem at {@code key} showing {@code value} and breaking {@code rule}. */
+  /**
+   * Asserts that loading fails with a problem at {@code key} showing {@code value} and breaking
+   * {@code rule}.
+   */
   static void assertRejected(String yaml, String key, String value, String rule) {
     assertThatThrownBy(() -> MappingLoader.parse(yaml, SOURCE))
         .isInstanceOfSatisfying(

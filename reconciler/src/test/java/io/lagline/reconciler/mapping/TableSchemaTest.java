@@ -51,17 +51,23 @@ class TableSchemaTest {
     Mapping mapping =
         MappingLoader.parse(
             MappingYaml.mapping(
-                MappingYaml.event("Stepped", MappingYaml.state(MappingYaml.KEY + ", " + MappingYaml.STEPS)),
+                MappingYaml.event(
+                    "Stepped", MappingYaml.state(MappingYaml.KEY + ", " + MappingYaml.STEPS)),
                 MappingYaml.event(
                     "Charged",
-                    MappingYaml.state(MappingYaml.KEY + ", battery: {from: payload.level, type: double}, "
-                        + MappingYaml.STEPS))),
+                    MappingYaml.state(
+                        MappingYaml.KEY
+                            + ", battery: {from: payload.level, type: double}, "
+                            + MappingYaml.STEPS))),
             "(inline)");
 
     TableSchema state = mapping.tables().get(0);
 
     assertThat(state.regular())
-        .containsExactly(new Column("steps", INT), new Column("battery", DOUBLE), new Column("entity_version", BIGINT));
+        .containsExactly(
+            new Column("steps", INT),
+            new Column("battery", DOUBLE),
+            new Column("entity_version", BIGINT));
     assertThat(state.versioned()).isTrue();
     assertThat(state.deletable()).isFalse();
     assertThat(state.column("battery")).contains(new Column("battery", DOUBLE));

@@ -9,7 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerMetricsTest {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ReconcilerMetrics metrics = new ReconcilerMetrics(registry, Set.of("DeviceSynced"));
 
   @Test
@@ -26,14 +27,17 @@ class ReconcilerMetricsTest {
     String scrape = registry.scrape();
 
     assertThat(scrape)
-        .contains("lagline_reconciler_events_total{event_type=\"DeviceSynced\",outcome=\"applied\"} 1.0")
-        .contains("lagline_reconciler_consistency_lag_seconds_bucket{event_type=\"DeviceSynced\",le=\"0.05\"} 1")
+        .contains(
+            "lagline_reconciler_events_total{event_type=\"DeviceSynced\",outcome=\"applied\"} 1.0")
+        .contains(
+            "lagline_reconciler_consistency_lag_seconds_bucket{event_type=\"DeviceSynced\",le=\"0.05\"} 1")
         .contains("lagline_reconciler_consistency_lag_seconds_count{event_type=\"DeviceSynced\"} 1")
         .contains("lagline_reconciler_cassandra_write_latency_seconds_bucket{")
         .contains("lagline_reconciler_writes_total{outcome=\"applied\",table=\"device_state\"} 1.0")
         .contains("lagline_reconciler_retries_total{class=\"transient\"} 1.0")
         .contains("lagline_reconciler_replies_total{reply=\"ack\"} 1.0")
-        .contains("lagline_reconciler_failures_total{class=\"permanent\",reason=\"invalid_event\"} 1.0")
+        .contains(
+            "lagline_reconciler_failures_total{class=\"permanent\",reason=\"invalid_event\"} 1.0")
         .contains("lagline_reconciler_in_flight_messages 1.0");
   }
 
@@ -52,7 +56,13 @@ class ReconcilerMetricsTest {
     metrics.event("Whatever-" + System.nanoTime(), "invalid");
     metrics.event(null, "invalid");
 
-    assertThat(registry.get("lagline.reconciler.events").tag("event_type", "unknown").counter().count()).isEqualTo(2);
+    assertThat(
+            registry
+                .get("lagline.reconciler.events")
+                .tag("event_type", "unknown")
+                .counter()
+                .count())
+        .isEqualTo(2);
     assertThat(registry.find("lagline.reconciler.events").counters()).hasSize(1);
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SchemaGeneratorTest {
-  private static final Map<String, String> NTS = Map.of("class", "NetworkTopologyStrategy", "dc1", "3");
+  private static final Map<String, String> NTS =
+      Map.of("class", "NetworkTopologyStrategy", "dc1", "3");
 
   @Test
   void generates_the_ddl_of_the_documented_example() {
@@ -91,24 +92,53 @@ class SchemaGeneratorTest {
 
   static Stream<Arguments> invalid() {
     return Stream.of(
-        arguments("Fitness", NTS, "cassandra.keyspace", "Fitness", "must be a lower-case CQL identifier"),
+        arguments(
+            "Fitness", NTS, "cassandra.keyspace", "Fitness", "must be a lower-case CQL identifier"),
         arguments("table", NTS, "cassandra.keyspace", "table", "is a reserved CQL word"),
         arguments(null, NTS, "cassandra.keyspace", null, "must be a lower-case CQL identifier"),
         arguments("ks", Map.of(), "schema.replication", null, "is required"),
         arguments("ks", Map.of("dc1", "3"), "schema.replication", "{dc1=3}", "must name the class"),
-        arguments("ks", Map.of("class", "LocalStrategy"), "schema.replication", "class=LocalStrategy",
+        arguments(
+            "ks",
+            Map.of("class", "LocalStrategy"),
+            "schema.replication",
+            "class=LocalStrategy",
             "must be SimpleStrategy or NetworkTopologyStrategy"),
-        arguments("ks", Map.of("class", "SimpleStrategy"), "schema.replication", "replication_factor=null",
+        arguments(
+            "ks",
+            Map.of("class", "SimpleStrategy"),
+            "schema.replication",
+            "replication_factor=null",
             "SimpleStrategy needs replication_factor, a positive integer"),
-        arguments("ks", Map.of("class", "SimpleStrategy", "replication_factor", "0"), "schema.replication",
-            "replication_factor=0", "SimpleStrategy needs replication_factor"),
-        arguments("ks", Map.of("class", "SimpleStrategy", "replication_factor", "1", "dc1", "3"), "schema.replication",
-            "dc1=3", "SimpleStrategy takes only class and replication_factor"),
-        arguments("ks", Map.of("class", "NetworkTopologyStrategy"), "schema.replication", "{class=NetworkTopologyStrategy}",
+        arguments(
+            "ks",
+            Map.of("class", "SimpleStrategy", "replication_factor", "0"),
+            "schema.replication",
+            "replication_factor=0",
+            "SimpleStrategy needs replication_factor"),
+        arguments(
+            "ks",
+            Map.of("class", "SimpleStrategy", "replication_factor", "1", "dc1", "3"),
+            "schema.replication",
+            "dc1=3",
+            "SimpleStrategy takes only class and replication_factor"),
+        arguments(
+            "ks",
+            Map.of("class", "NetworkTopologyStrategy"),
+            "schema.replication",
+            "{class=NetworkTopologyStrategy}",
             "NetworkTopologyStrategy needs at least one datacenter with a positive replication factor"),
-        arguments("ks", Map.of("class", "NetworkTopologyStrategy", "dc1", "three"), "schema.replication", "dc1=three",
+        arguments(
+            "ks",
+            Map.of("class", "NetworkTopologyStrategy", "dc1", "three"),
+            "schema.replication",
+            "dc1=three",
             "a datacenter's replication factor must be a non-negative integer"),
-        arguments("ks", Map.of("class", "NetworkTopologyStrategy", "dc1", "-1"), "schema.replication", "dc1=-1",
+        arguments(
+            "ks",
+            Map.of("class", "NetworkTopologyStrategy", "dc1", "-1"),
+            "schema.replication",
+            "dc1=-1",
             "a datacenter's replication factor must be a non-negative integer"));
   }
 
@@ -142,7 +172,8 @@ class SchemaGeneratorTest {
 
   private static Mapping fitness() {
     try {
-      return MappingLoader.load(Path.of(SchemaGeneratorTest.class.getResource("/mapping/fitness.yaml").toURI()));
+      return MappingLoader.load(
+          Path.of(SchemaGeneratorTest.class.getResource("/mapping/fitness.yaml").toURI()));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
