@@ -8,11 +8,11 @@ import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
+import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.config.RetryConfig;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingException;
-import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -30,28 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EventApplierTest {
-  private static final Mapping MAPPING =
-      MappingLoader.parse(
-          """
-          events:
-            - event-type: DeviceSynced
-              schema-versions: [1]
-              writes:
-                - table: device_state
-                  mode: upsert-if-newer
-                  partition-key: [device_id]
-                  columns:
-                    device_id: { from: entity_key, type: text }
-                    steps: { from: payload.steps, type: int }
-                - table: sync_history
-                  mode: insert-if-absent
-                  partition-key: [device_id]
-                  clustering-key: [event_id]
-                  columns:
-                    device_id: { from: entity_key, type: text }
-                    event_id: { from: event_id, type: text }
-          """,
-          "test");
+  private static final Mapping MAPPING = TestMappings.DEVICES;
 
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -2,43 +2,13 @@ package io.lagline.reconciler.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.mapping.Mapping;
-import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.mapping.TableWrite;
 import org.junit.jupiter.api.Test;
 
 class LwtStatementsTest {
-  private static final Mapping MAPPING =
-      MappingLoader.parse(
-          """
-          events:
-            - event-type: DeviceSynced
-              schema-versions: [1]
-              writes:
-                - table: device_state
-                  mode: upsert-if-newer
-                  partition-key: [device_id]
-                  columns:
-                    device_id: { from: entity_key, type: text }
-                    steps: { from: payload.steps, type: int }
-                    battery: { from: payload.battery, type: double, required: false }
-                - table: sync_history
-                  mode: insert-if-absent
-                  partition-key: [device_id]
-                  clustering-key: [event_id]
-                  columns:
-                    device_id: { from: entity_key, type: text }
-                    event_id: { from: event_id, type: text }
-            - event-type: DeviceRetired
-              schema-versions: [1]
-              writes:
-                - table: device_state
-                  mode: delete-if-newer
-                  partition-key: [device_id]
-                  columns:
-                    device_id: { from: entity_key, type: text }
-          """,
-          "test");
+  private static final Mapping MAPPING = TestMappings.DEVICES;
 
   private static LwtStatements statements(String type, int write) {
     TableWrite tableWrite = MAPPING.forType(type).orElseThrow().writes().get(write);
@@ -56,15 +26,17 @@ class LwtStatementsTest {
 
     assertThat(upsert.update())
         .isEqualTo(
-            "UPDATE ks.device_state SET steps = ?, battery = ?, entity_version = ?, deleted = false"
+            "UPDATE ks.device_state SET steps = ?, heart_rate = ?, synced_at = ?, entity_version = ?,"
+                + " deleted = false"
                 + " WHERE device_id = ? IF entity_version < ?");
     assertThat(upsert.updateBinds())
-        .containsExactly("steps", "battery", "@version", "device_id", "@version");
+        .containsExactly("steps", "heart_rate", "synced_at", "@version", "device_id", "@version");
     assertThat(upsert.insert())
         .isEqualTo(
-            "INSERT INTO ks.device_state (device_id, steps, battery, entity_version, deleted)"
-                + " VALUES (?, ?, ?, ?, false) IF NOT EXISTS");
-    assertThat(upsert.insertBinds()).containsExactly("device_id", "steps", "battery", "@version");
+            "INSERT INTO ks.device_state (device_id, steps, heart_rate, synced_at, entity_version,"
+                + " deleted) VALUES (?, ?, ?, ?, ?, false) IF NOT EXISTS");
+    assertThat(upsert.insertBinds())
+        .containsExactly("device_id", "steps", "heart_rate", "synced_at", "@version");
   }
 
   @Test
@@ -73,7 +45,8 @@ class LwtStatementsTest {
 
     assertThat(delete.update())
         .isEqualTo(
-            "UPDATE ks.device_state SET deleted = true, entity_version = ?, steps = null, battery = null"
+            "UPDATE ks.device_state SET deleted = true, entity_version = ?, steps = null,"
+                + " heart_rate = null, synced_at = null"
                 + " WHERE device_id = ? IF entity_version < ?");
     assertThat(delete.insert())
         .isEqualTo(
@@ -87,6 +60,7 @@ class LwtStatementsTest {
 
     assertThat(insert.versioned()).isFalse();
     assertThat(insert.insert())
-        .isEqualTo("INSERT INTO ks.sync_history (device_id, event_id) VALUES (?, ?) IF NOT EXISTS");
+        .isEqualTo(
+            "INSERT INTO ks.sync_history (device_id, event_id, steps) VALUES (?, ?, ?) IF NOT EXISTS");
   }
 }

@@ -2,6 +2,7 @@ package io.lagline.reconciler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lagline.reconciler.TestMappings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,20 +46,7 @@ class ReconcilerCliTest {
 
   @Test
   void schema_prints_the_ddl_without_connecting() throws IOException {
-    Path config =
-        config(
-            """
-            events:
-              - event-type: DeviceSynced
-                schema-versions: [1]
-                writes:
-                  - table: device_state
-                    mode: upsert-if-newer
-                    partition-key: [device_id]
-                    columns:
-                      device_id: { from: entity_key, type: text }
-                      steps: { from: payload.steps, type: int }
-            """);
+    Path config = config(TestMappings.DEVICES_YAML);
 
     Result result = run("schema", "--config", config.toString());
 

@@ -8,12 +8,12 @@ import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
+import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.RowWriter;
 import io.lagline.reconciler.apply.WriteOutcome;
 import io.lagline.reconciler.config.RetryConfig;
 import io.lagline.reconciler.mapping.Mapping;
-import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -29,21 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MessageHandlerTest {
-  private static final Mapping MAPPING =
-      MappingLoader.parse(
-          """
-          events:
-            - event-type: DeviceSynced
-              schema-versions: [1]
-              writes:
-                - table: device_state
-                  mode: upsert-if-newer
-                  partition-key: [device_id]
-                  columns:
-                    device_id: { from: entity_key, type: text }
-                    steps: { from: payload.steps, type: int }
-          """,
-          "test");
+  private static final Mapping MAPPING = TestMappings.DEVICES;
   private static final Instant PUBLISHED = Instant.parse("2026-11-23T06:00:00Z");
   private static final Clock CONFIRMED = Clock.fixed(PUBLISHED.plusMillis(40), ZoneOffset.UTC);
 

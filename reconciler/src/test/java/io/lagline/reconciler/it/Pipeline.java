@@ -9,6 +9,7 @@ import io.lagline.producer.publish.PubSubEventPublisher;
 import io.lagline.producer.publish.PublishMetrics;
 import io.lagline.producer.publish.PublisherSettings;
 import io.lagline.producer.publish.TopicPath;
+import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.cli.ReconcilerMain;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
@@ -31,37 +32,7 @@ import java.util.concurrent.TimeUnit;
  * and config file, the mapping the tests use, and helpers to publish and read back.
  */
 final class Pipeline {
-  static final String MAPPING =
-      """
-      events:
-        - event-type: DeviceSynced
-          schema-versions: [1, 2]
-          writes:
-            - table: device_state
-              mode: upsert-if-newer
-              partition-key: [device_id]
-              columns:
-                device_id: { from: entity_key, type: text }
-                steps: { from: payload.steps, type: int }
-                heart_rate: { from: payload.heart_rate, type: int, required: false }
-                synced_at: { from: occurred_at, type: timestamp }
-            - table: sync_history
-              mode: insert-if-absent
-              partition-key: [device_id]
-              clustering-key: [event_id]
-              columns:
-                device_id: { from: entity_key, type: text }
-                event_id: { from: event_id, type: text }
-                steps: { from: payload.steps, type: int }
-        - event-type: DeviceRetired
-          schema-versions: [1]
-          writes:
-            - table: device_state
-              mode: delete-if-newer
-              partition-key: [device_id]
-              columns:
-                device_id: { from: entity_key, type: text }
-      """;
+  static final String MAPPING = TestMappings.DEVICES_YAML;
 
   final String name;
   final Path configFile;
