@@ -267,6 +267,11 @@ public final class ConfigReader {
     }
   }
 
+  /** Every key a getter asked for so far: the keys this configuration knows. */
+  public Set<String> keysRead() {
+    return source.keysRead();
+  }
+
   /** The problems recorded so far. */
   public List<ConfigProblem> problems() {
     return List.copyOf(problems);

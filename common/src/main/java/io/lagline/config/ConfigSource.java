@@ -89,6 +89,11 @@ final class ConfigSource {
     return new Raw(text, node, fileName);
   }
 
+  /** Every key asked for so far, in order. */
+  Set<String> keysRead() {
+    return Set.copyOf(readKeys);
+  }
+
   /** Where {@code key}'s value comes from, for messages. */
   String sourceOf(String key) {
     return env.containsKey(envName(envPrefix, key)) ? "env " + envName(envPrefix, key) : fileName;

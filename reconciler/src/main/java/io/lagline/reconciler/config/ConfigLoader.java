@@ -37,6 +37,19 @@ public final class ConfigLoader {
    */
   public static ReconcilerConfig load(Path file, Map<String, String> env) {
     ConfigReader reader = ConfigReader.load(file, env, ENV_PREFIX);
+    ReconcilerConfig config = read(reader, file, env);
+    reader.finish();
+    return config;
+  }
+
+  /** Every key the reconciler's configuration has, for the reference documentation and its test. */
+  public static java.util.Set<String> keys() {
+    ConfigReader reader = ConfigReader.of(null, Map.of(), ENV_PREFIX);
+    read(reader, null, Map.of());
+    return reader.keysRead();
+  }
+
+  private static ReconcilerConfig read(ConfigReader reader, Path file, Map<String, String> env) {
     PubSubConfig pubsub = pubsub(reader, env);
     CassandraConfig cassandra = cassandra(reader);
     Path mapping = reader.path("mapping.file", null, false);
@@ -85,7 +98,6 @@ public final class ConfigLoader {
                     ? Map.of("class", "SimpleStrategy", "replication_factor", "1")
                     : Map.of(
                         "class", "NetworkTopologyStrategy", cassandra.localDatacenter(), "3")));
-    reader.finish();
     return new ReconcilerConfig(pubsub, cassandra, mapping, admin, retry, schema);
   }
 
