@@ -100,7 +100,8 @@ public final class DemoMain implements Callable<Integer> {
     int deviceCount = devices != null ? devices : Math.max(1, events / 10);
     Path configFile = config != null ? config : RepoPaths.sampleConfig();
     DemoOptions options =
-        new DemoOptions(events, deviceCount, seed, "device-events", adminPort, timeout);
+        new DemoOptions(events, deviceCount, seed, "device-events", freeOrAny(adminPort), timeout);
+
     PrintWriter out = spec.commandLine().getOut();
     out.println("starting the local stack (Pub/Sub emulator + Cassandra node)...");
     try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults())) {
@@ -124,6 +125,19 @@ public final class DemoMain implements Callable<Integer> {
                     }
                   });
       return summary.converged() ? 0 : 1;
+    }
+  }
+
+  /** The requested admin port when it is free, else any free port (a reconciler may already use 9464). */
+  private int freeOrAny(int port) {
+    if (port == 0) {
+      return 0;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+      return port;
+    } catch (java.io.IOException busy) {
+      spec.commandLine().getErr().println("admin port " + port + " is busy; using a free one");
+      return 0;
     }
   }
 

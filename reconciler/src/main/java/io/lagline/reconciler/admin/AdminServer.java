@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin HTTP endpoint, served by the JDK's built-in server: {@code /metrics} (Prometheus text
- * format), {@code /health/live} (the process is up) and {@code /health/ready} (every {@link
- * HealthCheck} holds; 503 and the failing checks otherwise).
+ * format), {@code /health/live} (the process can still do its job: the subscriber has not failed)
+ * and {@code /health/ready} (every readiness {@link HealthCheck} holds); 503 and the failing checks
+ * otherwise.
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -37,7 +38,11 @@ public final class AdminServer implements AutoCloseable {
    *     admin.host/admin.port)
    */
   public static AdminServer start(
-      String host, int port, PrometheusMeterRegistry registry, List<HealthCheck> checks) {
+      String host,
+      int port,
+      PrometheusMeterRegistry registry,
+      List<HealthCheck> liveness,
+      List<HealthCheck> checks) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 64);
@@ -65,28 +70,30 @@ public final class AdminServer implements AutoCloseable {
         "/metrics",
         exchange ->
             respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
-    server.createContext(
-        "/health/live", exchange -> respond(exchange, 200, "text/plain", "live\n"));
-    server.createContext(
-        "/health/ready",
-        exchange -> {
-          List<String> failing =
-              checks.stream().filter(c -> !c.healthy()).map(HealthCheck::name).toList();
-          if (failing.isEmpty()) {
-            respond(exchange, 200, "text/plain", "ready\n");
-          } else {
-            respond(
-                exchange,
-                503,
-                "text/plain",
-                failing.stream().map(n -> "not ready: " + n + "\n").collect(Collectors.joining()));
-          }
-        });
+    server.createContext("/health/live", exchange -> report(exchange, liveness, "live"));
+    server.createContext("/health/ready", exchange -> report(exchange, checks, "ready"));
     server.start();
     AdminServer admin = new AdminServer(server, executor);
     LOG.info(
         "admin endpoint on http://{}:{}/ (metrics, health/live, health/ready)", host, admin.port());
     return admin;
+  }
+
+  private static void report(HttpExchange exchange, List<HealthCheck> checks, String state)
+      throws IOException {
+    List<String> failing =
+        checks.stream().filter(c -> !c.healthy()).map(HealthCheck::name).toList();
+    if (failing.isEmpty()) {
+      respond(exchange, 200, "text/plain", state + "\n");
+    } else {
+      respond(
+          exchange,
+          503,
+          "text/plain",
+          failing.stream()
+              .map(n -> "not " + state + ": " + n + "\n")
+              .collect(Collectors.joining()));
+    }
   }
 
   /** The bound port (useful when configured as 0). */

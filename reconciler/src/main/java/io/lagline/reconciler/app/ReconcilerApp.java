@@ -18,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,14 @@ public final class ReconcilerApp implements AutoCloseable {
   private final AdminServer admin;
   private final PubSubIntake intake;
 
-  private ReconcilerApp(Injector injector, AdminServer admin, PubSubIntake intake) {
+  private final CompletableFuture<Throwable> failure;
+
+  private ReconcilerApp(
+      Injector injector,
+      AdminServer admin,
+      PubSubIntake intake,
+      CompletableFuture<Throwable> failure) {
+    this.failure = failure;
     this.injector = injector;
     this.admin = admin;
     this.intake = intake;
@@ -73,6 +81,7 @@ public final class ReconcilerApp implements AutoCloseable {
   private static ReconcilerApp startWiring(ReconcilerConfig config) {
     Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new ReconcilerModule(config));
     List<AutoCloseable> started = new ArrayList<>();
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
     try {
       injector.getInstance(Mapping.class); // a bad mapping fails before anything connects
       CqlSession session = injector.getInstance(CqlSession.class);
@@ -88,14 +97,15 @@ public final class ReconcilerApp implements AutoCloseable {
               config.admin().host(),
               config.admin().port(),
               injector.getInstance(PrometheusMeterRegistry.class),
+              List.of(new HealthCheck("subscriber", () -> !failure.isDone())),
               checks);
       started.add(admin);
-      intake[0] = PubSubIntake.start(config.pubsub(), handler);
+      intake[0] = PubSubIntake.start(config.pubsub(), handler, failure::complete);
       LOG.info(
           "reconciler started: {} -> keyspace {}",
           config.pubsub().subscription(),
           config.cassandra().keyspace());
-      return new ReconcilerApp(injector, admin, intake[0]);
+      return new ReconcilerApp(injector, admin, intake[0], failure);
     } catch (RuntimeException e) {
       for (int i = started.size() - 1; i >= 0; i--) {
         try {
@@ -107,6 +117,14 @@ public final class ReconcilerApp implements AutoCloseable {
       injector.getInstance(ScheduledExecutorService.class).shutdownNow();
       throw e;
     }
+  }
+
+  /**
+   * Completes with the cause when the subscriber fails for good (it then pulls nothing more): the
+   * process should stop and be restarted rather than linger, and {@code /health/live} turns 503.
+   */
+  public CompletableFuture<Throwable> failure() {
+    return failure;
   }
 
   /** The port the admin endpoint listens on. */
@@ -139,8 +157,10 @@ public final class ReconcilerApp implements AutoCloseable {
     LOG.info("stopping: draining in-flight messages (up to {})", DRAIN_TIMEOUT);
     intake.stop(DRAIN_TIMEOUT);
     admin.close();
+    injector
+        .getInstance(CqlSession.class)
+        .close(); // fails what is still pending, then the writers stop
     injector.getInstance(ScheduledExecutorService.class).shutdownNow();
-    injector.getInstance(CqlSession.class).close();
     LOG.info("stopped");
   }
 }

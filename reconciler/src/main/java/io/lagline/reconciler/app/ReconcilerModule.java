@@ -92,9 +92,12 @@ final class ReconcilerModule extends AbstractModule {
   @Provides
   @Singleton
   ScheduledExecutorService retryScheduler() {
-    return Executors.newSingleThreadScheduledExecutor(
+    // runs write attempts (binding and handing statements to the driver) and delayed retries
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    return Executors.newScheduledThreadPool(
+        threads,
         r -> {
-          Thread thread = new Thread(r, "lagline-retry");
+          Thread thread = new Thread(r, "lagline-writes");
           thread.setDaemon(true);
           return thread;
         });
@@ -107,10 +110,9 @@ final class ReconcilerModule extends AbstractModule {
       RowWriter writer,
       ScheduledExecutorService scheduler,
       ReconcilerMetrics metrics) {
-    // one attempt = at most two rounds of update + insert, each bounded by the driver's request
     // timeout
     java.time.Duration attemptTimeout =
-        config.cassandra().requestTimeout().multipliedBy(4).plusSeconds(5);
+        CassandraLwtWriter.attemptTimeout(config.cassandra().requestTimeout());
     return new EventApplier(
         mapping,
         writer,

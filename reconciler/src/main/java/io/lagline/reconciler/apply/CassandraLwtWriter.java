@@ -15,6 +15,7 @@ import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.TableSchema;
 import io.lagline.reconciler.mapping.TableWrite;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,14 @@ import java.util.concurrent.CompletionStage;
 public final class CassandraLwtWriter implements RowWriter {
   /** Rounds of update-then-insert before a race on a new row is reported as a transient failure. */
   static final int MAX_ROUNDS = 4;
+
+  /**
+   * How long one {@link #write} may take at most when every statement uses the driver's whole
+   * request timeout: {@link #MAX_ROUNDS} rounds of update and insert, plus slack.
+   */
+  public static Duration attemptTimeout(Duration requestTimeout) {
+    return requestTimeout.multipliedBy(2L * MAX_ROUNDS).plusSeconds(5);
+  }
 
   private final CqlSession session;
   private final String versionColumn;

@@ -125,10 +125,13 @@ public final class EventApplier {
                 LOG.debug("re-issuing an ambiguous write to {} to learn its outcome", table);
               }
               // a write whose future never completes must not hold its message forever
-              return limiter
-                  .submit(() -> writer.write(row, version))
-                  .toCompletableFuture()
-                  .orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+              // the timeout starts when the write does, not while it waits for a slot
+              return limiter.submit(
+                  () ->
+                      writer
+                          .write(row, version)
+                          .toCompletableFuture()
+                          .orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS));
             })
         .thenApply(
             outcome -> {

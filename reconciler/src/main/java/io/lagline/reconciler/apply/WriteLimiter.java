@@ -73,7 +73,12 @@ final class WriteLimiter {
         return;
       }
     }
-    executor.execute(next); // the slot passes to the next write; never run it on this stack
+    try {
+      executor.execute(next); // the slot passes to the next write; never run it on this stack
+    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      next.run(); // the writers are stopping: run it here so its future completes (with the
+      // session's error)
+    }
   }
 
   /** Writes running now. */

@@ -1,11 +1,13 @@
 package io.lagline.reconciler.cli;
 
+import io.lagline.error.LaglineException;
 import io.lagline.reconciler.app.ReconcilerApp;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -31,15 +33,35 @@ final class RunCommand implements Callable<Integer> {
     LOG.info("configuration (secrets masked): {}", loaded);
     ReconcilerApp app = ReconcilerApp.start(loaded);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.close();
-                  stopped.countDown();
-                },
-                "lagline-shutdown"));
-    stopped.await();
-    return 0;
+    Thread hook =
+        new Thread(
+            () -> {
+              app.close();
+              stopped.countDown();
+            },
+            "lagline-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Throwable failed;
+    try {
+      failed = app.failure().get();
+    } catch (ExecutionException e) {
+      failed = e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped.await();
+      return 0;
+    }
+    // the subscriber failed for good: stop with a message and a non-zero code so the orchestrator
+    // restarts us
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      app.close();
+    } catch (IllegalStateException shuttingDown) {
+      // a SIGTERM arrived at the same time: the hook closes the app
+    }
+    throw new LaglineException(
+        "the Pub/Sub subscriber stopped: "
+            + failed
+            + " (check pubsub.subscription, credentials and the network; the process exits to be restarted)");
   }
 }

@@ -63,13 +63,29 @@ public final class MessageHandler implements MessageReceiver {
           "applying {} v{} of {}", event.eventType(), event.entityVersion(), event.entityKey());
       applier
           .apply(event, attributes)
-          .whenComplete((result, error) -> complete(message, reply, event, result, error));
+          .whenComplete((result, error) -> completeOrNack(message, reply, event, result, error));
     } catch (RuntimeException unexpected) {
       LOG.error(
           "unexpected failure handling message {}; it will be redelivered",
           message.getMessageId(),
           unexpected);
       metrics.event(eventType, "failed");
+      nack(reply);
+    }
+  }
+
+  private void completeOrNack(
+      PubsubMessage message,
+      AckReplyConsumer reply,
+      Event event,
+      EventResult result,
+      Throwable error) {
+    try {
+      complete(message, reply, event, result, error);
+    } catch (RuntimeException unexpected) {
+      // never leave a message unanswered: it would sit out its whole ack extension
+      LOG.error(
+          "unexpected failure completing message {}; nacked", message.getMessageId(), unexpected);
       nack(reply);
     }
   }

@@ -49,7 +49,10 @@ public final class PubSubIntake implements AutoCloseable {
    * @throws LaglineException naming the cause and the key to fix when Pub/Sub is unreachable or the
    *     subscription does not exist
    */
-  public static PubSubIntake start(PubSubConfig config, MessageReceiver receiver) {
+  public static PubSubIntake start(
+      PubSubConfig config,
+      MessageReceiver receiver,
+      java.util.function.Consumer<Throwable> onFailure) {
     PubSubConnection channels;
     try {
       channels = PubSubConnection.create(config.emulatorHost(), config.credentialsFile());
@@ -85,6 +88,7 @@ public final class PubSubIntake implements AutoCloseable {
                   config.subscription(),
                   from,
                   failure.toString());
+              onFailure.accept(failure);
             }
           },
           MoreExecutors.directExecutor());

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The rules that span writes to one table, and the table schemas they allow. A table is either
  * versioned state (upsert-if-newer, delete-if-newer) or a fact table (insert-if-absent); every
- * write to it uses the same primary key; a column has one type across all writes.
+ * write to it uses the same primary key; a column has one type across all writes; versioned rows
+ * are keyed by the entity; every upsert of a table sets the same columns.
  */
 final class TableChecks {
   private TableChecks() {}
@@ -19,11 +20,14 @@ final class TableChecks {
     Map<String, WriteParser.Draft> firstMode = new HashMap<>();
     Map<String, WriteParser.Draft> firstKey = new HashMap<>();
     Map<String, WriteParser.Column> firstType = new HashMap<>();
+    Map<String, WriteParser.Draft> firstUpsert = new HashMap<>();
     for (WriteParser.Draft draft : drafts) {
       String table = draft.table();
       if (table == null) {
         continue;
       }
+      checkVersionScope(draft, problems);
+      checkSameValues(draft, firstUpsert, problems);
       if (draft.mode() != null) {
         WriteParser.Draft first = firstMode.putIfAbsent(table, draft);
         if (first != null && first.mode().versioned() != draft.mode().versioned()) {
@@ -86,6 +90,60 @@ final class TableChecks {
                   + "; a column has one type in every write to its table");
         }
       }
+    }
+  }
+
+  /**
+   * Versions increase per entity key only, so a versioned row must belong to one entity: its
+   * partition key must hold the entity key. Otherwise versions of different entities would be
+   * compared, and newer events of one entity could be judged stale against another's.
+   */
+  private static void checkVersionScope(WriteParser.Draft draft, Problems problems) {
+    if (draft.mode() == null
+        || !draft.mode().versioned()
+        || draft.partitionKey() == null
+        || draft.columns() == null
+        || !draft.columns().keySet().containsAll(draft.partitionKey())) {
+      return; // a key column that is not mapped is reported on its own
+    }
+    boolean keyedByEntity =
+        draft.partitionKey().stream()
+            .map(name -> draft.columns().get(name))
+            .anyMatch(c -> c != null && "entity_key".equals(c.from()));
+    if (!keyedByEntity) {
+      problems.add(
+          draft.path() + ".partition-key",
+          draft.partitionKey().toString(),
+          "a "
+              + draft.mode().yamlName()
+              + " write needs a partition-key column filled from entity_key: entity_version only"
+              + " orders the events of one entity");
+    }
+  }
+
+  /**
+   * Every upsert-if-newer write to one table sets the same columns. With one version per row, an
+   * event that set only some columns would be judged stale against a newer event that set others,
+   * and the older event's columns would be lost when the two arrive out of order.
+   */
+  private static void checkSameValues(
+      WriteParser.Draft draft, Map<String, WriteParser.Draft> firstUpsert, Problems problems) {
+    if (draft.mode() != WriteMode.UPSERT_IF_NEWER || draft.columns() == null) {
+      return;
+    }
+    WriteParser.Draft first = firstUpsert.putIfAbsent(draft.table(), draft);
+    if (first != null && !first.columns().keySet().equals(draft.columns().keySet())) {
+      problems.add(
+          draft.path() + ".columns",
+          draft.columns().keySet().toString(),
+          "table "
+              + draft.table()
+              + " is upserted with columns "
+              + first.columns().keySet()
+              + " in "
+              + first.path()
+              + "; every upsert-if-newer write to a table sets the same columns (one version orders"
+              + " the whole row), so split partial updates into tables of their own");
     }
   }
 

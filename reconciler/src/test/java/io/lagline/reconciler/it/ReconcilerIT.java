@@ -119,6 +119,18 @@ class ReconcilerIT {
       Row b = byKey(pipeline.rows(session, "device_state")).get("b");
       assertThat(b.getBoolean("deleted")).isTrue();
       assertThat(b.getLong("entity_version")).isEqualTo(2);
+
+      // a newer version after the delete brings the entity back
+      pipeline.publish(List.of(synced("b", 3, 33)));
+      await()
+          .atMost(CONVERGE)
+          .untilAsserted(
+              () -> {
+                Row back = byKey(pipeline.rows(session, "device_state")).get("b");
+                assertThat(back.getLong("entity_version")).isEqualTo(3);
+                assertThat(back.getBoolean("deleted")).isFalse();
+                assertThat(back.getInt("steps")).isEqualTo(33);
+              });
     }
   }
 
@@ -244,6 +256,23 @@ class ReconcilerIT {
     } finally {
       session.close();
       session = stack.cassandra().sessionBuilder().build();
+    }
+  }
+
+  @Test
+  void a_subscriber_that_fails_for_good_turns_liveness_red() throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "doomed", "");
+    pipeline.applySchema();
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      HttpClient http = HttpClient.newHttpClient();
+      String live = "http://127.0.0.1:" + app.adminPort() + "/health/live";
+      assertThat(get(http, live).statusCode()).isEqualTo(200);
+
+      pubsub.deleteSubscription("doomed-sub");
+
+      assertThat(app.failure().get(2, java.util.concurrent.TimeUnit.MINUTES)).isNotNull();
+      assertThat(get(http, live).statusCode()).isEqualTo(503);
+      assertThat(get(http, live).body()).contains("subscriber");
     }
   }
 

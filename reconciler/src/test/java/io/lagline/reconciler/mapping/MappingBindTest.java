@@ -233,7 +233,7 @@ class MappingBindTest {
                 schema-versions: [1]
                 writes:
                   - table: tags
-                    mode: upsert-if-newer
+                    mode: insert-if-absent
                     partition-key: [tag]
                     columns:
                       tag: { from: payload.tag, type: text }

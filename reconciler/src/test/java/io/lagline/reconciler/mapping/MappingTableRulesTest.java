@@ -250,4 +250,35 @@ class MappingTableRulesTest {
     assertThat(CqlIdentifiers.isValid("9lives")).isFalse();
     assertThat(CqlIdentifiers.isValid(null)).isFalse();
   }
+
+  @Test
+  void a_versioned_write_must_be_keyed_by_the_entity() {
+    String yaml =
+        mapping(
+            event(
+                "A",
+                write(
+                    "accounts",
+                    "upsert-if-newer",
+                    "[user_id]",
+                    "user_id: {from: payload.user_id, type: text}, " + STEPS)));
+
+    assertThatThrownBy(() -> MappingLoader.parse(yaml, MappingYaml.SOURCE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("events[0].writes[0].partition-key")
+        .hasMessageContaining("filled from entity_key");
+  }
+
+  @Test
+  void every_upsert_of_a_table_sets_the_same_columns() {
+    String yaml =
+        mapping(
+            event("Stepped", state(KEY + ", " + STEPS)),
+            event("Charged", state(KEY + ", battery: {from: payload.level, type: double}")));
+
+    assertThatThrownBy(() -> MappingLoader.parse(yaml, MappingYaml.SOURCE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("events[1].writes[0].columns")
+        .hasMessageContaining("every upsert-if-newer write to a table sets the same columns");
+  }
 }

@@ -50,27 +50,41 @@ class TableSchemaTest {
   void a_table_is_the_union_of_every_write_to_it() {
     Mapping mapping =
         MappingLoader.parse(
-            MappingYaml.mapping(
-                MappingYaml.event(
-                    "Stepped", MappingYaml.state(MappingYaml.KEY + ", " + MappingYaml.STEPS)),
-                MappingYaml.event(
-                    "Charged",
-                    MappingYaml.state(
-                        MappingYaml.KEY
-                            + ", battery: {from: payload.level, type: double}, "
-                            + MappingYaml.STEPS))),
+            """
+            events:
+              - event-type: Stepped
+                schema-versions: [1]
+                writes:
+                  - table: history
+                    mode: insert-if-absent
+                    partition-key: [device_id]
+                    clustering-key: [event_id]
+                    columns:
+                      device_id: { from: entity_key, type: text }
+                      event_id: { from: event_id, type: text }
+                      steps: { from: payload.steps, type: int }
+              - event-type: Charged
+                schema-versions: [1]
+                writes:
+                  - table: history
+                    mode: insert-if-absent
+                    partition-key: [device_id]
+                    clustering-key: [event_id]
+                    columns:
+                      device_id: { from: entity_key, type: text }
+                      event_id: { from: event_id, type: text }
+                      battery: { from: payload.level, type: double }
+                      steps: { from: payload.steps, type: int }
+            """,
             "(inline)");
 
-    TableSchema state = mapping.tables().get(0);
+    TableSchema history = mapping.tables().get(0);
 
-    assertThat(state.regular())
-        .containsExactly(
-            new Column("steps", INT),
-            new Column("battery", DOUBLE),
-            new Column("entity_version", BIGINT));
-    assertThat(state.versioned()).isTrue();
-    assertThat(state.deletable()).isFalse();
-    assertThat(state.column("battery")).contains(new Column("battery", DOUBLE));
+    assertThat(history.regular())
+        .containsExactly(new Column("steps", INT), new Column("battery", DOUBLE));
+    assertThat(history.versioned()).isFalse();
+    assertThat(history.deletable()).isFalse();
+    assertThat(history.column("battery")).contains(new Column("battery", DOUBLE));
     assertThat(mapping.tables()).hasSize(1);
   }
 }
