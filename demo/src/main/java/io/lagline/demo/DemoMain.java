@@ -124,11 +124,17 @@ public final class DemoMain implements Callable<Integer> {
                       awaitInterrupt();
                     }
                   });
+      if (!summary.converged()) {
+        stack.keepLogs(); // the emulator's and the node's logs are what explains a failed run
+      }
       return summary.converged() ? 0 : 1;
     }
   }
 
-  /** The requested admin port when it is free, else any free port (a reconciler may already use 9464). */
+  /**
+   * The requested admin port when it is free, else any free port (a reconciler may already use
+   * 9464).
+   */
   private int freeOrAny(int port) {
     if (port == 0) {
       return 0;

@@ -32,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
   private final StackMode mode;
   private final String projectId;
   private final Path directory;
-  private final boolean keepLogs;
+  private volatile boolean keepLogs;
   private final StackBackend backend;
   private final Duration startupTime;
   private final String[] credentials;
@@ -192,6 +192,14 @@ public final class LocalStack implements AutoCloseable {
   /** How long {@link #start} took. */
   public Duration startupTime() {
     return startupTime;
+  }
+
+  /**
+   * Keeps the logs and data on {@link #close()} whatever the options said: call it when a test
+   * using the stack failed ({@link KeepLogsOnFailure} does this for JUnit 5 tests).
+   */
+  public void keepLogs() {
+    keepLogs = true;
   }
 
   /**

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The embedded stack against the real emulator and a real Cassandra node, including a node outage.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@ExtendWith(KeepLogsOnFailure.class)
 class LocalStackIT {
   private static LocalStack stack;
   private static CqlSession session;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.reconciler.app.ReconcilerApp;
+import io.lagline.testkit.KeepLogsOnFailure;
 import io.lagline.testkit.LocalStack;
 import io.lagline.testkit.PubSubTestResources;
 import java.net.URI;
@@ -31,9 +32,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The reconciler end to end on a real Pub/Sub emulator and a real Cassandra node. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(KeepLogsOnFailure.class)
 class ReconcilerIT {
   private static final Duration CONVERGE = Duration.ofSeconds(90);
 
@@ -295,6 +298,31 @@ class ReconcilerIT {
         .contains("schema")
         .as("a message, not a stack trace")
         .doesNotContain("\tat ");
+
+    pipeline.applySchema();
+    // the mapping grows a column: applying the schema again adds it to the existing table
+    Path mapping = dir.resolve("cli-mapping.yaml");
+    Files.writeString(
+        mapping,
+        Files.readString(mapping)
+            .replace(
+                "steps: { from: payload.steps, type: int }\n          heart_rate",
+                "steps: { from: payload.steps, type: int }\n"
+                    + "          calories: { from: payload.calories, type: int, required: false }\n"
+                    + "          heart_rate"));
+    Pipeline.CliResult grown =
+        Pipeline.cli("schema", "--config", pipeline.configFile.toString(), "--apply");
+    assertThat(grown.code()).as(grown.toString()).isZero();
+    assertThat(grown.out()).contains("ALTER TABLE cli.device_state ADD calories int");
+    assertThat(
+            session
+                .refreshSchema()
+                .getKeyspace("cli")
+                .orElseThrow()
+                .getTable("device_state")
+                .orElseThrow()
+                .getColumn("calories"))
+        .isPresent();
 
     Path bad =
         Files.writeString(
