@@ -159,7 +159,12 @@ public final class CassandraLwtWriter implements RowWriter {
                           return CompletableFuture.completedFuture(WriteOutcome.APPLIED);
                         }
                         Long now = storedVersion(inserted.one());
-                        if (now != null && now >= version) {
+                        if (now == null) {
+                          // the update saw no version and the insert saw a row: it has none
+                          return CompletableFuture.failedFuture(
+                              new UnversionedRowException(row.write().table(), versionColumn));
+                        }
+                        if (now >= version) {
                           return CompletableFuture.completedFuture(compare(now, version));
                         }
                         return retryRound(row, version, statements, round, now);

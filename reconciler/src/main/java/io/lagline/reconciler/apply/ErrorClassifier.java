@@ -31,7 +31,9 @@ public final class ErrorClassifier {
    */
   public static ErrorClass classify(Throwable failure) {
     Throwable error = unwrap(failure);
-    if (error instanceof InvalidEventException || error instanceof MappingException) {
+    if (error instanceof InvalidEventException
+        || error instanceof MappingException
+        || error instanceof UnversionedRowException) {
       return ErrorClass.PERMANENT;
     }
     if (error instanceof CASWriteUnknownException

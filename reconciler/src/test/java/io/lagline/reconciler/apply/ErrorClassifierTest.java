@@ -44,6 +44,7 @@ class ErrorClassifierTest {
             new MappingException("missing_field", "payload.steps", "is required"),
             ErrorClass.PERMANENT),
         row(new SyntaxError(null, "bad"), ErrorClass.PERMANENT),
+        row(new UnversionedRowException("device_state", "entity_version"), ErrorClass.PERMANENT),
         row(
             new InvalidQueryException(null, "Invalid value for column steps"),
             ErrorClass.PERMANENT),

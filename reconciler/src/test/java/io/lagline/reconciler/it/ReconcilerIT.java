@@ -202,6 +202,30 @@ class ReconcilerIT {
   }
 
   @Test
+  void a_row_written_without_a_version_is_reported_not_overwritten() throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "legacy", "");
+    pipeline.applySchema();
+    session.execute("INSERT INTO legacy.device_state (device_id, steps) VALUES ('old', 1)");
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      pipeline.publish(List.of(synced("old", 5, 500)));
+
+      await()
+          .atMost(CONVERGE)
+          .until(
+              () ->
+                  app.registry()
+                          .find("lagline.reconciler.failures")
+                          .tag("class", "permanent")
+                          .tag("reason", "UnversionedRowException")
+                          .counter()
+                      != null);
+      assertThat(byKey(pipeline.rows(session, "device_state")).get("old").getInt("steps"))
+          .isEqualTo(1);
+      assertThat(count(app, "applied")).isZero();
+    }
+  }
+
+  @Test
   void serves_metrics_and_health_on_the_admin_port() throws Exception {
     Pipeline pipeline = new Pipeline(stack, pubsub, dir, "admin", "");
     pipeline.applySchema();
