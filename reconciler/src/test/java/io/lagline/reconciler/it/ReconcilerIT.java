@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.reconciler.app.ReconcilerApp;
@@ -222,6 +225,64 @@ class ReconcilerIT {
       assertThat(byKey(pipeline.rows(session, "device_state")).get("old").getInt("steps"))
           .isEqualTo(1);
       assertThat(count(app, "applied")).isZero();
+    }
+  }
+
+  @Test
+  void events_from_any_pubsub_client_following_the_contract_converge() throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "foreign", "");
+    pipeline.applySchema();
+    Publisher plain =
+        Publisher.newBuilder(pipeline.topic)
+            .setBatchingSettings(
+                com.google.api.gax.batching.BatchingSettings.newBuilder()
+                    .setElementCountThreshold(100L)
+                    .setRequestByteThreshold(1_000_000L)
+                    .setDelayThresholdDuration(Duration.ofMillis(10))
+                    .setFlowControlSettings(
+                        com.google.api.gax.batching.FlowControlSettings.newBuilder()
+                            .setMaxOutstandingElementCount(100L)
+                            .setMaxOutstandingRequestBytes(10_000_000L)
+                            .setLimitExceededBehavior(
+                                com.google.api.gax.batching.FlowController.LimitExceededBehavior
+                                    .Block)
+                            .build())
+                    .build())
+            .setChannelProvider(pubsub.channelProvider())
+            .setCredentialsProvider(pubsub.credentialsProvider())
+            .build();
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      // attributes and data exactly as docs/CONTRACT.md describes them, no Lagline code involved
+      for (int version = 3; version >= 1; version--) {
+        plain
+            .publish(
+                PubsubMessage.newBuilder()
+                    .setData(ByteString.copyFromUtf8("{\"steps\": " + version * 100 + "}"))
+                    .putAttributes("event_id", "foreign-" + version)
+                    .putAttributes("event_type", "DeviceSynced")
+                    .putAttributes("schema_version", "1")
+                    .putAttributes("entity_key", "watch-9")
+                    .putAttributes("entity_version", Integer.toString(version))
+                    .putAttributes("occurred_at", "2026-11-23T06:3" + version + ":00+01:00")
+                    .build())
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+
+      await()
+          .atMost(CONVERGE)
+          .untilAsserted(
+              () -> {
+                Row row = byKey(pipeline.rows(session, "device_state")).get("watch-9");
+                assertThat(row).isNotNull();
+                assertThat(row.getLong("entity_version")).isEqualTo(3);
+                assertThat(row.getInt("steps")).isEqualTo(300);
+                assertThat(row.getInstant("synced_at"))
+                    .isEqualTo(Instant.parse("2026-11-23T05:33:00Z"));
+                assertThat(pipeline.rows(session, "sync_history")).hasSize(3);
+              });
+    } finally {
+      plain.shutdown();
+      plain.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
     }
   }
 
