@@ -23,6 +23,14 @@ public final class EventRules {
   public static final int MAX_DATA_BYTES = 9 * 1024 * 1024;
 
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
+
+  /**
+   * RFC 3339 date-time: seconds required, fraction optional, {@code T}/{@code Z} in either case.
+   */
+  private static final Pattern RFC_3339 =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
+
   private static final Pattern NO_SPACE_OR_CONTROL = Pattern.compile("[^\\s\\p{Cntrl}]+");
 
   private EventRules() {}
@@ -123,7 +131,11 @@ public final class EventRules {
       return null;
     }
     try {
-      return OffsetDateTime.parse(raw.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      if (!RFC_3339.matcher(raw).matches()) {
+        throw new DateTimeParseException("not RFC 3339", raw, 0);
+      }
+      String upper = raw.toUpperCase(java.util.Locale.ROOT);
+      return OffsetDateTime.parse(upper, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
       out.add(
           new Violation(

@@ -44,6 +44,15 @@ class EventCodecTest {
   }
 
   @Test
+  void accepts_rfc3339_in_either_case_with_a_fraction() {
+    Map<String, String> attributes = validAttributes();
+    attributes.put("occurred_at", "2026-11-23t06:30:00.123456z");
+
+    assertThat(EventCodec.decode(attributes, bytes("{}")).occurredAt())
+        .isEqualTo(Instant.parse("2026-11-23T06:30:00.123456Z"));
+  }
+
+  @Test
   void round_trips_through_attributes_and_data() {
     Event event = EventCodec.decode(validAttributes(), bytes("{\"a\":[1,2],\"b\":{\"c\":true}}"));
 
@@ -86,6 +95,8 @@ class EventCodecTest {
     "entity_version, 0",
     "entity_version, 99999999999999999999",
     "occurred_at, 2026-11-23T06:30:00",
+    "occurred_at, 2026-11-23T06:30Z",
+    "occurred_at, ' 2026-11-23T06:30:00Z'",
     "occurred_at, 2026-13-01T00:00:00Z",
   })
   void rejects_a_bad_attribute(String field, String value) {
