@@ -189,7 +189,7 @@ public final class ConfigReader {
     }
     Map<String, String> values = new LinkedHashMap<>();
     if (raw.node() != null && raw.node().isObject()) {
-      raw.node().fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+      raw.node().properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
       return values;
     }
     for (String pair : raw.text().split(",")) {

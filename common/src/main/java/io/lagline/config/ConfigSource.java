@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -115,8 +114,7 @@ final class ConfigSource {
 
   private static void collectLeaves(JsonNode node, String prefix, List<String> out) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         collectLeaves(
             field.getValue(),
             prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(),
