@@ -19,7 +19,7 @@ final class SettingsReader {
   private SettingsReader() {}
 
   static PublisherSettings read(ConfigReader reader, String prefix) {
-    PublisherSettings.Builder builder =
+    PublisherSettingsBuilder builder =
         PublisherSettings.builder()
             .batchMaxMessages(
                 number(

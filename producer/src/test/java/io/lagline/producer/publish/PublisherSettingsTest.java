@@ -32,7 +32,7 @@ class PublisherSettingsTest {
 
   @Test
   void every_broken_rule_is_reported_at_once_with_key_value_and_rule() {
-    PublisherSettings.Builder builder =
+    PublisherSettingsBuilder builder =
         PublisherSettings.builder()
             .batchMaxMessages(5000)
             .batchMaxBytes(0)
@@ -72,7 +72,7 @@ class PublisherSettingsTest {
 
   @Test
   void a_rule_spanning_two_keys_names_both() {
-    PublisherSettings.Builder builder =
+    PublisherSettingsBuilder builder =
         PublisherSettings.builder().batchMaxBytes(2_000_000).maxOutstandingBytes(1_000_000);
 
     assertThatThrownBy(builder::build)
@@ -90,7 +90,7 @@ class PublisherSettingsTest {
 
   @Test
   void a_rule_spanning_two_keys_is_not_reported_when_one_key_is_already_out_of_range() {
-    PublisherSettings.Builder builder = PublisherSettings.builder().rpcTimeout(Duration.ofHours(2));
+    PublisherSettingsBuilder builder = PublisherSettings.builder().rpcTimeout(Duration.ofHours(2));
 
     assertThatThrownBy(builder::build)
         .isInstanceOfSatisfying(

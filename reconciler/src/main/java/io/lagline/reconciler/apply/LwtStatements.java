@@ -52,16 +52,7 @@ record LwtStatements(
         updateBinds.add(VERSION);
         updateBinds.addAll(keys);
         updateBinds.add(VERSION);
-        String update =
-            "UPDATE "
-                + name
-                + " SET "
-                + String.join(", ", sets)
-                + " WHERE "
-                + where
-                + " IF "
-                + versionColumn
-                + " < ?";
+        String update = conditionalUpdate(name, sets, where, versionColumn);
         List<String> insertColumns = new ArrayList<>(keys);
         insertColumns.addAll(values);
         List<String> extraColumns = new ArrayList<>(List.of(versionColumn));
@@ -90,16 +81,7 @@ record LwtStatements(
         updateBinds.add(VERSION);
         updateBinds.addAll(keys);
         updateBinds.add(VERSION);
-        String update =
-            "UPDATE "
-                + name
-                + " SET "
-                + String.join(", ", sets)
-                + " WHERE "
-                + where
-                + " IF "
-                + versionColumn
-                + " < ?";
+        String update = conditionalUpdate(name, sets, where, versionColumn);
         List<String> insertBinds = new ArrayList<>(keys);
         insertBinds.add(VERSION);
         yield new LwtStatements(
@@ -113,6 +95,20 @@ record LwtStatements(
 
   boolean versioned() {
     return update != null;
+  }
+
+  /** {@code UPDATE name SET ... WHERE ... IF version < ?}: applies only over an older version. */
+  private static String conditionalUpdate(
+      String name, List<String> sets, String where, String versionColumn) {
+    return "UPDATE "
+        + name
+        + " SET "
+        + String.join(", ", sets)
+        + " WHERE "
+        + where
+        + " IF "
+        + versionColumn
+        + " < ?";
   }
 
   private static String insert(
