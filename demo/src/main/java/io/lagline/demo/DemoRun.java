@@ -1,7 +1,6 @@
 package io.lagline.demo;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.lagline.event.Event;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubEventPublisher;
@@ -14,7 +13,7 @@ import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.mapping.MappingLoader;
-import io.lagline.reconciler.schema.SchemaGenerator;
+import io.lagline.reconciler.schema.SchemaApplier;
 import io.lagline.testkit.LocalStack;
 import io.lagline.testkit.PubSubTestResources;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,17 +91,16 @@ final class DemoRun {
   }
 
   private static void applySchema(ReconcilerConfig config) {
-    List<String> ddl =
-        SchemaGenerator.ddl(
-            config.cassandra().keyspace(),
-            config.schema().replication(),
-            MappingLoader.load(config.mappingFile()));
     try (CqlSession session = CassandraSessions.open(config.cassandra(), null, false)) {
-      for (String statement : ddl) {
-        session.execute(SimpleStatement.newInstance(statement).setTimeout(Duration.ofMinutes(1)));
-      }
+      int applied =
+          SchemaApplier.apply(
+              session,
+              config.cassandra().keyspace(),
+              config.schema().replication(),
+              MappingLoader.load(config.mappingFile()),
+              ran -> {});
+      LOG.info("schema applied: {} statements", applied);
     }
-    LOG.info("schema applied: {} statements", ddl.size());
   }
 
   private void publish(String topic, List<Event> events) throws Exception {
@@ -145,22 +143,15 @@ final class DemoRun {
     return new DemoSummary(
         workload.publishOrder().size(),
         workload.distinct().size(),
-        events(registry, "applied"),
-        events(registry, "duplicate"),
-        events(registry, "stale"),
-        events(registry, "failed"),
+        reconciler.metrics().events("applied"),
+        reconciler.metrics().events("duplicate"),
+        reconciler.metrics().events("stale"),
+        reconciler.metrics().events("failed"),
         LagPercentiles.millis(registry, 0.50),
         LagPercentiles.millis(registry, 0.99),
         readBack.converged(),
         readBack.mismatches(),
         metricsUrl,
         seconds);
-  }
-
-  private static long events(MeterRegistry registry, String outcome) {
-    return Math.round(
-        registry.find("lagline.reconciler.events").tag("outcome", outcome).counters().stream()
-            .mapToDouble(c -> c.count())
-            .sum());
   }
 }

@@ -142,12 +142,6 @@ public final class ReconcilerApp implements AutoCloseable {
     return injector.getInstance(ReconcilerMetrics.class);
   }
 
-  /** True when subscribed and Cassandra is reachable. */
-  public boolean ready() {
-    return intake.isRunning()
-        && CassandraSessions.reachable(injector.getInstance(CqlSession.class));
-  }
-
   /**
    * Stops pulling, lets in-flight writes finish (up to {@link #DRAIN_TIMEOUT}), then closes
    * everything.

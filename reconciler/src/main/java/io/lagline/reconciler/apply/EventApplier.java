@@ -73,16 +73,6 @@ public final class EventApplier {
     this.retries = Failsafe.with(policy).with(scheduler);
   }
 
-  /** Writes running now and writes waiting for a slot, for the in-flight gauges. */
-  public int writesInFlight() {
-    return limiter.inFlight();
-  }
-
-  /** Writes waiting for a slot under {@code cassandra.max-concurrent-writes}. */
-  public int writesQueued() {
-    return limiter.queued();
-  }
-
   /**
    * Applies the event.
    *

@@ -3,7 +3,6 @@ package io.lagline.reconciler.apply;
 import io.lagline.reconciler.mapping.ColumnMapping;
 import io.lagline.reconciler.mapping.TableSchema;
 import io.lagline.reconciler.mapping.TableWrite;
-import io.lagline.reconciler.mapping.WriteMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -124,9 +123,5 @@ record LwtStatements(
         + ") VALUES ("
         + String.join(", ", values)
         + ") IF NOT EXISTS";
-  }
-
-  static boolean isVersioned(WriteMode mode) {
-    return mode != WriteMode.INSERT_IF_ABSENT;
   }
 }

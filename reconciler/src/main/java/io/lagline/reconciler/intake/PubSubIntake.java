@@ -161,11 +161,6 @@ public final class PubSubIntake implements AutoCloseable {
     return subscriber.isRunning();
   }
 
-  /** The subscription pulled. */
-  public String subscription() {
-    return config.subscription();
-  }
-
   /**
    * Stops pulling and waits up to {@code timeout} for messages in flight to be replied to; what is
    * still unreplied afterwards is redelivered by Pub/Sub once its deadline passes.

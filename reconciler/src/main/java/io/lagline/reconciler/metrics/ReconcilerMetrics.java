@@ -69,6 +69,14 @@ public final class ReconcilerMetrics {
         .increment();
   }
 
+  /** Events counted with {@code outcome} so far, over every event type. */
+  public long events(String outcome) {
+    return Math.round(
+        registry.find("lagline.reconciler.events").tag("outcome", outcome).counters().stream()
+            .mapToDouble(Counter::count)
+            .sum());
+  }
+
   /**
    * Records the time from Pub/Sub's publish time to Cassandra's confirmation of the event's writes.
    */

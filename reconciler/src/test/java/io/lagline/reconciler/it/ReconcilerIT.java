@@ -422,10 +422,7 @@ class ReconcilerIT {
   }
 
   private static long count(ReconcilerApp app, String outcome) {
-    return Math.round(
-        app.registry().find("lagline.reconciler.events").tag("outcome", outcome).counters().stream()
-            .mapToDouble(c -> c.count())
-            .sum());
+    return app.metrics().events(outcome);
   }
 
   private static Map<String, Row> byKey(List<Row> rows) {
