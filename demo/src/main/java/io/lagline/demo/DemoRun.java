@@ -55,6 +55,7 @@ final class DemoRun {
     try (PubSubTestResources pubsub = PubSubTestResources.connect(stack)) {
       pubsub.createTopic(options.topic());
       pubsub.createSubscription(config.pubsub().subscriptionId(), options.topic());
+      pubsub.createTopic(options.topic() + "-dead-letter");
     }
     applySchema(config);
     FitnessWorkload workload =
@@ -83,6 +84,9 @@ final class DemoRun {
     env.put(
         "LAGLINE_PUBSUB_SUBSCRIPTION",
         "projects/" + stack.projectId() + "/subscriptions/" + options.topic() + "-reconciler");
+    env.put(
+        "LAGLINE_PUBSUB_DEAD_LETTER_TOPIC",
+        "projects/" + stack.projectId() + "/topics/" + options.topic() + "-dead-letter");
     env.put("LAGLINE_PUBSUB_EMULATOR_HOST", stack.pubsubEmulatorHost());
     env.put("LAGLINE_CASSANDRA_CONTACT_POINTS", stack.cassandraContactPointsString());
     env.put("LAGLINE_CASSANDRA_LOCAL_DATACENTER", stack.localDatacenter());

@@ -19,10 +19,7 @@ public final class ConfigLoader {
   /** Prefix of the environment variables that override keys. */
   public static final String ENV_PREFIX = "LAGLINE_";
 
-  private static final Pattern SUBSCRIPTION =
-      Pattern.compile(
-          "projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/subscriptions/[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
-  private static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9.:_-]+]?:\\d{1,5}");
+  private static final Pattern HOST_PORT = PubSubKeys.HOST_PORT;
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,47}");
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
@@ -50,7 +47,8 @@ public final class ConfigLoader {
   }
 
   private static ReconcilerConfig read(ConfigReader reader, Path file, Map<String, String> env) {
-    PubSubConfig pubsub = pubsub(reader, env);
+    PubSubConfig pubsub = PubSubKeys.pubsub(reader, env);
+    DeadLetterConfig deadLetter = PubSubKeys.deadLetter(reader, pubsub);
     CassandraConfig cassandra = cassandra(reader);
     Path mapping = reader.path("mapping.file", null, false);
     if (mapping == null) {
@@ -98,43 +96,35 @@ public final class ConfigLoader {
                     ? Map.of("class", "SimpleStrategy", "replication_factor", "1")
                     : Map.of(
                         "class", "NetworkTopologyStrategy", cassandra.localDatacenter(), "3")));
-    return new ReconcilerConfig(pubsub, cassandra, mapping, admin, retry, schema);
+    return new ReconcilerConfig(
+        pubsub,
+        cassandra,
+        mapping,
+        admin,
+        retry,
+        schema,
+        deadLetter,
+        outage(reader),
+        new ShutdownConfig(
+            reader.duration(
+                "shutdown.drain-timeout",
+                ShutdownConfig.DEFAULT_DRAIN_TIMEOUT,
+                Duration.ZERO,
+                MAX_TIMEOUT)));
   }
 
-  private static PubSubConfig pubsub(ConfigReader reader, Map<String, String> env) {
-    String subscription = reader.requiredString("pubsub.subscription");
-    if (subscription != null && !SUBSCRIPTION.matcher(subscription).matches()) {
-      reader.problem(
-          "pubsub.subscription",
-          subscription,
-          "must be a full subscription name: projects/{project-id}/subscriptions/{subscription-id}");
-    }
-    String emulator = reader.string("pubsub.emulator-host", env.get("PUBSUB_EMULATOR_HOST"));
-    if (emulator != null && !HOST_PORT.matcher(emulator).matches()) {
-      reader.problem("pubsub.emulator-host", emulator, "must be host:port, e.g. 127.0.0.1:8085");
-    }
-    return new PubSubConfig(
-        subscription,
-        emulator,
-        reader.path("pubsub.credentials-file", null, true),
+  private static OutageConfig outage(ConfigReader reader) {
+    return new OutageConfig(
         reader.integer(
-            "pubsub.parallel-pull-count", PubSubConfig.DEFAULT_PARALLEL_PULL_COUNT, 1, 64),
-        reader.longValue(
-            "pubsub.flow-control.max-outstanding-messages",
-            PubSubConfig.DEFAULT_MAX_OUTSTANDING_MESSAGES,
-            1,
-            1_000_000),
-        reader.longValue(
-            "pubsub.flow-control.max-outstanding-bytes",
-            PubSubConfig.DEFAULT_MAX_OUTSTANDING_BYTES,
-            1024,
-            Long.MAX_VALUE),
+            "outage.failure-rate-percent", OutageConfig.DEFAULT_FAILURE_RATE_PERCENT, 1, 100),
+        reader.integer("outage.min-writes", OutageConfig.DEFAULT_MIN_WRITES, 1, 100_000),
         reader.duration(
-            "pubsub.max-ack-extension",
-            PubSubConfig.DEFAULT_MAX_ACK_EXTENSION,
-            Duration.ofSeconds(10),
-            Duration.ofHours(24)),
-        reader.integer("pubsub.executor-threads", PubSubConfig.DEFAULT_EXECUTOR_THREADS, 1, 256));
+            "outage.window", OutageConfig.DEFAULT_WINDOW, Duration.ofSeconds(1), MAX_TIMEOUT),
+        reader.duration(
+            "outage.probe-interval",
+            OutageConfig.DEFAULT_PROBE_INTERVAL,
+            Duration.ofMillis(100),
+            MAX_TIMEOUT));
   }
 
   private static CassandraConfig cassandra(ConfigReader reader) {

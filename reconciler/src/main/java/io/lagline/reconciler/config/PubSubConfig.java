@@ -7,6 +7,8 @@ import java.time.Duration;
  * Where and how the reconciler pulls. See the configuration reference in the README for each key.
  *
  * @param subscription full subscription name, {@code projects/P/subscriptions/S}
+ * @param topic full name of the topic the subscription reads, {@code projects/P/topics/T}; needed
+ *     by {@code provision} and {@code dlq replay}, else null
  * @param emulatorHost {@code host:port} of a Pub/Sub emulator, or null for Google Cloud
  * @param credentialsFile service-account JSON file, or null for Application Default Credentials
  * @param parallelPullCount streaming-pull streams opened by this instance
@@ -15,16 +17,19 @@ import java.time.Duration;
  * @param maxAckExtension how long one message's ack deadline is extended at most before it is
  *     redelivered
  * @param executorThreads threads that run the receiver callbacks
+ * @param ackDeadline the subscription's ack deadline, set by {@code provision}
  */
 public record PubSubConfig(
     String subscription,
+    String topic,
     String emulatorHost,
     Path credentialsFile,
     int parallelPullCount,
     long maxOutstandingMessages,
     long maxOutstandingBytes,
     Duration maxAckExtension,
-    int executorThreads) {
+    int executorThreads,
+    Duration ackDeadline) {
 
   /**
    * Default for {@code pubsub.parallel-pull-count}: the emulator paces each stream near 2k msgs/s.
@@ -38,7 +43,10 @@ public record PubSubConfig(
   public static final long DEFAULT_MAX_OUTSTANDING_BYTES = 100L * 1024 * 1024;
 
   /** Default for {@code pubsub.max-ack-extension}. */
-  public static final Duration DEFAULT_MAX_ACK_EXTENSION = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_MAX_ACK_EXTENSION = Duration.ofMinutes(60);
+
+  /** Default for {@code pubsub.ack-deadline}. */
+  public static final Duration DEFAULT_ACK_DEADLINE = Duration.ofSeconds(60);
 
   /** Default for {@code pubsub.executor-threads}. */
   public static final int DEFAULT_EXECUTOR_THREADS = 4;

@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * @param admin the admin HTTP endpoint
  * @param retry in-process write retries
  * @param schema what {@code reconciler schema} creates
+ * @param deadLetter where poison events go
+ * @param outage when intake pauses because Cassandra is out
+ * @param shutdown how SIGTERM is handled
  */
 public record ReconcilerConfig(
     PubSubConfig pubsub,
@@ -19,4 +22,7 @@ public record ReconcilerConfig(
     Path mappingFile,
     AdminConfig admin,
     RetryConfig retry,
-    SchemaConfig schema) {}
+    SchemaConfig schema,
+    DeadLetterConfig deadLetter,
+    OutageConfig outage,
+    ShutdownConfig shutdown) {}

@@ -33,6 +33,7 @@ class ReconcilerCliTest {
         """
         pubsub:
           subscription: projects/demo-project/subscriptions/events
+          dead-letter: { topic: projects/demo-project/topics/events-dead-letter }
         cassandra:
           contact-points: [127.0.0.1:9042]
           local-datacenter: dc1

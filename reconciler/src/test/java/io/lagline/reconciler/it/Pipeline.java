@@ -46,6 +46,7 @@ final class Pipeline {
     this.topic = "projects/" + stack.projectId() + "/topics/" + name;
     pubsub.createTopic(name);
     pubsub.createSubscription(name + "-sub", name);
+    pubsub.createTopic(name + "-dlq");
     Path mapping = Files.writeString(dir.resolve(name + "-mapping.yaml"), MAPPING);
     this.configFile =
         Files.writeString(
@@ -54,6 +55,7 @@ final class Pipeline {
                 """
                 pubsub:
                   subscription: projects/%s/subscriptions/%s-sub
+                  dead-letter: { topic: projects/%s/topics/%s-dlq }
                   emulator-host: %s
                 cassandra:
                   contact-points: [%s]
@@ -73,6 +75,8 @@ final class Pipeline {
                   replication: { class: SimpleStrategy, replication_factor: 1 }
                 %s
                 """,
+                stack.projectId(),
+                name,
                 stack.projectId(),
                 name,
                 stack.pubsubEmulatorHost(),
