@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class EventApplier {
   private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
+  /** One line per confirmed row write, at DEBUG: the audit trail of what Cassandra accepted. */
+  private static final Logger OUTCOMES = LoggerFactory.getLogger("lagline.outcomes");
+
   private final Mapping mapping;
   private final RowWriter writer;
   private final ReconcilerMetrics metrics;
@@ -87,13 +90,13 @@ public final class EventApplier {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return sequencer.submit(event.entityKey(), () -> write(rows, event.entityVersion()));
+    return sequencer.submit(event.entityKey(), () -> write(rows, event));
   }
 
-  private CompletionStage<EventResult> write(List<BoundRow> rows, long version) {
+  private CompletionStage<EventResult> write(List<BoundRow> rows, Event event) {
     List<CompletableFuture<WriteOutcome>> writes = new ArrayList<>(rows.size());
     for (BoundRow row : rows) {
-      writes.add(writeWithRetries(row, version));
+      writes.add(writeWithRetries(row, event));
     }
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
         .thenApply(
@@ -103,7 +106,8 @@ public final class EventApplier {
             });
   }
 
-  private CompletableFuture<WriteOutcome> writeWithRetries(BoundRow row, long version) {
+  private CompletableFuture<WriteOutcome> writeWithRetries(BoundRow row, Event event) {
+    long version = event.entityVersion();
     AtomicBoolean ambiguous = new AtomicBoolean();
     String table = row.write().table();
     return retries
@@ -133,6 +137,12 @@ public final class EventApplier {
                       ? WriteOutcome.APPLIED
                       : outcome;
               metrics.rowOutcome(table, resolved.tag());
+              OUTCOMES.debug(
+                  "row outcome event_id={} table={} version={} outcome={}",
+                  event.eventId(),
+                  table,
+                  version,
+                  resolved.tag());
               return resolved;
             });
   }
