@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Makes Cassandra a projection of a Pub/Sub event stream.",
-    subcommands = {RunCommand.class, SchemaCommand.class})
+    subcommands = {RunCommand.class, SchemaCommand.class, ProvisionCommand.class, DlqCommand.class})
 public final class ReconcilerMain implements Runnable {
   /** Exit code for bad configuration or usage. */
   public static final int EXIT_CONFIG = 2;

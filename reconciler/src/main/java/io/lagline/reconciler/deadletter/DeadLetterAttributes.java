@@ -32,6 +32,15 @@ public final class DeadLetterAttributes {
    */
   public static final String MAX_DELIVERY_ATTEMPTS = "max_delivery_attempts";
 
+  /**
+   * Prefix of the attributes Pub/Sub itself adds when its dead-letter policy forwards a message
+   * ({@code CloudPubSubDeadLetterSourceSubscription}, {@code ...DeliveryCount}, ...).
+   */
+  public static final String PUBSUB_PREFIX = "CloudPubSubDeadLetter";
+
+  /** How many times Pub/Sub delivered a message before its dead-letter policy forwarded it. */
+  public static final String PUBSUB_DELIVERY_COUNT = "CloudPubSubDeadLetterSourceDeliveryCount";
+
   /** Attribute values are limited by Pub/Sub to 1024 bytes; details are cut to fit. */
   public static final int MAX_VALUE_CHARS = 1000;
 
@@ -46,6 +55,17 @@ public final class DeadLetterAttributes {
             original.put(key, value);
           }
         });
+    return original;
+  }
+
+  /**
+   * The attributes to republish a dead letter with: {@code attributes} without the {@code dlq_*}
+   * ones and without those Pub/Sub adds when it forwards a message itself ({@value
+   * #PUBSUB_PREFIX}*).
+   */
+  public static Map<String, String> original(Map<String, String> attributes) {
+    Map<String, String> original = strip(attributes);
+    original.keySet().removeIf(key -> key.startsWith(PUBSUB_PREFIX));
     return original;
   }
 

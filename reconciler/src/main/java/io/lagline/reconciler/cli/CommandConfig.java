@@ -1,0 +1,59 @@
+package io.lagline.reconciler.cli;
+
+import io.lagline.config.ConfigException;
+import io.lagline.config.ConfigProblem;
+import io.lagline.config.ConfigReader;
+import io.lagline.error.LaglineException;
+import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.producer.publish.PubSubConnectionException;
+import io.lagline.reconciler.config.ConfigLoader;
+import io.lagline.reconciler.config.PubSubConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the Pub/Sub commands share: checks of keys a single command needs beyond what {@link
+ * ConfigLoader} validates for all, and the connection.
+ */
+final class CommandConfig {
+  private CommandConfig() {}
+
+  /**
+   * The emulator or Google Cloud, as {@code pubsub.emulator-host} and {@code
+   * pubsub.credentials-file} say.
+   *
+   * @throws LaglineException naming the cause and those keys (exit 1)
+   */
+  static PubSubConnection connect(PubSubConfig pubsub) {
+    try {
+      return PubSubConnection.create(pubsub.emulatorHost(), pubsub.credentialsFile());
+    } catch (PubSubConnectionException e) {
+      throw new LaglineException(
+          e.getMessage() + " (reconciler keys: pubsub.emulator-host, pubsub.credentials-file)", e);
+    }
+  }
+
+  /**
+   * {@code value}, which the command needs though the service does not.
+   *
+   * @throws ConfigException naming the key and why the command needs it (exit 2)
+   */
+  static String require(String value, String key, Path file, String command, String why) {
+    if (value != null) {
+      return value;
+    }
+    throw new ConfigException(
+        List.of(
+            new ConfigProblem(
+                key,
+                null,
+                "is required by `reconciler "
+                    + command
+                    + "`: "
+                    + why
+                    + " (or set "
+                    + ConfigReader.envName(ConfigLoader.ENV_PREFIX, key)
+                    + ")",
+                file == null ? "(no file)" : file.toString())));
+  }
+}

@@ -1,0 +1,22 @@
+package io.lagline.reconciler.deadletter;
+
+import com.google.pubsub.v1.PubsubMessage;
+import java.util.concurrent.CompletableFuture;
+
+/** Publishes replayed messages to the main topic. The I/O boundary of {@code dlq replay}. */
+public interface Republisher extends AutoCloseable {
+  /**
+   * Hands a message over for publishing; may block while too many publishes are unconfirmed.
+   *
+   * @return completes with the new message id once Pub/Sub confirmed the publish, or exceptionally
+   *     when it failed
+   */
+  CompletableFuture<String> publish(PubsubMessage message);
+
+  /** The topic published to, for messages. */
+  String topic();
+
+  /** Sends what is batched and stops; waits a bounded time. */
+  @Override
+  void close();
+}

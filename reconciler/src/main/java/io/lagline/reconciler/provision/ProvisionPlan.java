@@ -1,0 +1,83 @@
+package io.lagline.reconciler.provision;
+
+import com.google.protobuf.util.Durations;
+import com.google.pubsub.v1.DeadLetterPolicy;
+import com.google.pubsub.v1.ExpirationPolicy;
+import com.google.pubsub.v1.RetryPolicy;
+import com.google.pubsub.v1.Subscription;
+import io.lagline.reconciler.config.ReconcilerConfig;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The Pub/Sub resources {@code reconciler provision} makes sure exist, as the configuration wants
+ * them.
+ *
+ * @param topic the main topic, {@code pubsub.topic}
+ * @param deadLetterTopic {@code pubsub.dead-letter.topic}
+ * @param subscription {@code pubsub.subscription} on the main topic, with its ack deadline, retry
+ *     policy and last-resort dead-letter policy
+ * @param deadLetterSubscription {@code pubsub.dead-letter.subscription} on the dead-letter topic,
+ *     or null when not configured
+ */
+public record ProvisionPlan(
+    String topic,
+    String deadLetterTopic,
+    Subscription subscription,
+    Subscription deadLetterSubscription) {
+
+  /** The retry policy's shortest wait before a nacked message is delivered again. */
+  public static final Duration RETRY_MIN_BACKOFF = Duration.ofSeconds(10);
+
+  /** The retry policy's longest wait before a nacked message is delivered again. */
+  public static final Duration RETRY_MAX_BACKOFF = Duration.ofSeconds(600);
+
+  /** How long the dead-letter subscription keeps a message: 7 days, Pub/Sub's maximum. */
+  public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(7);
+
+  /** The dead-letter subscription's ack deadline. */
+  public static final Duration DEAD_LETTER_ACK_DEADLINE = Duration.ofSeconds(60);
+
+  public ProvisionPlan {
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+    Objects.requireNonNull(subscription, "subscription");
+  }
+
+  /**
+   * The plan for {@code config}, whose {@code pubsub.topic} must be set. Both subscriptions never
+   * expire: Pub/Sub would otherwise delete one idle for 31 days, dead letters and all.
+   */
+  public static ProvisionPlan of(ReconcilerConfig config) {
+    String topic = Objects.requireNonNull(config.pubsub().topic(), "pubsub.topic");
+    String deadLetterTopic = config.deadLetter().topic();
+    Subscription subscription =
+        Subscription.newBuilder()
+            .setName(config.pubsub().subscription())
+            .setTopic(topic)
+            .setAckDeadlineSeconds((int) config.pubsub().ackDeadline().toSeconds())
+            .setDeadLetterPolicy(
+                DeadLetterPolicy.newBuilder()
+                    .setDeadLetterTopic(deadLetterTopic)
+                    .setMaxDeliveryAttempts(config.deadLetter().maxDeliveryAttempts()))
+            .setRetryPolicy(
+                RetryPolicy.newBuilder()
+                    .setMinimumBackoff(Durations.fromSeconds(RETRY_MIN_BACKOFF.toSeconds()))
+                    .setMaximumBackoff(Durations.fromSeconds(RETRY_MAX_BACKOFF.toSeconds())))
+            .setExpirationPolicy(ExpirationPolicy.getDefaultInstance())
+            .build();
+    String deadLetterName = config.deadLetter().subscription();
+    Subscription deadLetters =
+        deadLetterName == null
+            ? null
+            : Subscription.newBuilder()
+                .setName(deadLetterName)
+                .setTopic(deadLetterTopic)
+                .setAckDeadlineSeconds((int) DEAD_LETTER_ACK_DEADLINE.toSeconds())
+                .setMessageRetentionDuration(
+                    Durations.fromSeconds(DEAD_LETTER_RETENTION.toSeconds()))
+                .setExpirationPolicy(ExpirationPolicy.getDefaultInstance())
+                .build();
+    return new ProvisionPlan(topic, deadLetterTopic, subscription, deadLetters);
+  }
+}
