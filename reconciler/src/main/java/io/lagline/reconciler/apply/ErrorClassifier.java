@@ -22,7 +22,6 @@ import io.lagline.event.Violation;
 import io.lagline.reconciler.mapping.MappingException;
 import io.lagline.reconciler.outage.RetryBudgetExhaustedException;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -34,15 +33,6 @@ import java.util.concurrent.TimeoutException;
  * transient, so a bug or an unforeseen outage never dead-letters a good event.
  */
 public final class ErrorClassifier {
-  private static final Set<String> EVENT_ATTRIBUTES =
-      Set.of(
-          Attributes.EVENT_ID,
-          Attributes.EVENT_TYPE,
-          Attributes.SCHEMA_VERSION,
-          Attributes.ENTITY_KEY,
-          Attributes.ENTITY_VERSION,
-          Attributes.OCCURRED_AT);
-
   private ErrorClassifier() {}
 
   /** Classifies a failure. */
@@ -116,7 +106,7 @@ public final class ErrorClassifier {
   private static String invalidEventReason(InvalidEventException invalid) {
     boolean attributeWrong = false;
     for (Violation violation : invalid.violations()) {
-      if (EVENT_ATTRIBUTES.contains(violation.field())) {
+      if (Attributes.ENVELOPE.contains(violation.field())) {
         if (violation.rule().startsWith("is required")) {
           return "missing_attribute";
         }
