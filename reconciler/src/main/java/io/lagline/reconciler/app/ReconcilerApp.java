@@ -6,20 +6,26 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.admin.AdminServer;
 import io.lagline.reconciler.admin.HealthCheck;
+import io.lagline.reconciler.apply.RowWriter;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ShutdownConfig;
+import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.intake.MessageHandler;
 import io.lagline.reconciler.intake.PubSubIntake;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import io.lagline.reconciler.outage.OutageGuard;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,21 +37,24 @@ import org.slf4j.LoggerFactory;
 public final class ReconcilerApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilerApp.class);
 
-  /** How long {@link #close()} lets in-flight messages finish before giving up on them. */
-  public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SUBSCRIBER_STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final Injector injector;
   private final AdminServer admin;
   private final PubSubIntake intake;
 
   private final CompletableFuture<Throwable> failure;
+  private final ShutdownConfig shutdown;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ReconcilerApp(
       Injector injector,
       AdminServer admin,
       PubSubIntake intake,
-      CompletableFuture<Throwable> failure) {
+      CompletableFuture<Throwable> failure,
+      ShutdownConfig shutdown) {
     this.failure = failure;
+    this.shutdown = shutdown;
     this.injector = injector;
     this.admin = admin;
     this.intake = intake;
@@ -86,12 +95,19 @@ public final class ReconcilerApp implements AutoCloseable {
       injector.getInstance(Mapping.class); // a bad mapping fails before anything connects
       CqlSession session = injector.getInstance(CqlSession.class);
       started.add(session);
+      injector.getInstance(RowWriter.class); // prepares every statement: schema problems fail here
+      PubSubConnection pubsub = injector.getInstance(PubSubConnection.class);
+      started.add(pubsub);
+      started.add(injector.getInstance(DeadLetterSink.class));
+      OutageGuard guard = injector.getInstance(OutageGuard.class);
+      started.add(guard);
       MessageHandler handler = injector.getInstance(MessageHandler.class);
       PubSubIntake[] intake = new PubSubIntake[1];
       List<HealthCheck> checks =
           List.of(
               new HealthCheck("subscribed", () -> intake[0] != null && intake[0].isRunning()),
-              new HealthCheck("cassandra", () -> CassandraSessions.reachable(session)));
+              new HealthCheck("cassandra", () -> CassandraSessions.reachable(session)),
+              new HealthCheck("not_paused", () -> !guard.paused()));
       AdminServer admin =
           AdminServer.start(
               config.admin().host(),
@@ -100,12 +116,13 @@ public final class ReconcilerApp implements AutoCloseable {
               List.of(new HealthCheck("subscriber", () -> !failure.isDone())),
               checks);
       started.add(admin);
-      intake[0] = PubSubIntake.start(config.pubsub(), handler, failure::complete);
+      intake[0] = PubSubIntake.start(config.pubsub(), pubsub, handler, failure::complete);
       LOG.info(
-          "reconciler started: {} -> keyspace {}",
+          "reconciler started: {} -> keyspace {}, poison -> {}",
           config.pubsub().subscription(),
-          config.cassandra().keyspace());
-      return new ReconcilerApp(injector, admin, intake[0], failure);
+          config.cassandra().keyspace(),
+          config.deadLetter().topic());
+      return new ReconcilerApp(injector, admin, intake[0], failure, config.shutdown());
     } catch (RuntimeException e) {
       for (int i = started.size() - 1; i >= 0; i--) {
         try {
@@ -143,18 +160,42 @@ public final class ReconcilerApp implements AutoCloseable {
   }
 
   /**
-   * Stops pulling, lets in-flight writes finish (up to {@link #DRAIN_TIMEOUT}), then closes
-   * everything.
+   * Stops pulling, lets in-flight messages finish (up to {@code shutdown.drain-timeout}), nacks the
+   * rest so Pub/Sub redelivers them at once, then closes everything.
    */
   @Override
   public void close() {
-    LOG.info("stopping: draining in-flight messages (up to {})", DRAIN_TIMEOUT);
-    intake.stop(DRAIN_TIMEOUT);
-    admin.close();
-    injector
-        .getInstance(CqlSession.class)
-        .close(); // fails what is still pending, then the writers stop
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    Duration drain = shutdown.drainTimeout();
+    MessageHandler handler = injector.getInstance(MessageHandler.class);
+    LOG.info("stopping: draining {} in-flight message(s) (up to {})", handler.inFlight(), drain);
+    intake.stopPulling();
+    try {
+      int nacked = handler.drain(drain);
+      if (nacked > 0) {
+        LOG.warn("{} message(s) not finished within {}: nacked for redelivery", nacked, drain);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    intake.stop(SUBSCRIBER_STOP_TIMEOUT);
+    closeQuietly(injector.getInstance(OutageGuard.class));
+    closeQuietly(injector.getInstance(DeadLetterSink.class));
+    closeQuietly(injector.getInstance(PubSubConnection.class));
+    closeQuietly(admin);
+    // fails what is still pending, then the writers stop
+    closeQuietly(injector.getInstance(CqlSession.class));
     injector.getInstance(ScheduledExecutorService.class).shutdownNow();
     LOG.info("stopped");
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.warn("error while closing {}: {}", closeable.getClass().getSimpleName(), e.toString());
+    }
   }
 }

@@ -3,18 +3,26 @@ package io.lagline.reconciler.app;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.apply.CassandraLwtWriter;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.RowWriter;
+import io.lagline.reconciler.apply.WritePolicy;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.deadletter.DeadLetterSink;
+import io.lagline.reconciler.deadletter.PubSubDeadLetterSink;
 import io.lagline.reconciler.intake.MessageHandler;
+import io.lagline.reconciler.intake.PubSubChecks;
+import io.lagline.reconciler.intake.PubSubIntake;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import io.lagline.reconciler.outage.OutageGuard;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -105,28 +113,51 @@ final class ReconcilerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  EventApplier applier(
-      Mapping mapping,
-      RowWriter writer,
-      ScheduledExecutorService scheduler,
-      ReconcilerMetrics metrics) {
-    // timeout
-    java.time.Duration attemptTimeout =
-        CassandraLwtWriter.attemptTimeout(config.cassandra().requestTimeout());
-    return new EventApplier(
-        mapping,
-        writer,
-        config.retry(),
-        scheduler,
-        metrics,
-        config.cassandra().maxConcurrentWrites(),
-        attemptTimeout);
+  OutageGuard outageGuard(
+      CqlSession session, ScheduledExecutorService scheduler, ReconcilerMetrics metrics) {
+    SimpleStatement probe =
+        SimpleStatement.newInstance("SELECT release_version FROM system.local")
+            .setTimeout(config.cassandra().requestTimeout());
+    return new OutageGuard(
+        config.outage(), scheduler, () -> session.executeAsync(probe), metrics::paused);
   }
 
   @Provides
   @Singleton
-  MessageHandler handler(EventApplier applier, ReconcilerMetrics metrics, Clock clock) {
-    return new MessageHandler(applier, metrics, clock);
+  EventApplier applier(
+      Mapping mapping,
+      RowWriter writer,
+      OutageGuard guard,
+      ScheduledExecutorService scheduler,
+      ReconcilerMetrics metrics) {
+    WritePolicy policy =
+        new WritePolicy(
+            config.retry(),
+            config.cassandra().maxConcurrentWrites(),
+            CassandraLwtWriter.attemptTimeout(config.cassandra().requestTimeout()));
+    return new EventApplier(mapping, writer, policy, guard, scheduler, metrics);
+  }
+
+  @Provides
+  @Singleton
+  PubSubConnection pubsub() {
+    return PubSubIntake.connect(config.pubsub());
+  }
+
+  @Provides
+  @Singleton
+  DeadLetterSink deadLetters(PubSubConnection connection) {
+    String topic = config.deadLetter().topic();
+    PubSubChecks.topicExists(connection, topic, "pubsub.dead-letter.topic");
+    return PubSubDeadLetterSink.create(topic, config.pubsub().subscription(), connection);
+  }
+
+  @Provides
+  @Singleton
+  MessageHandler handler(
+      EventApplier applier, DeadLetterSink deadLetters, ReconcilerMetrics metrics, Clock clock) {
+    return new MessageHandler(
+        applier, deadLetters, metrics, clock, config.pubsub().maxAckExtension());
   }
 
   private static ConsistencyLevel level(String name) {

@@ -4,11 +4,11 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import io.lagline.event.Event;
-import io.lagline.reconciler.config.RetryConfig;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
-import java.time.Duration;
+import io.lagline.reconciler.outage.OutageGuard;
+import io.lagline.reconciler.outage.RetryBudgetExhaustedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,79 +24,90 @@ import org.slf4j.LoggerFactory;
  * Applies one event: binds its rows through the mapping, writes each with retries, and completes
  * only when every row has a confirmed outcome. Events of one entity are written one after another
  * ({@link KeySequencer}), so the reconciler never contends with itself for a Paxos partition.
- * Transient and ambiguous failures are retried with exponential backoff and jitter; an ambiguous
- * one is resolved by re-issuing the same conditional write, whose answer tells what happened.
- * Permanent failures are not retried.
+ * Transient and ambiguous failures are retried with exponential backoff and full jitter (Failsafe),
+ * within the attempt limit and the message's deadline; an ambiguous one is resolved by re-issuing
+ * the same conditional write, whose answer tells what happened. While the {@link OutageGuard} holds
+ * writes back, waiting is not an attempt. Permanent failures are not retried.
  */
 public final class EventApplier {
   private static final Logger LOG = LoggerFactory.getLogger(EventApplier.class);
 
-  /** One line per confirmed row write, at DEBUG: the audit trail of what Cassandra accepted. */
+  /**
+   * One line per confirmed row write, at DEBUG: the audit trail of what Cassandra answered. The
+   * outcome is Cassandra's own answer to the last attempt ({@code applied} only when its condition
+   * held), with {@code after_ambiguous=true} when an earlier attempt's fate was unknown.
+   */
   private static final Logger OUTCOMES = LoggerFactory.getLogger("lagline.outcomes");
 
   private final Mapping mapping;
   private final RowWriter writer;
   private final ReconcilerMetrics metrics;
+  private final OutageGuard guard;
   private final FailsafeExecutor<WriteOutcome> retries;
   private final WriteLimiter limiter;
   private final KeySequencer sequencer = new KeySequencer();
-  private final Duration attemptTimeout;
+  private final long attemptTimeoutMillis;
 
   /**
    * @param mapping event types to tables
    * @param writer the Cassandra boundary
-   * @param retry retry limits and backoff
-   * @param scheduler runs the delayed retries
+   * @param policy retries, concurrency and attempt timeout
+   * @param guard holds writes back while Cassandra is out
+   * @param scheduler runs queued writes and delayed retries
    * @param metrics where retries and row outcomes are counted
-   * @param maxConcurrentWrites writes in flight at most; more wait for a slot
-   * @param attemptTimeout how long one write attempt may take before it counts as ambiguous and is
-   *     re-issued
    */
   public EventApplier(
       Mapping mapping,
       RowWriter writer,
-      RetryConfig retry,
+      WritePolicy policy,
+      OutageGuard guard,
       ScheduledExecutorService scheduler,
-      ReconcilerMetrics metrics,
-      int maxConcurrentWrites,
-      Duration attemptTimeout) {
+      ReconcilerMetrics metrics) {
     this.mapping = mapping;
     this.writer = writer;
     this.metrics = metrics;
-    this.limiter = new WriteLimiter(maxConcurrentWrites, scheduler);
-    this.attemptTimeout = attemptTimeout;
-    RetryPolicy<WriteOutcome> policy =
+    this.guard = guard;
+    this.limiter = new WriteLimiter(policy.maxConcurrentWrites(), scheduler);
+    this.attemptTimeoutMillis = policy.attemptTimeout().toMillis();
+    RetryPolicy<WriteOutcome> retry =
         RetryPolicy.<WriteOutcome>builder()
-            .handleIf(error -> ErrorClassifier.classify(error) != ErrorClass.PERMANENT)
-            .withBackoff(retry.initialBackoff(), retry.maxBackoff())
-            .withJitter(0.5)
-            .withMaxAttempts(retry.maxAttempts())
-            .onRetry(e -> metrics.retry(ErrorClassifier.classify(e.getLastException()).tag()))
+            .handleIf(error -> !ErrorClassifier.classify(error).permanent())
+            .abortOn(RetryBudgetExhaustedException.class)
+            .withBackoff(policy.retry().initialBackoff(), policy.retry().maxBackoff())
+            .withJitter(1.0)
+            .withMaxAttempts(policy.retry().maxAttempts())
+            .onRetry(
+                e ->
+                    metrics.retry(
+                        ErrorClassifier.classify(e.getLastException()).errorClass().tag()))
             .build();
-    this.retries = Failsafe.with(policy).with(scheduler);
+    this.retries = Failsafe.with(retry).with(scheduler);
   }
 
   /**
    * Applies the event.
    *
+   * @param deadlineNanos a {@link System#nanoTime()} value after which no attempt starts (the
+   *     message's ack-extension budget)
    * @return the confirmed result, or a failure: a {@link
    *     io.lagline.reconciler.mapping.MappingException} at once when the event does not fit the
-   *     mapping, else the last write error once retries are spent
+   *     mapping, else the last write error once attempts or the budget are spent
    */
-  public CompletionStage<EventResult> apply(Event event, Map<String, String> attributes) {
+  public CompletionStage<EventResult> apply(
+      Event event, Map<String, String> attributes, long deadlineNanos) {
     List<BoundRow> rows;
     try {
       rows = mapping.bind(event, attributes);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return sequencer.submit(event.entityKey(), () -> write(rows, event));
+    return sequencer.submit(event.entityKey(), () -> write(rows, event, deadlineNanos));
   }
 
-  private CompletionStage<EventResult> write(List<BoundRow> rows, Event event) {
+  private CompletionStage<EventResult> write(List<BoundRow> rows, Event event, long deadline) {
     List<CompletableFuture<WriteOutcome>> writes = new ArrayList<>(rows.size());
     for (BoundRow row : rows) {
-      writes.add(writeWithRetries(row, event));
+      writes.add(writeWithRetries(row, event, deadline));
     }
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
         .thenApply(
@@ -106,44 +117,61 @@ public final class EventApplier {
             });
   }
 
-  private CompletableFuture<WriteOutcome> writeWithRetries(BoundRow row, Event event) {
-    long version = event.entityVersion();
+  private CompletableFuture<WriteOutcome> writeWithRetries(
+      BoundRow row, Event event, long deadline) {
     AtomicBoolean ambiguous = new AtomicBoolean();
     String table = row.write().table();
     return retries
         .getStageAsync(
             context -> {
               Throwable last = context.getLastException();
-              if (last != null && ErrorClassifier.classify(last) == ErrorClass.AMBIGUOUS) {
+              if (last != null
+                  && ErrorClassifier.classify(last).errorClass() == ErrorClass.AMBIGUOUS) {
                 ambiguous.set(true);
                 LOG.debug("re-issuing an ambiguous write to {} to learn its outcome", table);
               }
-              // a write whose future never completes must not hold its message forever
-              // the timeout starts when the write does, not while it waits for a slot
-              return limiter.submit(
-                  () ->
-                      writer
-                          .write(row, version)
-                          .toCompletableFuture()
-                          .orTimeout(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS));
+              if (System.nanoTime() - deadline >= 0) {
+                throw new RetryBudgetExhaustedException(
+                    "the message's ack-extension budget is spent after "
+                        + context.getAttemptCount()
+                        + " attempt(s); last error: "
+                        + last);
+              }
+              return guard.permit(deadline).thenCompose(go -> attempt(row, event));
             })
-        .thenApply(
-            outcome -> {
-              // our own earlier attempt may have landed: the re-issued write then sees its version,
-              // which
-              // is this event applied once, not a duplicate delivery
-              WriteOutcome resolved =
-                  ambiguous.get() && outcome == WriteOutcome.DUPLICATE
-                      ? WriteOutcome.APPLIED
-                      : outcome;
-              metrics.rowOutcome(table, resolved.tag());
-              OUTCOMES.debug(
-                  "row outcome event_id={} table={} version={} outcome={}",
-                  event.eventId(),
-                  table,
-                  version,
-                  resolved.tag());
-              return resolved;
-            });
+        .thenApply(outcome -> resolved(table, event, ambiguous.get(), outcome));
+  }
+
+  /** One write attempt, once the guard lets it start; its outcome is reported to the guard. */
+  private CompletionStage<WriteOutcome> attempt(BoundRow row, Event event) {
+    // a write whose future never completes must not hold its message forever; the timeout starts
+    // when the write does, not while it waits for a slot
+    return limiter
+        .submit(
+            () ->
+                writer
+                    .write(row, event.entityVersion())
+                    .toCompletableFuture()
+                    .orTimeout(attemptTimeoutMillis, TimeUnit.MILLISECONDS))
+        .whenComplete(
+            (outcome, error) ->
+                guard.record(error != null && ErrorClassifier.classify(error).infrastructure()));
+  }
+
+  private WriteOutcome resolved(
+      String table, Event event, boolean ambiguous, WriteOutcome outcome) {
+    // our own earlier attempt may have landed: the re-issued write then sees its version, which is
+    // this event applied once, not a duplicate delivery
+    WriteOutcome resolved =
+        ambiguous && outcome == WriteOutcome.DUPLICATE ? WriteOutcome.APPLIED : outcome;
+    metrics.rowOutcome(table, resolved.tag());
+    OUTCOMES.debug(
+        "row outcome event_id={} table={} version={} outcome={} after_ambiguous={}",
+        event.eventId(),
+        table,
+        event.entityVersion(),
+        outcome.tag(),
+        ambiguous);
+    return resolved;
   }
 }

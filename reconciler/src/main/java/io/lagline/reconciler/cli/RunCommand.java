@@ -6,20 +6,28 @@ import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code reconciler run}: the long-running service. Stops gracefully on SIGTERM / Ctrl-C. */
+/**
+ * {@code reconciler run}: the long-running service. On SIGTERM or Ctrl-C it stops pulling, lets
+ * in-flight writes finish within {@code shutdown.drain-timeout}, acks what was written, nacks the
+ * rest, and exits 0. A second signal exits at once.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Run the reconciler until stopped.")
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  /** Exit code when a second stop signal cuts the drain short. */
+  static final int EXIT_INTERRUPTED = 130;
 
   @Option(
       names = "--config",
@@ -32,36 +40,38 @@ final class RunCommand implements Callable<Integer> {
     ReconcilerConfig loaded = ConfigLoader.load(config, System.getenv());
     LOG.info("configuration (secrets masked): {}", loaded);
     ReconcilerApp app = ReconcilerApp.start(loaded);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
+    CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+    AtomicInteger signals = new AtomicInteger();
+    boolean trapped =
+        StopSignals.trap(
             () -> {
-              app.close();
-              stopped.countDown();
-            },
-            "lagline-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    Throwable failed;
+              if (signals.incrementAndGet() > 1) {
+                LOG.warn("second stop signal: exiting without finishing the drain");
+                Runtime.getRuntime().halt(EXIT_INTERRUPTED);
+              }
+              LOG.info("stop signal received");
+              stopRequested.complete(null);
+            });
+    if (!trapped) {
+      Runtime.getRuntime().addShutdownHook(new Thread(app::close, "lagline-shutdown"));
+    }
     try {
-      failed = app.failure().get();
+      CompletableFuture.anyOf(app.failure(), stopRequested).get();
     } catch (ExecutionException e) {
-      failed = e.getCause();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopped.await();
+      // the failure future only completes normally; nothing to do
+    }
+    if (stopRequested.isDone()) {
+      app.close();
       return 0;
     }
+    Throwable failed = app.failure().getNow(null);
     // the subscriber failed for good: stop with a message and a non-zero code so the orchestrator
     // restarts us
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      app.close();
-    } catch (IllegalStateException shuttingDown) {
-      // a SIGTERM arrived at the same time: the hook closes the app
-    }
+    app.close();
     throw new LaglineException(
         "the Pub/Sub subscriber stopped: "
             + failed
-            + " (check pubsub.subscription, credentials and the network; the process exits to be restarted)");
+            + " (check pubsub.subscription, credentials and the network; the process exits to be"
+            + " restarted)");
   }
 }

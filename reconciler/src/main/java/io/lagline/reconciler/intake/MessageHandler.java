@@ -7,12 +7,12 @@ import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
-import io.lagline.event.InvalidEventException;
-import io.lagline.reconciler.apply.ErrorClass;
+import io.lagline.reconciler.apply.Classification;
 import io.lagline.reconciler.apply.ErrorClassifier;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.EventResult;
-import io.lagline.reconciler.mapping.MappingException;
+import io.lagline.reconciler.deadletter.DeadLetterSink;
+import io.lagline.reconciler.intake.InFlightMessages.Reply;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,46 +24,73 @@ import org.slf4j.MDC;
 
 /**
  * Handles each pulled message without blocking the subscriber's threads: decode, apply, and reply
- * only once Cassandra has answered. A message is acked only after every write of its event is
- * confirmed (applied, duplicate or stale); any failure nacks it, so Pub/Sub redelivers it.
+ * only once the outcome is certain. A message is acked only after every write of its event is
+ * confirmed (applied, duplicate or stale), or after a poison event has been published to the
+ * dead-letter topic; any other failure nacks it, so Pub/Sub redelivers it. While draining for
+ * shutdown, new deliveries are nacked at once.
  */
 public final class MessageHandler implements MessageReceiver {
   private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
+  private static final Duration MAX_MARGIN = Duration.ofSeconds(30);
 
   private final EventApplier applier;
+  private final DeadLetterSink deadLetters;
   private final ReconcilerMetrics metrics;
   private final Clock clock;
+  private final long budgetNanos;
+  private final InFlightMessages inFlight = new InFlightMessages();
+  private volatile boolean draining;
 
   /**
    * @param applier writes the events
+   * @param deadLetters where poison events are parked
    * @param metrics counts outcomes and lag
    * @param clock the time Cassandra's confirmation is stamped with
+   * @param maxAckExtension how long the subscriber keeps a message leased; writes give up a little
+   *     before, so the message is nacked rather than silently redelivered
    */
-  public MessageHandler(EventApplier applier, ReconcilerMetrics metrics, Clock clock) {
+  public MessageHandler(
+      EventApplier applier,
+      DeadLetterSink deadLetters,
+      ReconcilerMetrics metrics,
+      Clock clock,
+      Duration maxAckExtension) {
     this.applier = applier;
+    this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.clock = clock;
+    Duration tenth = maxAckExtension.dividedBy(10);
+    Duration margin = tenth.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : tenth;
+    this.budgetNanos = maxAckExtension.minus(margin).toNanos();
   }
 
   @Override
-  public void receiveMessage(PubsubMessage message, AckReplyConsumer reply) {
+  public void receiveMessage(PubsubMessage message, AckReplyConsumer consumer) {
     metrics.messageReceived();
+    Reply reply = inFlight.track(consumer);
+    Instant received = clock.instant();
+    long deadline = System.nanoTime() + budgetNanos;
     Map<String, String> attributes = message.getAttributesMap();
     String eventType = attributes.get(Attributes.EVENT_TYPE);
     try (MDC.MDCCloseable m = MDC.putCloseable("message_id", message.getMessageId());
         MDC.MDCCloseable e = MDC.putCloseable("event_id", attributes.get(Attributes.EVENT_ID))) {
+      if (draining) {
+        nack(reply);
+        return;
+      }
       Event event;
       try {
         event = EventCodec.decode(attributes, message.getData().toByteArray());
-      } catch (InvalidEventException invalid) {
-        rejected(message, reply, eventType, "invalid_event", invalid.getMessage());
+      } catch (RuntimeException invalid) {
+        failed(message, reply, eventType, received, invalid);
         return;
       }
       LOG.debug(
           "applying {} v{} of {}", event.eventType(), event.entityVersion(), event.entityKey());
       applier
-          .apply(event, attributes)
-          .whenComplete((result, error) -> completeOrNack(message, reply, event, result, error));
+          .apply(event, attributes, deadline)
+          .whenComplete(
+              (result, error) -> complete(message, reply, event, received, result, error));
     } catch (RuntimeException unexpected) {
       LOG.error(
           "unexpected failure handling message {}; it will be redelivered",
@@ -74,14 +101,23 @@ public final class MessageHandler implements MessageReceiver {
     }
   }
 
-  private void completeOrNack(
+  private void complete(
       PubsubMessage message,
-      AckReplyConsumer reply,
+      Reply reply,
       Event event,
+      Instant received,
       EventResult result,
       Throwable error) {
-    try {
-      complete(message, reply, event, result, error);
+    try (MDC.MDCCloseable m = MDC.putCloseable("message_id", message.getMessageId());
+        MDC.MDCCloseable e = MDC.putCloseable("event_id", event.eventId())) {
+      if (error != null) {
+        failed(message, reply, event.eventType(), received, error);
+        return;
+      }
+      metrics.consistencyLag(
+          event.eventType(), Duration.between(publishTime(message), clock.instant()));
+      metrics.event(event.eventType(), result.outcome().tag());
+      ack(reply);
     } catch (RuntimeException unexpected) {
       // never leave a message unanswered: it would sit out its whole ack extension
       LOG.error(
@@ -90,70 +126,100 @@ public final class MessageHandler implements MessageReceiver {
     }
   }
 
-  private void complete(
-      PubsubMessage message,
-      AckReplyConsumer reply,
-      Event event,
-      EventResult result,
-      Throwable error) {
-    try (MDC.MDCCloseable m = MDC.putCloseable("message_id", message.getMessageId());
-        MDC.MDCCloseable e = MDC.putCloseable("event_id", event.eventId())) {
-      if (error == null) {
-        metrics.consistencyLag(
-            event.eventType(), Duration.between(publishTime(message), clock.instant()));
-        metrics.event(event.eventType(), result.outcome().tag());
-        LOG.debug(
-            "{} v{} of {}: {}",
-            event.eventType(),
-            event.entityVersion(),
-            event.entityKey(),
-            result.outcome());
-        ack(reply);
-        return;
-      }
-      Throwable cause = ErrorClassifier.unwrap(error);
-      ErrorClass errorClass = ErrorClassifier.classify(cause);
-      if (cause instanceof MappingException mapping) {
-        rejected(message, reply, event.eventType(), mapping.reason(), mapping.getMessage());
-        return;
-      }
-      LOG.warn(
-          "{} v{} of {} not written ({}: {}); nacked for redelivery",
-          event.eventType(),
-          event.entityVersion(),
-          event.entityKey(),
-          errorClass.tag(),
-          cause.toString());
-      metrics.failure(errorClass.tag(), cause.getClass().getSimpleName());
-      metrics.event(event.eventType(), "failed");
-      nack(reply);
+  private void failed(
+      PubsubMessage message, Reply reply, String eventType, Instant received, Throwable error) {
+    Throwable cause = ErrorClassifier.unwrap(error);
+    Classification verdict = ErrorClassifier.classify(cause);
+    metrics.failure(verdict.errorClass().tag(), verdict.reason());
+    if (verdict.permanent()) {
+      deadLetter(message, reply, eventType, received, verdict.reason(), cause.getMessage());
+      return;
     }
-  }
-
-  private void rejected(
-      PubsubMessage message,
-      AckReplyConsumer reply,
-      String eventType,
-      String reason,
-      String detail) {
-    // a poison event is never acked unwritten: it goes back to Pub/Sub, whose dead-letter policy
-    // parks it
-    LOG.warn("message {} rejected ({}): {}", message.getMessageId(), reason, detail);
-    metrics.failure(ErrorClass.PERMANENT.tag(), reason);
-    metrics.event(eventType, "invalid");
+    LOG.warn(
+        "message {} not written ({} {}: {}); nacked for redelivery",
+        message.getMessageId(),
+        verdict.errorClass().tag(),
+        verdict.reason(),
+        cause.toString());
+    metrics.event(eventType, "failed");
     nack(reply);
   }
 
-  private void ack(AckReplyConsumer reply) {
-    reply.ack();
-    metrics.reply(true);
-    metrics.messageDone();
+  private void deadLetter(
+      PubsubMessage message,
+      Reply reply,
+      String eventType,
+      Instant received,
+      String reason,
+      String detail) {
+    LOG.warn("message {} is poison ({}): {}", message.getMessageId(), reason, detail);
+    deadLetters
+        .park(message, reason, detail, received)
+        .whenComplete(
+            (parkedId, error) -> {
+              if (error == null) {
+                LOG.info(
+                    "message {} dead-lettered as {} ({})",
+                    message.getMessageId(),
+                    parkedId,
+                    reason);
+                metrics.deadLettered(reason);
+                metrics.event(eventType, "dead_lettered");
+                ack(reply);
+              } else {
+                // never acked unparked: Pub/Sub redelivers it and parking is tried again
+                LOG.error(
+                    "could not dead-letter message {} ({}); nacked: {}",
+                    message.getMessageId(),
+                    reason,
+                    error.toString());
+                Classification verdict = ErrorClassifier.classify(error);
+                metrics.failure(verdict.errorClass().tag(), "dead_letter_publish");
+                metrics.event(eventType, "failed");
+                nack(reply);
+              }
+            });
   }
 
-  private void nack(AckReplyConsumer reply) {
-    reply.nack();
-    metrics.reply(false);
-    metrics.messageDone();
+  /**
+   * Stops taking work and waits up to {@code timeout} for messages in flight to finish; nacks the
+   * rest so Pub/Sub redelivers them at once.
+   *
+   * @return how many messages had to be nacked
+   */
+  public int drain(Duration timeout) throws InterruptedException {
+    draining = true;
+    boolean finished = inFlight.awaitEmpty(timeout);
+    if (finished) {
+      return 0;
+    }
+    int nacked = inFlight.nackAll();
+    for (int i = 0; i < nacked; i++) {
+      metrics.reply(false);
+      metrics.messageDone();
+    }
+    return nacked;
+  }
+
+  /** Messages received and not yet replied to. */
+  public int inFlight() {
+    return inFlight.size();
+  }
+
+  private void ack(Reply reply) {
+    if (reply.ack()) {
+      metrics.reply(true);
+      metrics.messageDone();
+    }
+    inFlight.done(reply);
+  }
+
+  private void nack(Reply reply) {
+    if (reply.nack()) {
+      metrics.reply(false);
+      metrics.messageDone();
+    }
+    inFlight.done(reply);
   }
 
   private Instant publishTime(PubsubMessage message) {

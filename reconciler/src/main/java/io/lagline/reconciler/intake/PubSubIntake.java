@@ -4,20 +4,14 @@ import com.google.api.core.ApiService;
 import com.google.api.gax.batching.FlowControlSettings;
 import com.google.api.gax.batching.FlowController.LimitExceededBehavior;
 import com.google.api.gax.core.InstantiatingExecutorProvider;
-import com.google.api.gax.rpc.ApiException;
-import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
-import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
-import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.lagline.error.LaglineException;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubConnectionException;
 import io.lagline.reconciler.config.PubSubConfig;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -31,15 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class PubSubIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PubSubIntake.class);
-  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(20);
 
-  private final PubSubConfig config;
-  private final PubSubConnection channels;
   private final Subscriber subscriber;
 
-  private PubSubIntake(PubSubConfig config, PubSubConnection channels, Subscriber subscriber) {
-    this.config = config;
-    this.channels = channels;
+  private PubSubIntake(Subscriber subscriber) {
     this.subscriber = subscriber;
   }
 
@@ -51,108 +40,61 @@ public final class PubSubIntake implements AutoCloseable {
    */
   public static PubSubIntake start(
       PubSubConfig config,
+      PubSubConnection channels,
       MessageReceiver receiver,
       java.util.function.Consumer<Throwable> onFailure) {
-    PubSubConnection channels;
+    PubSubChecks.subscriptionExists(channels, config.subscription(), "pubsub.subscription");
+    Subscriber.Builder builder =
+        Subscriber.newBuilder(config.subscription(), receiver)
+            .setParallelPullCount(config.parallelPullCount())
+            .setMaxAckExtensionPeriodDuration(config.maxAckExtension())
+            .setFlowControlSettings(
+                FlowControlSettings.newBuilder()
+                    .setMaxOutstandingElementCount(config.maxOutstandingMessages())
+                    .setMaxOutstandingRequestBytes(config.maxOutstandingBytes())
+                    .setLimitExceededBehavior(LimitExceededBehavior.Block)
+                    .build())
+            .setExecutorProvider(
+                InstantiatingExecutorProvider.newBuilder()
+                    .setExecutorThreadCount(config.executorThreads())
+                    .build());
+    channels.channelProvider().ifPresent(builder::setChannelProvider);
+    builder.setCredentialsProvider(channels.credentialsProvider());
+    Subscriber subscriber = builder.build();
+    subscriber.addListener(
+        new ApiService.Listener() {
+          @Override
+          public void failed(ApiService.State from, Throwable failure) {
+            LOG.error(
+                "subscriber for {} failed (was {}): {}",
+                config.subscription(),
+                from,
+                failure.toString());
+            onFailure.accept(failure);
+          }
+        },
+        MoreExecutors.directExecutor());
+    subscriber.startAsync().awaitRunning();
+    LOG.info(
+        "pulling {} with {} stream(s), at most {} messages / {} bytes outstanding",
+        config.subscription(),
+        config.parallelPullCount(),
+        config.maxOutstandingMessages(),
+        config.maxOutstandingBytes());
+    return new PubSubIntake(subscriber);
+  }
+
+  /**
+   * Opens the connection the reconciler's Pub/Sub clients share.
+   *
+   * @throws LaglineException naming the keys to fix
+   */
+  public static PubSubConnection connect(PubSubConfig config) {
     try {
-      channels = PubSubConnection.create(config.emulatorHost(), config.credentialsFile());
+      return PubSubConnection.create(config.emulatorHost(), config.credentialsFile());
     } catch (PubSubConnectionException e) {
       throw new LaglineException(
           e.getMessage() + " (reconciler keys: pubsub.emulator-host, pubsub.credentials-file)", e);
-    }
-    try {
-      checkSubscription(config, channels);
-      Subscriber.Builder builder =
-          Subscriber.newBuilder(config.subscription(), receiver)
-              .setParallelPullCount(config.parallelPullCount())
-              .setMaxAckExtensionPeriodDuration(config.maxAckExtension())
-              .setFlowControlSettings(
-                  FlowControlSettings.newBuilder()
-                      .setMaxOutstandingElementCount(config.maxOutstandingMessages())
-                      .setMaxOutstandingRequestBytes(config.maxOutstandingBytes())
-                      .setLimitExceededBehavior(LimitExceededBehavior.Block)
-                      .build())
-              .setExecutorProvider(
-                  InstantiatingExecutorProvider.newBuilder()
-                      .setExecutorThreadCount(config.executorThreads())
-                      .build());
-      channels.channelProvider().ifPresent(builder::setChannelProvider);
-      builder.setCredentialsProvider(channels.credentialsProvider());
-      Subscriber subscriber = builder.build();
-      subscriber.addListener(
-          new ApiService.Listener() {
-            @Override
-            public void failed(ApiService.State from, Throwable failure) {
-              LOG.error(
-                  "subscriber for {} failed (was {}): {}",
-                  config.subscription(),
-                  from,
-                  failure.toString());
-              onFailure.accept(failure);
-            }
-          },
-          MoreExecutors.directExecutor());
-      subscriber.startAsync().awaitRunning();
-      LOG.info(
-          "pulling {} with {} stream(s), at most {} messages / {} bytes outstanding",
-          config.subscription(),
-          config.parallelPullCount(),
-          config.maxOutstandingMessages(),
-          config.maxOutstandingBytes());
-      return new PubSubIntake(config, channels, subscriber);
-    } catch (RuntimeException e) {
-      channels.close();
-      throw e;
-    }
-  }
-
-  private static void checkSubscription(PubSubConfig config, PubSubConnection channels) {
-    SubscriptionAdminSettings.Builder settings = SubscriptionAdminSettings.newBuilder();
-    channels.channelProvider().ifPresent(settings::setTransportChannelProvider);
-    settings.setCredentialsProvider(channels.credentialsProvider());
-    String where =
-        config.emulatorHost() != null
-            ? "the emulator at " + config.emulatorHost()
-            : "Google Cloud Pub/Sub";
-    try (SubscriptionAdminClient admin = SubscriptionAdminClient.create(settings.build())) {
-      admin
-          .getSubscriptionCallable()
-          .futureCall(
-              com.google.pubsub.v1.GetSubscriptionRequest.newBuilder()
-                  .setSubscription(config.subscription())
-                  .build())
-          .get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof ApiException api
-          && api.getStatusCode().getCode() == StatusCode.Code.NOT_FOUND) {
-        throw new LaglineException(
-            "subscription "
-                + config.subscription()
-                + " does not exist in "
-                + where
-                + ": create it (topic and subscription) or fix pubsub.subscription");
-      }
-      throw new LaglineException(
-          "cannot check subscription "
-              + config.subscription()
-              + " in "
-              + where
-              + ": "
-              + e.getCause()
-              + " (check pubsub.emulator-host / pubsub.credentials-file and the network)",
-          e.getCause());
-    } catch (TimeoutException e) {
-      throw new LaglineException(
-          "no answer from "
-              + where
-              + " within "
-              + CHECK_TIMEOUT.toSeconds()
-              + " s: is it running and reachable? (pubsub.emulator-host / network)");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LaglineException("interrupted while checking the subscription");
-    } catch (IOException e) {
-      throw new LaglineException("cannot create a Pub/Sub admin client: " + e.getMessage(), e);
     }
   }
 
@@ -161,9 +103,14 @@ public final class PubSubIntake implements AutoCloseable {
     return subscriber.isRunning();
   }
 
+  /** Stops pulling new messages; messages in flight are still replied to. */
+  public void stopPulling() {
+    subscriber.stopAsync();
+  }
+
   /**
-   * Stops pulling and waits up to {@code timeout} for messages in flight to be replied to; what is
-   * still unreplied afterwards is redelivered by Pub/Sub once its deadline passes.
+   * Stops pulling and waits up to {@code timeout} for the subscriber to flush its replies and
+   * terminate; what is still unreplied afterwards is redelivered once its deadline passes.
    */
   public void stop(Duration timeout) {
     subscriber.stopAsync();
@@ -175,11 +122,10 @@ public final class PubSubIntake implements AutoCloseable {
     } catch (IllegalStateException e) {
       LOG.debug("subscriber had already failed", e);
     }
-    channels.close();
   }
 
   @Override
   public void close() {
-    stop(Duration.ofSeconds(30));
+    stop(Duration.ofSeconds(10));
   }
 }

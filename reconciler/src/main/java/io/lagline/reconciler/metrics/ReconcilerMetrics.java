@@ -36,6 +36,7 @@ public final class ReconcilerMetrics {
   private final MeterRegistry registry;
   private final Set<String> eventTypes;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger paused = new AtomicInteger();
 
   /**
    * Registers the meters.
@@ -51,6 +52,26 @@ public final class ReconcilerMetrics {
         .description("Messages received and not yet acked or nacked")
         .baseUnit("messages")
         .register(registry);
+    Gauge.builder("lagline.reconciler.paused", paused, AtomicInteger::get)
+        .description(
+            "1 while intake is paused because Cassandra looks unavailable (writes wait, messages"
+                + " stay leased), else 0")
+        .register(registry);
+  }
+
+  /** Sets the paused gauge. */
+  public void paused(boolean isPaused) {
+    paused.set(isPaused ? 1 : 0);
+  }
+
+  /** Counts one poison message published to the dead-letter topic, by its stable reason code. */
+  public void deadLettered(String reason) {
+    Counter.builder("lagline.reconciler.dead.letters")
+        .description("Poison messages published to the dead-letter topic, by reason")
+        .baseUnit("messages")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
   }
 
   /** The registry the meters live in. */
@@ -58,7 +79,7 @@ public final class ReconcilerMetrics {
     return registry;
   }
 
-  /** Counts one event's final outcome: applied, duplicate, stale, failed or invalid. */
+  /** Counts one event's final outcome: applied, duplicate, stale, dead_lettered or failed. */
   public void event(String eventType, String outcome) {
     Counter.builder("lagline.reconciler.events")
         .description("Events handled, by final outcome of their primary write")

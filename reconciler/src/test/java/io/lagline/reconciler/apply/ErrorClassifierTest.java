@@ -25,85 +25,133 @@ import io.grpc.Status;
 import io.lagline.event.InvalidEventException;
 import io.lagline.event.Violation;
 import io.lagline.reconciler.mapping.MappingException;
+import io.lagline.reconciler.outage.RetryBudgetExhaustedException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ErrorClassifierTest {
+  private static final ErrorClass T = ErrorClass.TRANSIENT;
+  private static final ErrorClass A = ErrorClass.AMBIGUOUS;
+  private static final ErrorClass P = ErrorClass.PERMANENT;
+
   static Stream<Arguments> table() {
     return Stream.of(
+        // the event itself: poison, dead-lettered with a reason naming what is wrong
+        row(invalid(new Violation("entity_version", "is required")), P, "missing_attribute"),
         row(
-            new InvalidEventException(List.of(new Violation("event_id", "is required"))),
-            ErrorClass.PERMANENT),
+            invalid(
+                new Violation("entity_version", "must be a positive integer, was 'abc'"),
+                new Violation("event_id", "is required")),
+            P,
+            "missing_attribute"),
         row(
-            new MappingException("missing_field", "payload.steps", "is required"),
-            ErrorClass.PERMANENT),
-        row(new SyntaxError(null, "bad"), ErrorClass.PERMANENT),
-        row(new UnversionedRowException("device_state", "entity_version"), ErrorClass.PERMANENT),
+            invalid(new Violation("entity_version", "must be a positive integer, was 'abc'")),
+            P,
+            "invalid_attribute"),
+        row(invalid(new Violation("data", "must be valid UTF-8 JSON: x")), P, "invalid_payload"),
+        row(mapping(MappingException.MISSING_FIELD), P, "missing_field"),
+        row(mapping(MappingException.INVALID_VALUE), P, "invalid_value"),
+        row(mapping(MappingException.UNKNOWN_EVENT_TYPE), P, "unknown_event_type"),
+        row(mapping(MappingException.UNSUPPORTED_SCHEMA_VERSION), P, "unsupported_schema_version"),
+        row(new UnversionedRowException("device_state", "entity_version"), P, "unversioned_row"),
+        row(new SyntaxError(null, "bad"), P, "rejected_by_cassandra"),
         row(
             new InvalidQueryException(null, "Invalid value for column steps"),
-            ErrorClass.PERMANENT),
+            P,
+            "rejected_by_cassandra"),
+        // the write may have happened: re-issued to learn its outcome
         row(
             new CASWriteUnknownException(null, DefaultConsistencyLevel.LOCAL_SERIAL, 0, 2),
-            ErrorClass.AMBIGUOUS),
+            A,
+            "cas_unknown"),
         row(
             new WriteTimeoutException(
                 null, DefaultConsistencyLevel.LOCAL_SERIAL, 0, 2, DefaultWriteType.CAS),
-            ErrorClass.AMBIGUOUS),
+            A,
+            "write_timeout"),
         row(
             new WriteTimeoutException(
                 null, DefaultConsistencyLevel.LOCAL_QUORUM, 1, 2, DefaultWriteType.SIMPLE),
-            ErrorClass.AMBIGUOUS),
-        row(new DriverTimeoutException("Query timed out after PT10S"), ErrorClass.AMBIGUOUS),
+            A,
+            "write_timeout"),
+        row(new DriverTimeoutException("Query timed out after PT10S"), A, "client_timeout"),
+        row(new TimeoutException(), A, "client_timeout"),
+        // infrastructure: retried, and counted towards an outage pause
         row(
             new ReadTimeoutException(null, DefaultConsistencyLevel.LOCAL_SERIAL, 0, 2, false),
-            ErrorClass.TRANSIENT),
+            T,
+            "read_timeout"),
         row(
             new UnavailableException(null, DefaultConsistencyLevel.LOCAL_QUORUM, 2, 1),
-            ErrorClass.TRANSIENT),
-        row(new OverloadedException(null), ErrorClass.TRANSIENT),
-        row(new ServerError(null, "boom"), ErrorClass.TRANSIENT),
-        row(new NoNodeAvailableException(), ErrorClass.TRANSIENT),
-        row(new RequestThrottlingException("queue full"), ErrorClass.TRANSIENT),
-        row(new ClosedConnectionException("lost"), ErrorClass.TRANSIENT),
+            T,
+            "replicas_unavailable"),
+        row(new OverloadedException(null), T, "overloaded"),
+        row(new RequestThrottlingException("queue full"), T, "overloaded"),
+        row(new ServerError(null, "boom"), T, "unexpected"),
+        row(new NoNodeAvailableException(), T, "cassandra_unreachable"),
+        row(new ClosedConnectionException("lost"), T, "connection_lost"),
         row(
             new AuthenticationException(
                 new DefaultEndPoint(new InetSocketAddress(9042)), "bad credentials"),
-            ErrorClass.TRANSIENT),
-        row(new UnauthorizedException(null, "no MODIFY permission"), ErrorClass.TRANSIENT),
+            T,
+            "cassandra_auth"),
+        row(new UnauthorizedException(null, "no MODIFY permission"), T, "cassandra_auth"),
         row(
             new InvalidQueryException(null, "unconfigured table device_state"),
-            ErrorClass.TRANSIENT),
+            T,
+            "schema_missing"),
         row(
-            ApiExceptionFactory.createException(
-                new RuntimeException(), GrpcStatusCode.of(Status.Code.UNAVAILABLE), true),
-            ErrorClass.TRANSIENT),
-        row(
-            ApiExceptionFactory.createException(
-                new RuntimeException(), GrpcStatusCode.of(Status.Code.INVALID_ARGUMENT), false),
-            ErrorClass.PERMANENT),
-        row(new IllegalStateException("a bug"), ErrorClass.TRANSIENT),
-        row(new CompletionException(new OverloadedException(null)), ErrorClass.TRANSIENT),
+            new InvalidQueryException(null, "Keyspace fitness does not exist"),
+            T,
+            "schema_missing"),
+        // Pub/Sub (dead-letter publishing)
+        row(api(Status.Code.UNAVAILABLE, true), T, "pubsub_unavailable"),
+        row(api(Status.Code.DEADLINE_EXCEEDED, true), T, "pubsub_unavailable"),
+        row(api(Status.Code.NOT_FOUND, false), T, "pubsub_setup"),
+        row(api(Status.Code.PERMISSION_DENIED, false), T, "pubsub_setup"),
+        row(api(Status.Code.INVALID_ARGUMENT, false), P, "pubsub_rejected"),
+        row(new RetryBudgetExhaustedException("spent"), T, "retry_budget_spent"),
+        // unknown failures are never poison
+        row(new IllegalStateException("a bug"), T, "unexpected"),
+        row(new CompletionException(new OverloadedException(null)), T, "overloaded"),
         row(
             new ExecutionException(
                 new CompletionException(
                     new CASWriteUnknownException(null, DefaultConsistencyLevel.SERIAL, 0, 1))),
-            ErrorClass.AMBIGUOUS));
+            A,
+            "cas_unknown"));
   }
 
-  private static Arguments row(Throwable error, ErrorClass expected) {
+  private static InvalidEventException invalid(Violation... violations) {
+    return new InvalidEventException(List.of(violations));
+  }
+
+  private static MappingException mapping(String reason) {
+    return new MappingException(reason, "payload.steps", "a detail");
+  }
+
+  private static Throwable api(Status.Code code, boolean retryable) {
+    return ApiExceptionFactory.createException(
+        new RuntimeException(), GrpcStatusCode.of(code), retryable);
+  }
+
+  private static Arguments row(Throwable error, ErrorClass expected, String reason) {
     return Arguments.of(
-        error.getClass().getSimpleName() + ": " + error.getMessage(), error, expected);
+        error.getClass().getSimpleName() + ": " + error.getMessage(),
+        error,
+        new Classification(expected, reason));
   }
 
   @ParameterizedTest(name = "{0} -> {2}")
   @MethodSource("table")
-  void classifies(String name, Throwable error, ErrorClass expected) {
+  void classifies(String name, Throwable error, Classification expected) {
     assertThat(ErrorClassifier.classify(error)).isEqualTo(expected);
   }
 }

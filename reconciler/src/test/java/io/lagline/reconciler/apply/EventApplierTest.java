@@ -9,11 +9,14 @@ import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.reconciler.TestMappings;
+import io.lagline.reconciler.config.OutageConfig;
 import io.lagline.reconciler.config.RetryConfig;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingException;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import io.lagline.reconciler.outage.OutageGuard;
+import io.lagline.reconciler.outage.RetryBudgetExhaustedException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,18 +39,27 @@ class EventApplierTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ReconcilerMetrics metrics = new ReconcilerMetrics(registry, MAPPING.eventTypes());
   private final ScriptedWriter writer = new ScriptedWriter();
+  private final OutageGuard guard =
+      new OutageGuard(
+          new OutageConfig(80, 20, Duration.ofSeconds(10), Duration.ofMillis(100)),
+          scheduler,
+          () -> CompletableFuture.completedFuture(null),
+          paused -> {});
   private final EventApplier applier =
       new EventApplier(
           MAPPING,
           writer,
-          new RetryConfig(4, Duration.ofMillis(1), Duration.ofMillis(5)),
+          new WritePolicy(
+              new RetryConfig(4, Duration.ofMillis(1), Duration.ofMillis(5)),
+              16,
+              Duration.ofMillis(500)),
+          guard,
           scheduler,
-          metrics,
-          16,
-          Duration.ofMillis(500));
+          metrics);
 
   @AfterEach
   void stop() {
+    guard.close();
     scheduler.shutdownNow();
   }
 
@@ -63,7 +75,10 @@ class EventApplierTest {
   }
 
   private EventResult apply(Event event) throws Exception {
-    return applier.apply(event, event.attributes()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return applier
+        .apply(event, event.attributes(), System.nanoTime() + TimeUnit.MINUTES.toNanos(1))
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -142,6 +157,58 @@ class EventApplierTest {
     assertThat(
             registry.get("lagline.reconciler.retries").tag("class", "ambiguous").counter().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void stops_retrying_when_the_message_budget_is_spent() throws Exception {
+    for (int i = 0; i < 8; i++) {
+      writer.answers.add(CompletableFuture.failedFuture(new OverloadedException(null)));
+    }
+    Event event = event("{\"steps\": 5}");
+
+    CompletableFuture<EventResult> result =
+        applier.apply(event, event.attributes(), System.nanoTime()).toCompletableFuture();
+
+    assertThat(result)
+        .failsWithin(Duration.ofSeconds(10))
+        .withThrowableThat()
+        .havingRootCause()
+        .isInstanceOf(RetryBudgetExhaustedException.class);
+    assertThat(writer.calls).isEmpty();
+  }
+
+  @Test
+  void waiting_out_an_outage_is_not_an_attempt() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      guard.permit(Long.MAX_VALUE);
+      guard.record(true);
+    }
+    assertThat(guard.paused()).isTrue();
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+
+    EventResult result = apply(event("{\"steps\": 5}"));
+
+    assertThat(result.rows()).containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED);
+    assertThat(guard.paused()).isFalse();
+    assertThat(registry.find("lagline.reconciler.retries").counters()).isEmpty();
+  }
+
+  @Test
+  void poison_answers_from_cassandra_do_not_pause_intake() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      writer.answers.add(
+          CompletableFuture.failedFuture(new UnversionedRowException("device_state", "v")));
+      writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+      Event event = event("{\"steps\": 5}");
+      applier
+          .apply(event, event.attributes(), System.nanoTime() + TimeUnit.MINUTES.toNanos(1))
+          .toCompletableFuture()
+          .handle((r, e) -> e)
+          .get(10, TimeUnit.SECONDS);
+    }
+
+    assertThat(guard.paused()).isFalse();
   }
 
   /** Answers writes from a script, in call order. */

@@ -59,6 +59,46 @@ class ConfigLoaderTest {
     assertThat(config.schema().replication())
         .containsEntry("class", "NetworkTopologyStrategy")
         .containsEntry("dc1", "3");
+    assertThat(config.deadLetter())
+        .isEqualTo(
+            new DeadLetterConfig(
+                "projects/demo-project/topics/events-dead-letter",
+                null,
+                DeadLetterConfig.DEFAULT_MAX_DELIVERY_ATTEMPTS));
+    assertThat(config.outage())
+        .isEqualTo(
+            new OutageConfig(
+                OutageConfig.DEFAULT_FAILURE_RATE_PERCENT,
+                OutageConfig.DEFAULT_MIN_WRITES,
+                OutageConfig.DEFAULT_WINDOW,
+                OutageConfig.DEFAULT_PROBE_INTERVAL));
+    assertThat(config.shutdown().drainTimeout()).isEqualTo(ShutdownConfig.DEFAULT_DRAIN_TIMEOUT);
+    assertThat(config.pubsub().maxAckExtension()).isEqualTo(Duration.ofMinutes(60));
+  }
+
+  @Test
+  void the_dead_letter_topic_is_required_and_checked() throws IOException {
+    Path missing =
+        config(
+            MINIMAL.replace(
+                "  dead-letter: { topic: projects/demo-project/topics/events-dead-letter }\n", ""));
+    assertThatThrownBy(() -> ConfigLoader.load(missing, Map.of()))
+        .hasMessageContaining("pubsub.dead-letter.topic = (missing)")
+        .hasMessageContaining("is required");
+
+    Path file = config(MINIMAL);
+    Map<String, String> env =
+        Map.of(
+            "LAGLINE_PUBSUB_TOPIC", "projects/demo-project/topics/events",
+            "LAGLINE_PUBSUB_DEAD_LETTER_TOPIC", "projects/demo-project/topics/events",
+            "LAGLINE_PUBSUB_DEAD_LETTER_SUBSCRIPTION", "dlq",
+            "LAGLINE_PUBSUB_DEAD_LETTER_MAX_DELIVERY_ATTEMPTS", "3");
+    assertThatThrownBy(() -> ConfigLoader.load(file, env))
+        .hasMessageContaining("pubsub.dead-letter.topic = 'projects/demo-project/topics/events'")
+        .hasMessageContaining("must differ from pubsub.topic")
+        .hasMessageContaining("pubsub.dead-letter.subscription = 'dlq'")
+        .hasMessageContaining("projects/{project-id}/subscriptions/{subscription-id}")
+        .hasMessageContaining("pubsub.dead-letter.max-delivery-attempts = '3'");
   }
 
   @Test

@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.google.api.gax.grpc.GrpcStatusCode;
+import com.google.api.gax.rpc.ApiExceptionFactory;
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
+import io.grpc.Status;
 import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.RowWriter;
 import io.lagline.reconciler.apply.WriteOutcome;
+import io.lagline.reconciler.apply.WritePolicy;
+import io.lagline.reconciler.config.OutageConfig;
 import io.lagline.reconciler.config.RetryConfig;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import io.lagline.reconciler.outage.OutageGuard;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +30,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,23 +46,44 @@ class MessageHandlerTest {
   private final ReconcilerMetrics metrics = new ReconcilerMetrics(registry, MAPPING.eventTypes());
   private Supplier<CompletableFuture<WriteOutcome>> answer =
       () -> CompletableFuture.completedFuture(WriteOutcome.APPLIED);
-  private final RowWriter writer = (row, version) -> answer.get();
-  private final MessageHandler handler =
-      new MessageHandler(
-          new EventApplier(
-              MAPPING,
-              writer,
-              new RetryConfig(2, Duration.ofMillis(1), Duration.ofMillis(2)),
-              scheduler,
-              metrics,
-              8,
-              Duration.ofSeconds(5)),
-          metrics,
-          CONFIRMED);
+  private final AtomicInteger writes = new AtomicInteger();
+  private final RowWriter writer =
+      (row, version) -> {
+        writes.incrementAndGet();
+        return answer.get();
+      };
+  private final OutageGuard guard =
+      new OutageGuard(
+          new OutageConfig(80, 20, Duration.ofSeconds(10), Duration.ofMillis(100)),
+          scheduler,
+          () -> CompletableFuture.completedFuture(null),
+          paused -> {});
+  private final FakeDeadLetterSink deadLetters = new FakeDeadLetterSink();
+  private final MessageHandler handler = handler(Duration.ofMinutes(10));
+
+  private MessageHandler handler(Duration maxAckExtension) {
+    EventApplier applier =
+        new EventApplier(
+            MAPPING,
+            writer,
+            new WritePolicy(
+                new RetryConfig(2, Duration.ofMillis(1), Duration.ofMillis(2)),
+                8,
+                Duration.ofSeconds(5)),
+            guard,
+            scheduler,
+            metrics);
+    return new MessageHandler(applier, deadLetters, metrics, CONFIRMED, maxAckExtension);
+  }
 
   @AfterEach
   void stop() {
+    guard.close();
     scheduler.shutdownNow();
+  }
+
+  private double count(String name, String tag, String value) {
+    return registry.get(name).tag(tag, value).counter().count();
   }
 
   private static PubsubMessage message(String data, Map<String, String> overrides) {
@@ -111,43 +140,133 @@ class MessageHandlerTest {
   }
 
   @Test
-  void an_invalid_event_is_counted_and_nacked_without_writing() {
-    answer =
-        () -> {
-          throw new AssertionError("must not write");
-        };
+  void an_invalid_event_is_dead_lettered_with_its_reason_then_acked_without_writing() {
     Reply reply = new Reply();
+    PubsubMessage poison = message("[1]", Map.of("entity_version", "zero"));
 
-    handler.receiveMessage(message("[1]", Map.of("entity_version", "zero")), reply);
+    handler.receiveMessage(poison, reply);
 
-    assertThat(reply.state).isEqualTo("nack");
-    assertThat(
-            registry
-                .get("lagline.reconciler.failures")
-                .tag("reason", "invalid_event")
-                .counter()
-                .count())
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("ack");
+    assertThat(writes).hasValue(0);
+    assertThat(deadLetters.parked).hasSize(1);
+    FakeDeadLetterSink.Parked parked = deadLetters.parked.get(0);
+    assertThat(parked.message()).isSameAs(poison);
+    assertThat(parked.reason()).isEqualTo("invalid_attribute");
+    assertThat(parked.detail()).contains("entity_version").contains("data");
+    assertThat(parked.firstSeen()).isEqualTo(CONFIRMED.instant());
+    assertThat(count("lagline.reconciler.dead.letters", "reason", "invalid_attribute"))
         .isEqualTo(1);
+    assertThat(count("lagline.reconciler.events", "outcome", "dead_lettered")).isEqualTo(1);
   }
 
   @Test
-  void a_payload_that_does_not_fit_the_mapping_is_counted_by_reason_and_nacked() {
+  void a_payload_that_does_not_fit_the_mapping_is_dead_lettered_by_reason() {
+    Reply reply = new Reply();
+
+    handler.receiveMessage(message("{\"steps\": \"lots\"}", Map.of()), reply);
+
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("ack");
+    assertThat(deadLetters.parked)
+        .extracting(FakeDeadLetterSink.Parked::reason)
+        .containsExactly("invalid_value");
+    assertThat(deadLetters.parked.get(0).detail()).contains("payload.steps");
+    assertThat(count("lagline.reconciler.failures", "reason", "invalid_value")).isEqualTo(1);
+  }
+
+  @Test
+  void an_unknown_event_type_is_dead_lettered_not_retried() {
+    Reply reply = new Reply();
+
+    handler.receiveMessage(
+        message("{\"steps\": 1}", Map.of("event_type", "DeviceExploded")), reply);
+
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("ack");
+    assertThat(deadLetters.parked)
+        .extracting(FakeDeadLetterSink.Parked::reason)
+        .containsExactly("unknown_event_type");
+    assertThat(count("lagline.reconciler.events", "event_type", "unknown")).isEqualTo(1);
+  }
+
+  @Test
+  void a_poison_message_is_acked_only_once_the_dead_letter_topic_has_it() {
+    CompletableFuture<String> publish = new CompletableFuture<>();
+    deadLetters.answer = () -> publish;
+    Reply reply = new Reply();
+
+    handler.receiveMessage(message("{\"steps\": \"lots\"}", Map.of()), reply);
+
+    await().until(() -> deadLetters.parked.size() == 1);
+    assertThat(reply.state).isNull();
+    publish.complete("dlq-7");
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("ack");
+  }
+
+  @Test
+  void a_poison_message_that_cannot_be_dead_lettered_is_nacked_never_acked() {
+    deadLetters.answer =
+        () ->
+            CompletableFuture.failedFuture(
+                ApiExceptionFactory.createException(
+                    new RuntimeException("down"),
+                    GrpcStatusCode.of(Status.Code.UNAVAILABLE),
+                    true));
     Reply reply = new Reply();
 
     handler.receiveMessage(message("{\"steps\": \"lots\"}", Map.of()), reply);
 
     await().until(() -> reply.state != null);
     assertThat(reply.state).isEqualTo("nack");
-    assertThat(
-            registry
-                .get("lagline.reconciler.failures")
-                .tag("reason", "invalid_value")
-                .counter()
-                .count())
-        .isEqualTo(1);
-    assertThat(
-            registry.get("lagline.reconciler.events").tag("outcome", "invalid").counter().count())
-        .isEqualTo(1);
+    assertThat(count("lagline.reconciler.failures", "reason", "dead_letter_publish")).isEqualTo(1);
+    assertThat(registry.find("lagline.reconciler.dead.letters").counters()).isEmpty();
+  }
+
+  @Test
+  void a_message_whose_retries_outlast_its_lease_budget_is_nacked() {
+    answer = () -> CompletableFuture.failedFuture(new OverloadedException(null));
+    MessageHandler shortLease = handler(Duration.ofMillis(1));
+    Reply reply = new Reply();
+
+    shortLease.receiveMessage(message("{\"steps\": 5}", Map.of()), reply);
+
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("nack");
+    assertThat(deadLetters.parked).isEmpty();
+  }
+
+  @Test
+  void draining_waits_for_writes_in_flight_and_acks_them() throws Exception {
+    CompletableFuture<WriteOutcome> pending = new CompletableFuture<>();
+    answer = () -> pending;
+    Reply reply = new Reply();
+    handler.receiveMessage(message("{\"steps\": 5}", Map.of()), reply);
+    scheduler.schedule(() -> pending.complete(WriteOutcome.APPLIED), 100, TimeUnit.MILLISECONDS);
+
+    int nacked = handler.drain(Duration.ofSeconds(10));
+
+    assertThat(nacked).isZero();
+    assertThat(reply.state).isEqualTo("ack");
+  }
+
+  @Test
+  void draining_nacks_what_is_not_finished_in_time_and_refuses_new_messages() throws Exception {
+    answer = CompletableFuture::new; // never answers
+    Reply slow = new Reply();
+    handler.receiveMessage(message("{\"steps\": 5}", Map.of()), slow);
+
+    int nacked = handler.drain(Duration.ofMillis(100));
+
+    assertThat(nacked).isEqualTo(1);
+    assertThat(slow.state).isEqualTo("nack");
+    assertThat(metrics.inFlight()).isZero();
+    Reply late = new Reply();
+    int before = writes.get();
+    handler.receiveMessage(message("{\"steps\": 6}", Map.of("event_id", "e-2")), late);
+    assertThat(late.state).isEqualTo("nack");
+    assertThat(writes).hasValue(before);
   }
 
   /** Records the one reply a message gets. */

@@ -1,8 +1,19 @@
 package io.lagline.reconciler.it;
 
+import static org.awaitility.Awaitility.await;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutures;
+import com.google.api.gax.batching.BatchingSettings;
+import com.google.api.gax.batching.FlowControlSettings;
+import com.google.api.gax.batching.FlowController.LimitExceededBehavior;
+import com.google.cloud.pubsub.v1.MessageReceiver;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.Event;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubEventPublisher;
@@ -25,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +59,7 @@ final class Pipeline {
     pubsub.createTopic(name);
     pubsub.createSubscription(name + "-sub", name);
     pubsub.createTopic(name + "-dlq");
+    pubsub.createSubscription(name + "-dlq-sub", name + "-dlq");
     Path mapping = Files.writeString(dir.resolve(name + "-mapping.yaml"), MAPPING);
     this.configFile =
         Files.writeString(
@@ -120,6 +133,69 @@ final class Pipeline {
       }
       CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
     }
+  }
+
+  /** Publishes messages as they are, unvalidated: how poison reaches the topic. */
+  void publishRaw(List<PubsubMessage> messages) throws Exception {
+    try (PubSubTestResources resources =
+        PubSubTestResources.connect(stack.pubsubEmulatorHost(), stack.projectId())) {
+      Publisher publisher =
+          Publisher.newBuilder(topic)
+              .setChannelProvider(resources.channelProvider())
+              .setCredentialsProvider(resources.credentialsProvider())
+              .setBatchingSettings(
+                  BatchingSettings.newBuilder()
+                      .setElementCountThreshold(100L)
+                      .setDelayThresholdDuration(Duration.ofMillis(5))
+                      .setFlowControlSettings(
+                          FlowControlSettings.newBuilder()
+                              .setMaxOutstandingElementCount(1_000L)
+                              .setMaxOutstandingRequestBytes(16L * 1024 * 1024)
+                              .setLimitExceededBehavior(LimitExceededBehavior.Block)
+                              .build())
+                      .build())
+              .build();
+      try {
+        List<ApiFuture<String>> ids = new ArrayList<>();
+        for (PubsubMessage message : messages) {
+          ids.add(publisher.publish(message));
+        }
+        ApiFutures.allAsList(ids).get(1, TimeUnit.MINUTES);
+      } finally {
+        publisher.shutdown();
+        publisher.awaitTermination(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Pulls (and acks) what reached the dead-letter topic until {@code expected} have arrived. */
+  List<PubsubMessage> deadLetters(int expected, Duration timeout) throws Exception {
+    List<PubsubMessage> received = new CopyOnWriteArrayList<>();
+    try (PubSubTestResources resources =
+        PubSubTestResources.connect(stack.pubsubEmulatorHost(), stack.projectId())) {
+      Subscriber subscriber =
+          Subscriber.newBuilder(
+                  resources.subscriptionName(name + "-dlq-sub").toString(),
+                  (MessageReceiver)
+                      (message, reply) -> {
+                        received.add(message);
+                        reply.ack();
+                      })
+              .setChannelProvider(resources.channelProvider())
+              .setCredentialsProvider(resources.credentialsProvider())
+              .build();
+      subscriber.startAsync().awaitRunning();
+      try {
+        await().atMost(timeout).until(() -> received.size() >= expected);
+      } finally {
+        subscriber.stopAsync().awaitTerminated(30, TimeUnit.SECONDS);
+      }
+    }
+    return List.copyOf(received);
+  }
+
+  String subscription() {
+    return "projects/" + stack.projectId() + "/subscriptions/" + name + "-sub";
   }
 
   List<Row> rows(CqlSession session, String table) {

@@ -219,12 +219,16 @@ class ReconcilerIT {
                   app.registry()
                           .find("lagline.reconciler.failures")
                           .tag("class", "permanent")
-                          .tag("reason", "UnversionedRowException")
+                          .tag("reason", "unversioned_row")
                           .counter()
                       != null);
       assertThat(byKey(pipeline.rows(session, "device_state")).get("old").getInt("steps"))
           .isEqualTo(1);
       assertThat(count(app, "applied")).isZero();
+      assertThat(pipeline.deadLetters(1, CONVERGE))
+          .singleElement()
+          .satisfies(
+              m -> assertThat(m.getAttributesOrThrow("dlq_reason")).isEqualTo("unversioned_row"));
     }
   }
 
@@ -312,39 +316,106 @@ class ReconcilerIT {
   }
 
   @Test
-  void a_message_is_not_acked_while_cassandra_is_down_and_is_applied_after_it_returns()
+  void poison_events_are_dead_lettered_with_their_reason_and_do_not_block_good_ones()
       throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "poison", "");
+    pipeline.applySchema();
+    Event good = synced("steady", 1, 10);
+    Map<String, String> goodAttributes = good.attributes();
+    PubsubMessage missingVersion = raw("p-1", goodAttributes, Map.of("entity_version", ""), "{}");
+    PubsubMessage notJson = raw("p-2", goodAttributes, Map.of(), "{not json");
+    PubsubMessage unknownType =
+        raw("p-3", goodAttributes, Map.of("event_type", "DeviceExploded"), "{\"steps\": 1}");
+    PubsubMessage wrongType = raw("p-4", goodAttributes, Map.of(), "{\"steps\": \"many\"}");
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      pipeline.publishRaw(List.of(missingVersion, notJson, unknownType, wrongType));
+      pipeline.publish(List.of(good, synced("steady", 2, 20)));
+
+      List<PubsubMessage> parked = pipeline.deadLetters(4, CONVERGE);
+      // the two versions may arrive in either order: the older is then stale
+      await().atMost(CONVERGE).until(() -> count(app, "applied") + count(app, "stale") == 2);
+
+      Map<String, PubsubMessage> byEvent = new HashMap<>();
+      parked.forEach(m -> byEvent.put(m.getAttributesOrThrow("event_id"), m));
+      assertThat(byEvent).containsOnlyKeys("p-1", "p-2", "p-3", "p-4");
+      assertThat(byEvent.get("p-1").getAttributesOrThrow("dlq_reason"))
+          .isEqualTo("missing_attribute");
+      assertThat(byEvent.get("p-2").getAttributesOrThrow("dlq_reason"))
+          .isEqualTo("invalid_payload");
+      assertThat(byEvent.get("p-3").getAttributesOrThrow("dlq_reason"))
+          .isEqualTo("unknown_event_type");
+      assertThat(byEvent.get("p-4").getAttributesOrThrow("dlq_reason")).isEqualTo("invalid_value");
+      PubsubMessage one = byEvent.get("p-2");
+      assertThat(one.getData().toStringUtf8()).isEqualTo("{not json");
+      assertThat(one.getAttributesMap())
+          .containsEntry("entity_key", good.entityKey())
+          .containsEntry("dlq_subscription", pipeline.subscription())
+          .containsKeys("dlq_detail", "dlq_first_seen", "dlq_original_message_id");
+      assertThat(app.metrics().events("dead_lettered")).isEqualTo(4);
+      assertThat(app.registry().find("lagline.reconciler.replies").tag("reply", "nack").counter())
+          .isNull();
+      Row row = byKey(pipeline.rows(session, "device_state")).get("steady");
+      assertThat(row.getLong("entity_version")).isEqualTo(2);
+    }
+  }
+
+  private static PubsubMessage raw(
+      String eventId, Map<String, String> base, Map<String, String> changes, String data) {
+    Map<String, String> attributes = new HashMap<>(base);
+    attributes.put("event_id", eventId);
+    changes.forEach(
+        (key, value) -> {
+          if (value.isEmpty()) {
+            attributes.remove(key);
+          } else {
+            attributes.put(key, value);
+          }
+        });
+    return PubsubMessage.newBuilder()
+        .putAllAttributes(attributes)
+        .setData(ByteString.copyFromUtf8(data))
+        .build();
+  }
+
+  @Test
+  void pauses_while_cassandra_is_down_without_nacking_and_resumes_by_itself() throws Exception {
     Pipeline pipeline = new Pipeline(stack, pubsub, dir, "outage", "");
     pipeline.applySchema();
     try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
       HttpClient http = HttpClient.newHttpClient();
+      String ready = "http://127.0.0.1:" + app.adminPort() + "/health/ready";
       stack.cassandra().stop();
       try {
-        pipeline.publish(List.of(synced("survivor", 1, 42)));
-        await().atMost(CONVERGE).until(() -> count(app, "failed") >= 1);
-        assertThat(count(app, "applied")).isZero();
-        assertThat(
-                app.registry()
-                    .get("lagline.reconciler.replies")
-                    .tag("reply", "nack")
-                    .counter()
-                    .count())
-            .isPositive();
-        assertThat(get(http, "http://127.0.0.1:" + app.adminPort() + "/health/ready").statusCode())
-            .isEqualTo(503);
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+          events.add(synced("survivor-" + i, 1, i));
+        }
+        pipeline.publish(events);
+        await().atMost(CONVERGE).until(() -> gauge(app, "lagline.reconciler.paused") == 1);
+        assertThat(get(http, ready).statusCode()).isEqualTo(503);
+        assertThat(app.registry().find("lagline.reconciler.replies").tag("reply", "nack").counter())
+            .as("held messages are not handed back, so no delivery attempt is spent")
+            .isNull();
+        assertThat(app.metrics().inFlight()).isEqualTo(30);
       } finally {
         stack.cassandra().start();
       }
-      // the nacked message is redelivered and lands once Cassandra is back
-      await().atMost(Duration.ofMinutes(3)).until(() -> count(app, "applied") == 1);
+      await().atMost(Duration.ofMinutes(3)).until(() -> count(app, "applied") == 30);
+      assertThat(gauge(app, "lagline.reconciler.paused")).isZero();
+      await().atMost(CONVERGE).until(() -> get(http, ready).statusCode() == 200);
+      assertThat(app.registry().find("lagline.reconciler.dead.letters").counters()).isEmpty();
       try (CqlSession fresh = stack.cassandra().sessionBuilder().build()) {
-        Row row = byKey(pipeline.rows(fresh, "device_state")).get("survivor");
-        assertThat(row.getInt("steps")).isEqualTo(42);
+        Row row = byKey(pipeline.rows(fresh, "device_state")).get("survivor-7");
+        assertThat(row.getInt("steps")).isEqualTo(7);
       }
     } finally {
       session.close();
       session = stack.cassandra().sessionBuilder().build();
     }
+  }
+
+  private static double gauge(ReconcilerApp app, String name) {
+    return app.registry().get(name).gauge().value();
   }
 
   @Test

@@ -1,0 +1,101 @@
+package io.lagline.reconciler.intake;
+
+import com.google.cloud.pubsub.v1.AckReplyConsumer;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The messages received and not yet replied to, so that shutdown can wait for them and nack the
+ * rest. Each message is replied to exactly once, whoever gets there first.
+ */
+final class InFlightMessages {
+  /** One received message's reply. */
+  static final class Reply {
+    private final AckReplyConsumer consumer;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    private Reply(AckReplyConsumer consumer) {
+      this.consumer = consumer;
+    }
+
+    /** Acks unless already replied; true if this call replied. */
+    boolean ack() {
+      if (!done.compareAndSet(false, true)) {
+        return false;
+      }
+      consumer.ack();
+      return true;
+    }
+
+    /** Nacks unless already replied; true if this call replied. */
+    boolean nack() {
+      if (!done.compareAndSet(false, true)) {
+        return false;
+      }
+      consumer.nack();
+      return true;
+    }
+  }
+
+  private final Set<Reply> open = ConcurrentHashMap.newKeySet();
+  private final Object lock = new Object();
+
+  /** Tracks a newly received message. */
+  Reply track(AckReplyConsumer consumer) {
+    Reply reply = new Reply(consumer);
+    open.add(reply);
+    return reply;
+  }
+
+  /** Stops tracking a replied message. */
+  void done(Reply reply) {
+    open.remove(reply);
+    if (open.isEmpty()) {
+      synchronized (lock) {
+        lock.notifyAll();
+      }
+    }
+  }
+
+  /** Messages not yet replied to. */
+  int size() {
+    return open.size();
+  }
+
+  /**
+   * Waits up to {@code timeout} for every tracked message to be replied to.
+   *
+   * @return true if none is left
+   */
+  boolean awaitEmpty(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (!open.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        lock.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Nacks every message still open.
+   *
+   * @return how many this call nacked
+   */
+  int nackAll() {
+    int nacked = 0;
+    for (Reply reply : Set.copyOf(open)) {
+      if (reply.nack()) {
+        nacked++;
+      }
+      open.remove(reply);
+    }
+    return nacked;
+  }
+}

@@ -1,0 +1,175 @@
+package io.lagline.reconciler.outage;
+
+import dev.failsafe.CircuitBreaker;
+import io.lagline.reconciler.config.OutageConfig;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides when Cassandra is out and the reconciler pauses: a Failsafe circuit breaker fed with the
+ * outcome of every write attempt. When most attempts in the window fail for infrastructure reasons
+ * it opens: writes no longer start (they wait here, so their messages stay leased and no delivery
+ * attempt is spent), readiness turns false and the paused gauge reads 1. Every probe interval one
+ * waiting write (or, with none waiting, a cheap probe query) is let through; its success closes the
+ * breaker and releases every waiting write.
+ */
+public final class OutageGuard implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OutageGuard.class);
+  private static final CompletableFuture<Void> GO = CompletableFuture.completedFuture(null);
+  private static final Duration TICK = Duration.ofMillis(100);
+
+  /** Told when the reconciler pauses or resumes. */
+  public interface Listener {
+    void paused(boolean paused);
+  }
+
+  private record Waiter(CompletableFuture<Void> go, long deadlineNanos) {}
+
+  private final CircuitBreaker<Object> breaker;
+  private final Queue<Waiter> waiting = new ConcurrentLinkedQueue<>();
+  private final Supplier<CompletionStage<?>> probe;
+  private final ScheduledFuture<?> ticker;
+
+  /**
+   * @param config thresholds and probe interval
+   * @param scheduler runs the release tick
+   * @param probe a cheap request to Cassandra, sent when a probe is due and no write waits
+   * @param listener told of pauses and resumes
+   */
+  public OutageGuard(
+      OutageConfig config,
+      ScheduledExecutorService scheduler,
+      Supplier<CompletionStage<?>> probe,
+      Listener listener) {
+    this.probe = probe;
+    this.breaker =
+        CircuitBreaker.builder()
+            .withFailureRateThreshold(
+                config.failureRatePercent(), config.minWrites(), config.window())
+            .withDelay(config.probeInterval())
+            .withSuccessThreshold(1)
+            .onOpen(
+                e -> {
+                  LOG.warn(
+                      "Cassandra looks unavailable ({}% of recent writes failed for infrastructure"
+                          + " reasons): pausing intake, probing every {}",
+                      breaker().getFailureRate(), config.probeInterval());
+                  listener.paused(true);
+                })
+            .onClose(
+                e -> {
+                  LOG.info("Cassandra answers again: resuming");
+                  listener.paused(false);
+                })
+            .build();
+    long tick = TICK.toMillis();
+    this.ticker = scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+  }
+
+  private CircuitBreaker<Object> breaker() {
+    return breaker;
+  }
+
+  /**
+   * Completes when a write may start: at once unless paused. While paused it completes when this
+   * write is let through as a probe or the pause ends, or fails with {@link
+   * RetryBudgetExhaustedException} once {@code deadlineNanos} (a {@link System#nanoTime()} value)
+   * passes. Every completed permit must be followed by exactly one {@link #record(boolean)}.
+   */
+  public CompletableFuture<Void> permit(long deadlineNanos) {
+    if (waiting.isEmpty() && breaker.tryAcquirePermit()) {
+      return GO;
+    }
+    CompletableFuture<Void> go = new CompletableFuture<>();
+    waiting.add(new Waiter(go, deadlineNanos));
+    return go;
+  }
+
+  /**
+   * Records a permitted write's outcome.
+   *
+   * @param infrastructureFailure true when it failed for a reason that says Cassandra is not
+   *     serving (timeouts, unreachable or overloaded nodes); false when it succeeded or Cassandra
+   *     answered that the event itself is wrong
+   */
+  public void record(boolean infrastructureFailure) {
+    if (infrastructureFailure) {
+      breaker.recordFailure();
+    } else {
+      breaker.recordSuccess();
+    }
+  }
+
+  /** True while writes are held back. */
+  public boolean paused() {
+    return !breaker.isClosed();
+  }
+
+  /** Writes waiting for the pause to end. */
+  public int waiting() {
+    return waiting.size();
+  }
+
+  private void tick() {
+    try {
+      long now = System.nanoTime();
+      waiting.removeIf(w -> expired(w, now));
+      if (breaker.isClosed()) {
+        release(Integer.MAX_VALUE);
+      } else if (!waiting.isEmpty()) {
+        release(1);
+      } else if (breaker.tryAcquirePermit()) {
+        probe.get().whenComplete((ok, error) -> record(error != null));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("outage guard tick failed", e);
+    }
+  }
+
+  private void release(int max) {
+    // only this tick takes waiters off the queue, so the head cannot change under us
+    for (int i = 0; i < max; i++) {
+      Waiter next = waiting.peek();
+      if (next == null || !breaker.tryAcquirePermit()) {
+        return;
+      }
+      waiting.poll();
+      if (!next.go().complete(null)) {
+        // nobody will record this permit's outcome: count it as failed so a probe is tried again
+        breaker.recordFailure();
+      }
+    }
+  }
+
+  private static boolean expired(Waiter waiter, long now) {
+    if (now - waiter.deadlineNanos() < 0) {
+      return false;
+    }
+    waiter
+        .go()
+        .completeExceptionally(
+            new RetryBudgetExhaustedException(
+                "Cassandra still unavailable when the message's ack-extension budget ran out"));
+    return true;
+  }
+
+  @Override
+  public void close() {
+    ticker.cancel(false);
+    Waiter waiter;
+    while ((waiter = waiting.poll()) != null) {
+      waiter
+          .go()
+          .completeExceptionally(new RetryBudgetExhaustedException("the reconciler is stopping"));
+    }
+  }
+}
