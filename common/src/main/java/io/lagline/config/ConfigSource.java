@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -77,15 +78,36 @@ final class ConfigSource {
     if (fromEnv != null) {
       return new Raw(fromEnv, null, "env " + envVar);
     }
-    JsonNode node = root;
-    for (String part : key.split("\\.")) {
-      node = node.path(part);
-    }
+    JsonNode node = find(root, key.split("\\."), 0);
     if (node.isMissingNode() || node.isNull()) {
       return null;
     }
     String text = node.isValueNode() ? node.asText() : node.toString();
     return new Raw(text, node, fileName);
+  }
+
+  /**
+   * The node at {@code parts[from..]} below {@code node}. YAML may spell a key nested ({@code a:
+   * {b: 1}}) or with dots ({@code a.b: 1}, {@code a: {b.c: 1}}); every spelling finds the same
+   * value.
+   */
+  private static JsonNode find(JsonNode node, String[] parts, int from) {
+    if (from == parts.length) {
+      return node;
+    }
+    if (!node.isObject()) {
+      return MissingNode.getInstance();
+    }
+    for (int to = parts.length; to > from; to--) {
+      JsonNode child = node.get(String.join(".", Arrays.copyOfRange(parts, from, to)));
+      if (child != null) {
+        JsonNode found = find(child, parts, to);
+        if (!found.isMissingNode()) {
+          return found;
+        }
+      }
+    }
+    return MissingNode.getInstance();
   }
 
   /** Every key asked for so far, in order. */

@@ -31,6 +31,19 @@ class ConfigReaderTest {
   }
 
   @Test
+  void a_key_may_be_written_nested_or_with_dots() throws IOException {
+    ConfigReader reader =
+        read(
+            "pubsub:\n  dead-letter.max-attempts: 7\n  flow: { max.bytes: 9 }\nadmin.port: 8\n",
+            Map.of());
+
+    assertThat(reader.integer("pubsub.dead-letter.max-attempts", 1, 1, 100)).isEqualTo(7);
+    assertThat(reader.integer("pubsub.flow.max.bytes", 1, 1, 100)).isEqualTo(9);
+    assertThat(reader.integer("admin.port", 1, 1, 100)).isEqualTo(8);
+    reader.finish();
+  }
+
+  @Test
   void reads_lists_and_maps_from_yaml_or_env_text() throws IOException {
     ConfigReader reader =
         read(
