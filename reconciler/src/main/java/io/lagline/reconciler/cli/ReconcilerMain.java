@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code bin/reconciler}: {@code run}, {@code schema}, {@code provision} and {@code dlq}. */
+/**
+ * Entry point of {@code bin/reconciler}: {@code run}, {@code schema}, {@code provision} and {@code
+ * dlq}.
+ */
 @Command(
     name = "reconciler",
     mixinStandardHelpOptions = true,
