@@ -18,6 +18,8 @@ import java.time.Duration;
  *     redelivered
  * @param executorThreads threads that run the receiver callbacks
  * @param ackDeadline the subscription's ack deadline, set by {@code provision}
+ * @param maxDurationPerAckExtension each lease renewal extends a held message's deadline by at most
+ *     this, so the messages of a crashed instance are redelivered within about this long
  */
 public record PubSubConfig(
     String subscription,
@@ -29,7 +31,8 @@ public record PubSubConfig(
     long maxOutstandingBytes,
     Duration maxAckExtension,
     int executorThreads,
-    Duration ackDeadline) {
+    Duration ackDeadline,
+    Duration maxDurationPerAckExtension) {
 
   /**
    * Default for {@code pubsub.parallel-pull-count}: the emulator paces each stream near 2k msgs/s.
@@ -44,6 +47,9 @@ public record PubSubConfig(
 
   /** Default for {@code pubsub.max-ack-extension}. */
   public static final Duration DEFAULT_MAX_ACK_EXTENSION = Duration.ofMinutes(60);
+
+  /** Default for {@code pubsub.max-duration-per-ack-extension}. */
+  public static final Duration DEFAULT_MAX_DURATION_PER_ACK_EXTENSION = Duration.ofSeconds(60);
 
   /** Default for {@code pubsub.ack-deadline}. */
   public static final Duration DEFAULT_ACK_DEADLINE = Duration.ofSeconds(60);

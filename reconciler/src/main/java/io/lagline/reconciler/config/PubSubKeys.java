@@ -51,6 +51,11 @@ final class PubSubKeys {
             "pubsub.ack-deadline",
             PubSubConfig.DEFAULT_ACK_DEADLINE,
             Duration.ofSeconds(10),
+            Duration.ofSeconds(600)),
+        reader.duration(
+            "pubsub.max-duration-per-ack-extension",
+            PubSubConfig.DEFAULT_MAX_DURATION_PER_ACK_EXTENSION,
+            Duration.ofSeconds(10),
             Duration.ofSeconds(600)));
   }
 

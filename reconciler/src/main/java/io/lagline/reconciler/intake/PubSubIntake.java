@@ -48,6 +48,9 @@ public final class PubSubIntake implements AutoCloseable {
         Subscriber.newBuilder(config.subscription(), receiver)
             .setParallelPullCount(config.parallelPullCount())
             .setMaxAckExtensionPeriodDuration(config.maxAckExtension())
+            // without a cap the client renews leases by its p99 processing time, up to 10 min: a
+            // crashed instance's messages would then wait that long to be redelivered
+            .setMaxDurationPerAckExtensionDuration(config.maxDurationPerAckExtension())
             .setFlowControlSettings(
                 FlowControlSettings.newBuilder()
                     .setMaxOutstandingElementCount(config.maxOutstandingMessages())
