@@ -1,0 +1,214 @@
+package io.lagline.faults;
+
+import io.lagline.testkit.CassandraNode;
+import io.lagline.testkit.KeepLogsOnFailure;
+import io.lagline.testkit.LocalStack;
+import io.lagline.testkit.proxy.ProxyStats;
+import io.lagline.testkit.proxy.TcpFaultProxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fault-injection suite: the standard workload (5,000 distinct events over 500 devices, each
+ * published one to three times, shuffled, with 1% poison) through reconciler processes while
+ * something breaks, then the four guarantees checked: nothing lost, nothing applied twice, no good
+ * event dead-lettered, every poison message dead-lettered with its reason. One local stack for all
+ * scenarios; each scenario has its own topic, subscriptions and keyspace. Prints one table row per
+ * scenario and the table at the end (also in {@code target/fault-table.md}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(KeepLogsOnFailure.class)
+class FaultSuiteIT {
+  private static final Logger LOG = LoggerFactory.getLogger(FaultSuiteIT.class);
+  private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration CASSANDRA_OUTAGE = Duration.ofSeconds(20);
+  private static final Duration LINK_LATENCY = Duration.ofMillis(200);
+  private static final Duration LINK_OUTAGE = Duration.ofSeconds(5);
+
+  /** Far less than a quarter of the LWT traffic of 5,000 events, far more than a control link. */
+  private static final long MIN_PROXIED_BYTES = 500_000;
+
+  LocalStack stack;
+  FaultStack faults;
+
+  @BeforeAll
+  void startStack() {
+    PatchedEmulator.useIfNeeded();
+    stack = LocalStack.start();
+    faults = new FaultStack(stack);
+  }
+
+  @AfterAll
+  void stopStack() {
+    ResultTable.publish(FaultStack.tableFile());
+    if (faults != null) {
+      faults.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void a_duplicates_and_shuffled_order_converge() throws Exception {
+    try (Scenario scenario = scenario("a_duplicates", "a. duplicates + shuffle", false, 1)) {
+      scenario.startReconciler(1);
+      scenario.publishAsync().get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+      check(scenario.finish("none"));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void b_kill_9_three_times_mid_stream_loses_and_doubles_nothing() throws Exception {
+    try (Scenario scenario = scenario("b_kill9", "b. kill -9 mid-stream", false, 2)) {
+      ReconcilerProcess reconciler = scenario.startReconciler(1);
+      CompletableFuture<Integer> publishing = scenario.publishAsync();
+      for (double at : new double[] {0.25, 0.50, 0.75}) {
+        scenario.awaitProgress(at);
+        double handled =
+            PrometheusText.sum(reconciler.metrics(), "lagline_reconciler_events_total", "");
+        reconciler.kill9();
+        LOG.info("b: killed {} at {} after it handled {} events", reconciler.name(), at, handled);
+        reconciler = scenario.startReconciler(1);
+      }
+      publishing.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+      check(scenario.finish("kill -9 ×3, restarted"));
+    }
+  }
+
+  @Test
+  @Order(3)
+  void c_cassandra_down_for_20_s_pauses_the_reconciler_and_it_resumes() throws Exception {
+    try (Scenario scenario = scenario("c_cassandra_down", "c. Cassandra down", false, 3)) {
+      ReconcilerProcess reconciler = scenario.startReconciler(1);
+      CompletableFuture<Integer> publishing = scenario.publishAsync();
+      scenario.awaitProgress(0.30);
+
+      CassandraNode node = stack.cassandra();
+      long stopped = System.nanoTime();
+      node.stop();
+      boolean notReady = Checks.within(CASSANDRA_OUTAGE, () -> reconciler.readyStatus() == 503);
+      boolean paused =
+          Checks.within(
+              Checks.remaining(stopped, CASSANDRA_OUTAGE),
+              () -> PrometheusText.has(reconciler.metrics(), "lagline_reconciler_paused", "1.0"));
+      Thread.sleep(Checks.remaining(stopped, CASSANDRA_OUTAGE).toMillis()); // the fault's duration
+      node.start();
+      long down = Duration.ofNanos(System.nanoTime() - stopped).toSeconds();
+      faults.reopenReader();
+      boolean readyAgain =
+          Checks.within(Duration.ofMinutes(2), () -> reconciler.readyStatus() == 200);
+      LOG.info("c: Cassandra down {} s; ready again: {}", down, readyAgain);
+      publishing.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+      ScenarioResult result = scenario.finish("Cassandra stopped " + down + " s");
+      SoftAssertions soft = Checks.guarantees(result);
+      soft.assertThat(notReady).as("/health/ready answered 503 while Cassandra was down").isTrue();
+      soft.assertThat(paused)
+          .as("/metrics showed lagline_reconciler_paused 1.0 while Cassandra was down")
+          .isTrue();
+      soft.assertThat(readyAgain).as("ready again after Cassandra returned").isTrue();
+      soft.assertThat(reconciler.isAlive()).as("the reconciler rode out the outage").isTrue();
+      soft.assertAll();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void d_a_slow_cross_cloud_link_that_drops_for_5_s_loses_nothing() throws Exception {
+    try (Scenario scenario = scenario("d_slow_link", "d. cross-cloud link", false, 4);
+        TcpFaultProxy link = TcpFaultProxy.start("cassandra", stack.cassandraContactPoint())) {
+      link.setLatency(LINK_LATENCY);
+      scenario.startReconciler(1, Map.of("LAGLINE_CASSANDRA_CONTACT_POINTS", link.hostPort()));
+      CompletableFuture<Integer> publishing = scenario.publishAsync();
+      scenario.awaitProgress(0.40);
+      ProxyStats before = link.stats();
+      link.outage(LINK_OUTAGE);
+      boolean refusedDuringOutage =
+          Checks.within(LINK_OUTAGE, () -> link.stats().connectionsRefused() > 0);
+      publishing.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+      ScenarioResult result =
+          scenario.finish(
+              LINK_LATENCY.toMillis()
+                  + " ms one-way latency; at 40% connections reset, refused "
+                  + LINK_OUTAGE.toSeconds()
+                  + " s");
+      ProxyStats after = link.stats();
+      LOG.info("d: proxy before the outage {}, at the end {}", before, after);
+      SoftAssertions soft = Checks.guarantees(result);
+      soft.assertThat(before.bytesUpstream())
+          .as("the reconciler's Cassandra traffic went through the proxy (bytes upstream)")
+          .isGreaterThan(MIN_PROXIED_BYTES);
+      soft.assertThat(after.bytesUpstream())
+          .as("and kept going through it after the outage")
+          .isGreaterThan(before.bytesUpstream() + MIN_PROXIED_BYTES);
+      soft.assertThat(after.connectionsReset()).as("connections reset").isPositive();
+      soft.assertThat(refusedDuringOutage).as("reconnects refused during the outage").isTrue();
+      soft.assertAll();
+    }
+  }
+
+  @Test
+  @Order(5)
+  void e_three_replicas_one_killed_mid_stream() throws Exception {
+    try (Scenario scenario = scenario("e_replicas", "e. 3 replicas, one killed", false, 5)) {
+      List<ReconcilerProcess> replicas =
+          List.of(
+              scenario.startReconciler(1),
+              scenario.startReconciler(2),
+              scenario.startReconciler(3));
+      CompletableFuture<Integer> publishing = scenario.publishAsync();
+      scenario.awaitProgress(0.50);
+      replicas.get(1).kill9();
+      publishing.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+      check(scenario.finish("3 replicas, kill -9 ×1, not restarted"));
+    }
+  }
+
+  @Test
+  @Order(6)
+  void f_ordered_delivery_a_poison_message_does_not_stall_its_key() throws Exception {
+    try (Scenario scenario = scenario("f_ordered", "f. ordering keys + poison", true, 6)) {
+      long poisonBeforeGood = scenario.workload().poisonAheadOfGood();
+      scenario.startReconciler(1);
+      scenario.publishAsync().get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+      ScenarioResult result =
+          scenario.finish("ordering keys; " + poisonBeforeGood + " poison ahead of good events");
+      SoftAssertions soft = Checks.guarantees(result);
+      soft.assertThat(poisonBeforeGood)
+          .as("poison messages published ahead of good events of their key")
+          .isPositive();
+      soft.assertAll();
+    }
+  }
+
+  private Scenario scenario(String id, String title, boolean ordered, long seed) {
+    return Scenario.create(faults, id, title, ordered, FaultWorkload.standard(seed), "");
+  }
+
+  private static void check(ScenarioResult result) {
+    Checks.guarantees(result).assertAll();
+  }
+}
