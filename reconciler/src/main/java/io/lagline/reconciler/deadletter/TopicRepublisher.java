@@ -54,6 +54,14 @@ public final class TopicRepublisher implements Republisher {
 
   /** A publisher to {@code topic} over {@code connection}, which the caller closes after this. */
   public static TopicRepublisher create(PubSubConnection connection, String topic) {
+    return create(connection, topic, "pubsub.topic");
+  }
+
+  /**
+   * A publisher to {@code topic} over {@code connection}; {@code key} is the config key named when
+   * it cannot be created.
+   */
+  public static TopicRepublisher create(PubSubConnection connection, String topic, String key) {
     Publisher.Builder builder =
         Publisher.newBuilder(topic)
             .setCredentialsProvider(connection.credentialsProvider())
@@ -84,7 +92,7 @@ public final class TopicRepublisher implements Republisher {
       return new TopicRepublisher(builder.build(), topic);
     } catch (IOException e) {
       throw new LaglineException(
-          "cannot create a publisher for " + topic + " (pubsub.topic): " + e.getMessage(), e);
+          "cannot create a publisher for " + topic + " (" + key + "): " + e.getMessage(), e);
     }
   }
 
