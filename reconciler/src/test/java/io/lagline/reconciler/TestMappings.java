@@ -42,5 +42,22 @@ public final class TestMappings {
   public static final Mapping DEVICES =
       MappingLoader.parse(DEVICES_YAML, "TestMappings.DEVICES_YAML");
 
+  /** One upsert-if-newer table only: events that may coalesce. */
+  public static final Mapping STATE_ONLY =
+      MappingLoader.parse(
+          """
+          events:
+            - event-type: DeviceState
+              schema-versions: [1]
+              writes:
+                - table: device_state
+                  mode: upsert-if-newer
+                  partition-key: [device_id]
+                  columns:
+                    device_id: { from: entity_key, type: text }
+                    steps: { from: payload.steps, type: int }
+          """,
+          "TestMappings.STATE_ONLY");
+
   private TestMappings() {}
 }

@@ -133,8 +133,9 @@ final class ReconcilerModule extends AbstractModule {
     WritePolicy policy =
         new WritePolicy(
             config.retry(),
-            config.cassandra().maxConcurrentWrites(),
-            CassandraLwtWriter.attemptTimeout(config.cassandra().requestTimeout()));
+            config.cassandra().writeConcurrency(),
+            CassandraLwtWriter.attemptTimeout(config.cassandra().requestTimeout()),
+            config.cassandra().coalesceSuperseded());
     return new EventApplier(mapping, writer, policy, guard, scheduler, metrics);
   }
 

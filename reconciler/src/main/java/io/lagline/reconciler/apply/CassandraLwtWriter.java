@@ -24,9 +24,11 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Writes mapped rows with lightweight transactions. For versioned modes it tries the conditional
- * update first; a row that does not exist yet is created with {@code INSERT ... IF NOT EXISTS};
- * when another writer created it in between, the update is tried again. A not-applied answer
- * carries the stored version, which decides duplicate (equal) or stale (newer).
+ * update of an existing row ({@code UPDATE ... IF version < ?}) or the creation of a new one
+ * ({@code INSERT ... IF NOT EXISTS}), starting with the one an {@link ExistenceHint} expects to
+ * apply; when the first answer shows the guess was wrong, the other follows, and when another
+ * writer changed the row in between, the round is tried again. A not-applied answer carries the
+ * stored version, which decides duplicate (equal) or stale (newer).
  */
 public final class CassandraLwtWriter implements RowWriter {
   /** Rounds of update-then-insert before a race on a new row is reported as a transient failure. */
@@ -44,6 +46,7 @@ public final class CassandraLwtWriter implements RowWriter {
   private final String versionColumn;
   private final ReconcilerMetrics metrics;
   private final Map<TableWrite, Prepared> prepared;
+  private final ExistenceHint hint = new ExistenceHint(ExistenceHint.DEFAULT_CAPACITY);
 
   private CassandraLwtWriter(
       CqlSession session,
@@ -126,7 +129,32 @@ public final class CassandraLwtWriter implements RowWriter {
               row, "insert", statements.insert(), statements.insertBinds(), version, statements)
           .thenApply(rs -> rs.wasApplied() ? WriteOutcome.APPLIED : WriteOutcome.DUPLICATE);
     }
-    return versioned(row, version, statements, 1);
+    return hint.likelyNew(row)
+        ? insertFirst(row, version, statements, 1)
+        : versioned(row, version, statements, 1);
+  }
+
+  /** Creates the row; if it exists, its stored version decides, and a newer event updates it. */
+  private CompletionStage<WriteOutcome> insertFirst(
+      BoundRow row, long version, Prepared statements, int round) {
+    return execute(
+            row, "insert", statements.insert(), statements.insertBinds(), version, statements)
+        .thenCompose(
+            inserted -> {
+              hint.learned(row, inserted.wasApplied());
+              if (inserted.wasApplied()) {
+                return CompletableFuture.completedFuture(WriteOutcome.APPLIED);
+              }
+              Long stored = storedVersion(inserted.one());
+              if (stored == null) {
+                return CompletableFuture.failedFuture(
+                    new UnversionedRowException(row.write().table(), versionColumn));
+              }
+              if (stored >= version) {
+                return CompletableFuture.completedFuture(compare(stored, version));
+              }
+              return versioned(row, version, statements, round);
+            });
   }
 
   private CompletionStage<WriteOutcome> versioned(
@@ -136,10 +164,12 @@ public final class CassandraLwtWriter implements RowWriter {
         .thenCompose(
             updated -> {
               if (updated.wasApplied()) {
+                hint.learned(row, false);
                 return CompletableFuture.completedFuture(WriteOutcome.APPLIED);
               }
               Long stored = storedVersion(updated.one());
               if (stored != null && stored >= version) {
+                hint.learned(row, false);
                 return CompletableFuture.completedFuture(compare(stored, version));
               }
               if (stored != null) {
@@ -155,6 +185,7 @@ public final class CassandraLwtWriter implements RowWriter {
                       statements)
                   .thenCompose(
                       inserted -> {
+                        hint.learned(row, inserted.wasApplied());
                         if (inserted.wasApplied()) {
                           return CompletableFuture.completedFuture(WriteOutcome.APPLIED);
                         }

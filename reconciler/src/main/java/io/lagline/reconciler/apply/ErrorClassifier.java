@@ -47,6 +47,9 @@ public final class ErrorClassifier {
     if (error instanceof RetryBudgetExhaustedException) {
       return transient_("retry_budget_spent");
     }
+    if (error instanceof SupersedingWriteFailedException) {
+      return transient_("superseding_write_failed");
+    }
     if (error instanceof UnversionedRowException) {
       return permanent("unversioned_row");
     }

@@ -46,6 +46,7 @@ public final class EventApplier {
   private final FailsafeExecutor<WriteOutcome> retries;
   private final WriteLimiter limiter;
   private final KeySequencer sequencer = new KeySequencer();
+  private final Coalescer coalescer;
   private final long attemptTimeoutMillis;
 
   /**
@@ -67,8 +68,14 @@ public final class EventApplier {
     this.writer = writer;
     this.metrics = metrics;
     this.guard = guard;
-    this.limiter = new WriteLimiter(policy.maxConcurrentWrites(), scheduler);
+    this.limiter =
+        new WriteLimiter(
+            WriteLimits.of(policy.concurrency()),
+            scheduler,
+            error -> ErrorClassifier.classify(error).infrastructure());
+    metrics.writeLimiter(limiter::limit, limiter::inFlight);
     this.attemptTimeoutMillis = policy.attemptTimeout().toMillis();
+    this.coalescer = policy.coalesce() ? new Coalescer(sequencer, this::write) : null;
     RetryPolicy<WriteOutcome> retry =
         RetryPolicy.<WriteOutcome>builder()
             .handleIf(error -> !ErrorClassifier.classify(error).permanent())
@@ -100,6 +107,9 @@ public final class EventApplier {
       rows = mapping.bind(event, attributes);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    }
+    if (coalescer != null && Coalescer.coalescible(rows)) {
+      return coalescer.submit(event, rows, deadlineNanos);
     }
     return sequencer.submit(event.entityKey(), () -> write(rows, event, deadlineNanos));
   }

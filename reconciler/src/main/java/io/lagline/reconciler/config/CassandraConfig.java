@@ -16,7 +16,9 @@ import java.util.List;
  * @param consistency consistency of the commit phase of each write
  * @param serialConsistency consistency of the Paxos phase of each write
  * @param requestTimeout how long the driver waits for one request
- * @param maxConcurrentWrites writes in flight at most across all events
+ * @param writeConcurrency how many writes are in flight at most across all events
+ * @param coalesceSuperseded fold waiting older versions of an entity into its newest one
+ *     (upsert-if-newer only)
  */
 public record CassandraConfig(
     List<InetSocketAddress> contactPoints,
@@ -27,7 +29,8 @@ public record CassandraConfig(
     Consistency consistency,
     Consistency serialConsistency,
     Duration requestTimeout,
-    int maxConcurrentWrites) {
+    WriteConcurrency writeConcurrency,
+    boolean coalesceSuperseded) {
 
   /** Default for {@code cassandra.consistency}. */
   public static final Consistency DEFAULT_CONSISTENCY = Consistency.LOCAL_QUORUM;
@@ -37,9 +40,6 @@ public record CassandraConfig(
 
   /** Default for {@code cassandra.request-timeout}. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
-
-  /** Default for {@code cassandra.max-concurrent-writes}. */
-  public static final int DEFAULT_MAX_CONCURRENT_WRITES = 256;
 
   /** Consistency levels the reconciler accepts, by name. */
   public enum Consistency {

@@ -200,10 +200,27 @@ public final class ConfigLoader {
             CassandraConfig.DEFAULT_REQUEST_TIMEOUT,
             Duration.ofMillis(100),
             MAX_TIMEOUT),
-        reader.integer(
-            "cassandra.max-concurrent-writes",
-            CassandraConfig.DEFAULT_MAX_CONCURRENT_WRITES,
-            1,
-            100_000));
+        writeConcurrency(reader),
+        reader.bool("cassandra.coalesce-superseded", true));
+  }
+
+  private static WriteConcurrency writeConcurrency(ConfigReader reader) {
+    WriteConcurrency.Mode mode =
+        reader.enumValue(
+            "cassandra.write-concurrency",
+            WriteConcurrency.Mode.class,
+            WriteConcurrency.DEFAULT_MODE);
+    int max =
+        reader.integer("cassandra.max-concurrent-writes", WriteConcurrency.DEFAULT_MAX, 1, 100_000);
+    int min =
+        reader.integer("cassandra.min-concurrent-writes", WriteConcurrency.DEFAULT_MIN, 1, 100_000);
+    if (min > max) {
+      reader.problem(
+          "cassandra.min-concurrent-writes",
+          Integer.toString(min),
+          "must not exceed cassandra.max-concurrent-writes (" + max + ")");
+      min = max;
+    }
+    return new WriteConcurrency(mode, min, max);
   }
 }

@@ -37,10 +37,14 @@ public record PubSubConfig(
   /**
    * Default for {@code pubsub.parallel-pull-count}: the emulator paces each stream near 2k msgs/s.
    */
-  public static final int DEFAULT_PARALLEL_PULL_COUNT = 2;
+  public static final int DEFAULT_PARALLEL_PULL_COUNT = 4;
 
-  /** Default for {@code pubsub.flow-control.max-outstanding-messages}. */
-  public static final long DEFAULT_MAX_OUTSTANDING_MESSAGES = 2_000;
+  /**
+   * Default for {@code pubsub.flow-control.max-outstanding-messages}: enough held messages to keep
+   * the writes in flight busy (a few times the write concurrency) and to cover the Pub/Sub link's
+   * bandwidth-delay product (4,000 messages is 20k msgs/s over a 200 ms round trip).
+   */
+  public static final long DEFAULT_MAX_OUTSTANDING_MESSAGES = 4_000;
 
   /** Default for {@code pubsub.flow-control.max-outstanding-bytes}: 100 MiB. */
   public static final long DEFAULT_MAX_OUTSTANDING_BYTES = 100L * 1024 * 1024;

@@ -187,6 +187,20 @@ public final class ReconcilerMetrics {
   }
 
   /**
+   * Exports the Cassandra write limiter's state: its current (possibly adaptive) limit and the
+   * writes running now.
+   */
+  public void writeLimiter(
+      java.util.function.IntSupplier limit, java.util.function.IntSupplier running) {
+    Gauge.builder("lagline.reconciler.write.concurrency.limit", limit::getAsInt)
+        .description("Cassandra writes allowed in flight now (adaptive unless configured fixed)")
+        .register(registry);
+    Gauge.builder("lagline.reconciler.writes.in.flight", running::getAsInt)
+        .description("Cassandra writes running now")
+        .register(registry);
+  }
+
+  /**
    * The tag value for an event type: itself when the mapping knows it, else {@value #UNKNOWN_TYPE}.
    */
   public String typeTag(String eventType) {

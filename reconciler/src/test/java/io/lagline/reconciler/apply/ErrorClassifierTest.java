@@ -61,6 +61,11 @@ class ErrorClassifierTest {
         row(mapping(MappingException.UNKNOWN_EVENT_TYPE), P, "unknown_event_type"),
         row(mapping(MappingException.UNSUPPORTED_SCHEMA_VERSION), P, "unsupported_schema_version"),
         row(new UnversionedRowException("device_state", "entity_version"), P, "unversioned_row"),
+        row(
+            new SupersedingWriteFailedException(
+                new UnversionedRowException("device_state", "entity_version")),
+            T,
+            "superseding_write_failed"),
         row(new SyntaxError(null, "bad"), P, "rejected_by_cassandra"),
         row(
             new InvalidQueryException(null, "Invalid value for column steps"),

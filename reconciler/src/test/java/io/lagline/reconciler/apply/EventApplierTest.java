@@ -11,6 +11,7 @@ import io.lagline.event.EventCodec;
 import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.config.OutageConfig;
 import io.lagline.reconciler.config.RetryConfig;
+import io.lagline.reconciler.config.WriteConcurrency;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingException;
@@ -51,8 +52,9 @@ class EventApplierTest {
           writer,
           new WritePolicy(
               new RetryConfig(4, Duration.ofMillis(1), Duration.ofMillis(5)),
-              16,
-              Duration.ofMillis(500)),
+              new WriteConcurrency(WriteConcurrency.Mode.FIXED, 16, 16),
+              Duration.ofMillis(500),
+              true),
           guard,
           scheduler,
           metrics);

@@ -18,6 +18,7 @@ import io.lagline.reconciler.apply.WriteOutcome;
 import io.lagline.reconciler.apply.WritePolicy;
 import io.lagline.reconciler.config.OutageConfig;
 import io.lagline.reconciler.config.RetryConfig;
+import io.lagline.reconciler.config.WriteConcurrency;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
@@ -68,8 +69,9 @@ class MessageHandlerTest {
             writer,
             new WritePolicy(
                 new RetryConfig(2, Duration.ofMillis(1), Duration.ofMillis(2)),
-                8,
-                Duration.ofSeconds(5)),
+                new WriteConcurrency(WriteConcurrency.Mode.FIXED, 8, 8),
+                Duration.ofSeconds(5),
+                true),
             guard,
             scheduler,
             metrics);
