@@ -43,9 +43,8 @@ public final class TestMappings {
       MappingLoader.parse(DEVICES_YAML, "TestMappings.DEVICES_YAML");
 
   /** One upsert-if-newer table only: events that may coalesce. */
-  public static final Mapping STATE_ONLY =
-      MappingLoader.parse(
-          """
+  public static final String STATE_ONLY_YAML =
+      """
           events:
             - event-type: DeviceState
               schema-versions: [1]
@@ -56,8 +55,11 @@ public final class TestMappings {
                   columns:
                     device_id: { from: entity_key, type: text }
                     steps: { from: payload.steps, type: int }
-          """,
-          "TestMappings.STATE_ONLY");
+          """;
+
+  /** {@link #STATE_ONLY_YAML}, parsed. */
+  public static final Mapping STATE_ONLY =
+      MappingLoader.parse(STATE_ONLY_YAML, "TestMappings.STATE_ONLY_YAML");
 
   private TestMappings() {}
 }

@@ -53,6 +53,17 @@ final class Pipeline {
 
   Pipeline(LocalStack stack, PubSubTestResources pubsub, Path dir, String name, String extraConfig)
       throws IOException {
+    this(stack, pubsub, dir, name, extraConfig, MAPPING);
+  }
+
+  Pipeline(
+      LocalStack stack,
+      PubSubTestResources pubsub,
+      Path dir,
+      String name,
+      String extraConfig,
+      String mappingYaml)
+      throws IOException {
     this.stack = stack;
     this.name = name;
     this.topic = "projects/" + stack.projectId() + "/topics/" + name;
@@ -60,7 +71,7 @@ final class Pipeline {
     pubsub.createSubscription(name + "-sub", name);
     pubsub.createTopic(name + "-dlq");
     pubsub.createSubscription(name + "-dlq-sub", name + "-dlq");
-    Path mapping = Files.writeString(dir.resolve(name + "-mapping.yaml"), MAPPING);
+    Path mapping = Files.writeString(dir.resolve(name + "-mapping.yaml"), mappingYaml);
     this.configFile =
         Files.writeString(
             dir.resolve(name + ".yaml"),

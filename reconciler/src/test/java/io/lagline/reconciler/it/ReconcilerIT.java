@@ -11,6 +11,7 @@ import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
+import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.app.ReconcilerApp;
 import io.lagline.testkit.KeepLogsOnFailure;
 import io.lagline.testkit.LocalStack;
@@ -201,6 +202,64 @@ class ReconcilerIT {
                   .counter()
                   .count())
           .isEqualTo(distinct.size());
+    }
+  }
+
+  @Test
+  void versions_of_a_hot_entity_coalesce_and_the_newest_wins() throws Exception {
+    Pipeline pipeline = new Pipeline(stack, pubsub, dir, "hot", "", TestMappings.STATE_ONLY_YAML);
+    pipeline.applySchema();
+    Random random = new Random(11);
+    List<Event> distinct = new ArrayList<>();
+    for (int device = 0; device < 4; device++) {
+      for (int version = 1; version <= 300; version++) {
+        ObjectNode payload = EventCodec.json().createObjectNode().put("steps", version * 10);
+        distinct.add(
+            new Event(
+                UUID.randomUUID().toString(),
+                "DeviceState",
+                1,
+                "hot" + device,
+                version,
+                Instant.parse("2026-11-23T06:00:00Z").plusSeconds(version),
+                payload));
+      }
+    }
+    List<Event> published = new ArrayList<>(distinct);
+    for (int i = 0; i < 100; i++) {
+      published.add(distinct.get(random.nextInt(distinct.size())));
+    }
+    Collections.shuffle(published, random);
+
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      pipeline.publish(published);
+
+      await()
+          .atMost(CONVERGE)
+          .until(
+              () ->
+                  count(app, "applied")
+                          + count(app, "duplicate")
+                          + count(app, "stale")
+                          + count(app, "superseded")
+                      >= published.size());
+      Map<String, Row> state = byKey(pipeline.rows(session, "device_state"));
+      assertThat(state).hasSize(4);
+      state.forEach(
+          (device, row) -> {
+            assertThat(row.getLong("entity_version")).as(device).isEqualTo(300);
+            assertThat(row.getInt("steps")).as(device).isEqualTo(3000);
+          });
+      assertThat(count(app, "superseded"))
+          .as("versions waiting behind a running write were folded into the newest")
+          .isPositive();
+      double rowWrites =
+          app.registry().get("lagline.reconciler.writes").counters().stream()
+              .mapToDouble(c -> c.count())
+              .sum();
+      assertThat(rowWrites)
+          .as("fewer Cassandra writes than deliveries")
+          .isLessThan(published.size());
     }
   }
 
