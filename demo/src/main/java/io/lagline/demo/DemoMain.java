@@ -67,6 +67,13 @@ public final class DemoMain implements Callable<Integer> {
       description = "How long to wait for convergence, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
+  @Option(
+      names = "--chart",
+      description =
+          "Write a chart of consistency lag and throughput over the run to this file (.png or"
+              + " .svg).")
+  Path chart;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -97,10 +104,15 @@ public final class DemoMain implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--events must be at least 1, was " + events);
     }
+    if (chart != null && !chart.toString().matches("(?i).*\\.(png|svg)")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--chart must name a .png or .svg file, was " + chart);
+    }
     int deviceCount = devices != null ? devices : Math.max(1, events / 10);
     Path configFile = config != null ? config : RepoPaths.sampleConfig();
     DemoOptions options =
-        new DemoOptions(events, deviceCount, seed, "device-events", freeOrAny(adminPort), timeout);
+        new DemoOptions(
+            events, deviceCount, seed, "device-events", freeOrAny(adminPort), timeout, chart);
 
     PrintWriter out = spec.commandLine().getOut();
     out.println("starting the local stack (Pub/Sub emulator + Cassandra node)...");
@@ -113,6 +125,9 @@ public final class DemoMain implements Callable<Integer> {
               .run(
                   s -> {
                     out.print(s.toText());
+                    if (chart != null) {
+                      out.println("chart:      " + chart);
+                    }
                     s.mismatches().forEach(m -> out.println("  mismatch: " + m));
                     out.flush();
                     writeJson(s);

@@ -11,6 +11,13 @@ import java.time.Duration;
  * @param topic topic id; the subscription is {@code <topic>-reconciler}
  * @param adminPort the reconciler's admin port (0 picks a free one)
  * @param timeout how long to wait for convergence
+ * @param chart where to write the chart of lag and throughput (.png or .svg); null for none
  */
 record DemoOptions(
-    int events, int devices, long seed, String topic, int adminPort, Duration timeout) {}
+    int events,
+    int devices,
+    long seed,
+    String topic,
+    int adminPort,
+    Duration timeout,
+    java.nio.file.Path chart) {}

@@ -1,6 +1,8 @@
 package io.lagline.demo;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.lagline.chart.MetricsSampler;
+import io.lagline.chart.RunChart;
 import io.lagline.event.Event;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubEventPublisher;
@@ -62,21 +64,35 @@ final class DemoRun {
         FitnessWorkload.generate(options.events(), options.devices(), options.seed());
     ExpectedState expected = ExpectedState.of(workload.distinct());
     try (ReconcilerApp reconciler = ReconcilerApp.start(config);
-        CqlSession reader = CassandraSessions.open(config.cassandra(), null)) {
+        CqlSession reader = CassandraSessions.open(config.cassandra(), null);
+        MetricsSampler sampler = startSampler(metricsUrl(reconciler))) {
       long start = System.nanoTime();
       publish(topic, workload.publishOrder());
       ReadBack readBack = awaitConvergence(reader, config.cassandra().keyspace(), expected, start);
       double seconds = (System.nanoTime() - start) / 1e9;
       DemoSummary summary =
-          summarize(
-              reconciler,
-              workload,
-              readBack,
-              seconds,
-              "http://127.0.0.1:" + reconciler.adminPort() + "/metrics");
+          summarize(reconciler, workload, readBack, seconds, metricsUrl(reconciler));
+      if (sampler != null) {
+        sampler.close();
+        RunChart.write(
+            sampler.samples(),
+            "bin/demo: " + options.events() + " messages, " + options.devices() + " devices",
+            options.chart());
+      }
       whileUp.accept(summary);
       return summary;
     }
+  }
+
+  private static String metricsUrl(ReconcilerApp reconciler) {
+    return "http://127.0.0.1:" + reconciler.adminPort() + "/metrics";
+  }
+
+  /** Samples the reconciler's /metrics every second for the chart; null without --chart. */
+  private MetricsSampler startSampler(String metricsUrl) {
+    return options.chart() == null
+        ? null
+        : MetricsSampler.start(java.net.URI.create(metricsUrl), MetricsSampler.DEFAULT_INTERVAL);
   }
 
   private Map<String, String> overrides() {

@@ -17,11 +17,21 @@ class DemoIT {
   @Test
   void converges_and_reports_counts_lag_and_the_metrics_url() throws Exception {
     Path json = dir.resolve("summary.json");
+    Path chart = dir.resolve("run.png");
     StringWriter out = new StringWriter();
 
     int code =
         DemoMain.execute(
-            new String[] {"--events", "3000", "--admin-port", "0", "--json", json.toString()},
+            new String[] {
+              "--events",
+              "3000",
+              "--admin-port",
+              "0",
+              "--json",
+              json.toString(),
+              "--chart",
+              chart.toString()
+            },
             new PrintWriter(out, true),
             new PrintWriter(new StringWriter(), true));
 
@@ -38,6 +48,10 @@ class DemoIT {
         .isGreaterThanOrEqualTo(summary.get("lag_p50_ms").asDouble())
         .isPositive();
     assertThat(summary.get("metrics_url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
+    assertThat(out.toString()).contains("chart:      " + chart);
+    assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth())
+        .as("a PNG of lag and throughput over the run")
+        .isEqualTo(io.lagline.chart.RunChart.WIDTH);
   }
 
   @Test
@@ -52,5 +66,19 @@ class DemoIT {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--events must be at least 1");
+  }
+
+  @Test
+  void rejects_a_chart_that_is_neither_png_nor_svg() {
+    StringWriter err = new StringWriter();
+
+    int code =
+        DemoMain.execute(
+            new String[] {"--chart", "run.jpg"},
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--chart must name a .png or .svg file, was run.jpg");
   }
 }

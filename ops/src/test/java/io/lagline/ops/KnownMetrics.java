@@ -1,0 +1,72 @@
+package io.lagline.ops;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The Prometheus series names the dashboard and the alert rules may use: what the reconciler and
+ * the producer export (README, "Metrics and health"), their JVM meters, and Prometheus' own {@code
+ * up}. A name used anywhere else is a typo or a metric that does not exist.
+ */
+final class KnownMetrics {
+  /** Exported today, with the series each one has. */
+  static final Set<String> EXPORTED =
+      Set.of(
+          "lagline_reconciler_events_total",
+          "lagline_reconciler_consistency_lag_seconds_bucket",
+          "lagline_reconciler_consistency_lag_seconds_count",
+          "lagline_reconciler_consistency_lag_seconds_sum",
+          "lagline_reconciler_cassandra_write_latency_seconds_bucket",
+          "lagline_reconciler_writes_total",
+          "lagline_reconciler_retries_total",
+          "lagline_reconciler_failures_total",
+          "lagline_reconciler_dead_letters_messages_total",
+          "lagline_reconciler_paused",
+          "lagline_reconciler_replies_total",
+          "lagline_reconciler_in_flight_messages",
+          "lagline_producer_publishes_events_total",
+          "lagline_producer_publish_latency_seconds_bucket",
+          "lagline_producer_outstanding_messages",
+          "jvm_memory_used_bytes",
+          "jvm_memory_max_bytes",
+          "jvm_gc_pause_seconds_sum",
+          "jvm_threads_live_threads",
+          "process_cpu_usage",
+          "up");
+
+  /**
+   * Meters being added on other branches (watermark and heartbeats, audit, oldest in-flight age,
+   * flow-control limit, write concurrency). Until they are merged, PrometheusIT lets queries on
+   * them return nothing; once merged, empty this set and the IT proves them like the rest.
+   */
+  static final Set<String> PENDING =
+      Set.of(
+          "lagline_reconciler_watermark_lag_seconds",
+          "lagline_reconciler_audit_checked_total",
+          "lagline_reconciler_audit_divergent_total",
+          "lagline_reconciler_audit_repaired_total",
+          "lagline_reconciler_oldest_in_flight_age_seconds",
+          "lagline_reconciler_flow_control_max_messages",
+          "lagline_reconciler_write_concurrency_limit",
+          "lagline_reconciler_writes_in_flight",
+          "lagline_producer_heartbeats_total");
+
+  /**
+   * Exported, but a series only appears once its event happened: a retry needs a transient
+   * Cassandra failure, which the IT's healthy stack does not produce.
+   */
+  static final Set<String> EVENT_DRIVEN = Set.of("lagline_reconciler_retries_total");
+
+  private KnownMetrics() {}
+
+  static Set<String> all() {
+    Set<String> all = new HashSet<>(EXPORTED);
+    all.addAll(PENDING);
+    return all;
+  }
+
+  /** Whether a query on {@code name} may return nothing in PrometheusIT. */
+  static boolean mayBeAbsent(String name) {
+    return PENDING.contains(name) || EVENT_DRIVEN.contains(name);
+  }
+}
