@@ -59,7 +59,7 @@ class DashboardTest {
             "lagline_reconciler_watermark_lag_seconds",
             "lagline_reconciler_events_total",
             "lagline_reconciler_retries_total",
-            "lagline_reconciler_dead_letters_messages_total",
+            "lagline_reconciler_dead_letters_total",
             "lagline_reconciler_paused",
             "lagline_reconciler_in_flight_messages",
             "lagline_reconciler_flow_control_max_messages",

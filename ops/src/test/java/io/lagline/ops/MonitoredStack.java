@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
+import io.lagline.producer.publish.Heartbeats;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubEventPublisher;
 import io.lagline.producer.publish.PublishMetrics;
@@ -52,6 +53,7 @@ final class MonitoredStack implements AutoCloseable {
   private final AdminServer producerEndpoint;
   private final PubSubConnection connection;
   private final PubSubEventPublisher publisher;
+  private final Heartbeats heartbeats;
   private volatile ReconcilerApp reconciler;
 
   private MonitoredStack(LocalStack stack, ReconcilerConfig config, int reconcilerPort) {
@@ -70,6 +72,9 @@ final class MonitoredStack implements AutoCloseable {
             connection,
             PublisherSettings.defaults(),
             metrics);
+    // the producer heartbeats at its default interval: the watermark panels and alert read them
+    this.heartbeats =
+        Heartbeats.start(publisher, "ops-it-producer", Heartbeats.DEFAULT_INTERVAL, metrics);
     startReconciler();
   }
 
@@ -174,6 +179,7 @@ final class MonitoredStack implements AutoCloseable {
   @Override
   public void close() {
     try (LocalStack ignored = stack) {
+      heartbeats.close();
       publisher.close();
       connection.close();
       producerEndpoint.close();

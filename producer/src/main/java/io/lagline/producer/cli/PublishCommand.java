@@ -3,6 +3,7 @@ package io.lagline.producer.cli;
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
 import io.lagline.producer.publish.EventPublisher;
+import io.lagline.producer.publish.Heartbeats;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubEventPublisher;
 import io.lagline.producer.publish.PublishMetrics;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
       "Publishes one JSON event per line (stdin by default) to a Pub/Sub topic.",
       "Each line: {\"event_type\", \"schema_version\", \"entity_key\", \"entity_version\", \"payload\": {...},"
           + " \"event_id\"?, \"occurred_at\"?}.",
+      "While it runs it also publishes a lagline.heartbeat event every --heartbeat-interval.",
       "Bad lines are reported on stderr with their number and every violation; the summary goes to stdout.",
       "Exit codes: 0 all published, 1 some lines rejected or publishes failed, 2 usage or settings error,"
           + " 3 Pub/Sub unusable (unreachable, topic not found, no access), 4 unexpected error."
@@ -149,6 +151,24 @@ final class PublishCommand implements Callable<Integer> {
       description = "Longest wait for confirmations at the end (${DEFAULT-VALUE}).")
   private Duration shutdownTimeout;
 
+  @Option(
+      names = "--heartbeat-interval",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      converter = Converters.DurationText.class,
+      description =
+          "Publish a heartbeat event this often while running, at start included; 0s turns"
+              + " heartbeats off (${DEFAULT-VALUE}).")
+  private Duration heartbeatInterval;
+
+  @Option(
+      names = "--producer-id",
+      paramLabel = "ID",
+      description =
+          "The producer id heartbeats carry as entity key (default: host name and a random"
+              + " suffix).")
+  private String producerId;
+
   PublishCommand(InputStream stdin) {
     this.stdin = stdin;
   }
@@ -156,10 +176,18 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PublisherSettings settings = settings();
+    checkHeartbeatOptions();
+    PublishMetrics metrics = new PublishMetrics();
     try (BufferedReader in = open();
         PubSubConnection connection = connect();
         EventPublisher publisher =
-            PubSubEventPublisher.create(topic, connection, settings, new PublishMetrics())) {
+            PubSubEventPublisher.create(topic, connection, settings, metrics);
+        Heartbeats heartbeats =
+            Heartbeats.start(
+                publisher,
+                producerId == null ? Heartbeats.defaultProducerId() : producerId,
+                heartbeatInterval,
+                metrics)) {
       PublishSummary summary = new LinePublisher(publisher, spec.commandLine().getErr()).run(in);
       spec.commandLine().getOut().println(summary.line());
       spec.commandLine().getOut().flush();
@@ -187,6 +215,23 @@ final class PublishCommand implements Callable<Integer> {
       throw new UsageException(
           "invalid publisher settings:"
               + e.problems().stream().map(p -> "\n  " + describe(p)).collect(Collectors.joining()));
+    }
+  }
+
+  private void checkHeartbeatOptions() {
+    if (heartbeatInterval.isNegative()
+        || (!heartbeatInterval.isZero()
+            && heartbeatInterval.compareTo(Heartbeats.MIN_INTERVAL) < 0)) {
+      throw new UsageException(
+          "--heartbeat-interval = "
+              + heartbeatInterval.toMillis()
+              + "ms: must be 0s (off) or at least "
+              + Heartbeats.MIN_INTERVAL.toMillis()
+              + "ms");
+    }
+    if (producerId != null && (producerId.isBlank() || producerId.length() > 256)) {
+      throw new UsageException(
+          "--producer-id = '" + producerId + "': must be non-blank, at most 256 characters");
     }
   }
 

@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       to Pub/Sub's answer, flow-control waits included, by {@code outcome} ({@code ok}, {@code
  *       failed}), with histogram buckets from 1 ms to 60 s;
  *   <li>{@value #OUTSTANDING} ({@code lagline_producer_outstanding_messages}): publishes not yet
- *       answered.
+ *       answered;
+ *   <li>{@value #HEARTBEATS} ({@code lagline_producer_heartbeats_total}): heartbeats emitted by
+ *       {@link Heartbeats}, by {@code outcome} ({@code ok}, {@code failed}).
  * </ul>
  */
 public final class PublishMetrics implements MeterBinder {
@@ -38,6 +40,9 @@ public final class PublishMetrics implements MeterBinder {
 
   /** Gauge of publishes not yet answered. */
   public static final String OUTSTANDING = "lagline.producer.outstanding";
+
+  /** Counter of heartbeats by outcome. */
+  public static final String HEARTBEATS = "lagline.producer.heartbeats";
 
   /** Tag naming the outcome: {@code ok}, {@code failed} or {@code rejected}. */
   public static final String OUTCOME = "outcome";
@@ -76,6 +81,8 @@ public final class PublishMetrics implements MeterBinder {
   private final Map<Outcome, Map<String, Counter>> counters = new ConcurrentHashMap<>();
   private final Timer okLatency;
   private final Timer failedLatency;
+  private final Counter heartbeatsOk;
+  private final Counter heartbeatsFailed;
 
   /**
    * Meters not yet bound to any registry: they count nothing until {@link #bindTo(MeterRegistry)}.
@@ -88,6 +95,8 @@ public final class PublishMetrics implements MeterBinder {
         .register(registry);
     okLatency = latency(Outcome.OK);
     failedLatency = latency(Outcome.FAILED);
+    heartbeatsOk = heartbeats(Outcome.OK);
+    heartbeatsFailed = heartbeats(Outcome.FAILED);
   }
 
   /** Exports the meters to {@code target} as well. */
@@ -119,6 +128,19 @@ public final class PublishMetrics implements MeterBinder {
 
   void rejected(String eventType) {
     counter(Outcome.REJECTED, eventType).increment();
+  }
+
+  void heartbeat(boolean confirmed) {
+    (confirmed ? heartbeatsOk : heartbeatsFailed).increment();
+  }
+
+  private Counter heartbeats(Outcome outcome) {
+    return Counter.builder(HEARTBEATS)
+        .description(
+            "Heartbeat events emitted, by outcome: ok (Pub/Sub confirmed) or failed (not published)")
+        .baseUnit("heartbeats")
+        .tag(OUTCOME, outcome.tag)
+        .register(registry);
   }
 
   private Counter counter(Outcome outcome, String eventType) {

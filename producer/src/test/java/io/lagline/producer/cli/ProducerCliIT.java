@@ -79,7 +79,9 @@ class ProducerCliIT {
               "--emulator",
               emulator.host(),
               "--file",
-              file.toString());
+              file.toString(),
+              "--heartbeat-interval",
+              "0s");
 
       assertThat(code).isEqualTo(ProducerMain.REJECTED_OR_FAILED);
       assertThat(out()).isEqualTo("published=2 rejected=2 failed=0\n");
@@ -114,13 +116,46 @@ class ProducerCliIT {
               topic("stdin"),
               "--emulator",
               emulator.host(),
-              "--ordering");
+              "--ordering",
+              "--heartbeat-interval",
+              "0s");
 
       assertThat(code).isEqualTo(ProducerMain.OK);
       assertThat(out()).isEqualTo("published=2 rejected=0 failed=0\n");
       assertThat(collector.await(2))
           .extracting(PubsubMessage::getOrderingKey)
           .contains("device-1", "device-2");
+    }
+  }
+
+  @Test
+  void a_heartbeat_with_the_producer_id_is_published_while_it_runs() {
+    ProjectSubscriptionName subscription = topicWithSubscription("heartbeat");
+
+    try (MessageCollector collector = MessageCollector.start(pubsub, subscription)) {
+      int code =
+          run(
+              GOOD_1 + "\n",
+              "publish",
+              "--topic",
+              topic("heartbeat"),
+              "--emulator",
+              emulator.host(),
+              "--producer-id",
+              "cli-producer-1");
+
+      assertThat(code).isEqualTo(ProducerMain.OK);
+      assertThat(out()).isEqualTo("published=1 rejected=0 failed=0\n");
+      assertThat(collector.await(2))
+          .filteredOn(m -> m.getAttributesOrThrow("event_type").equals("lagline.heartbeat"))
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.getAttributesOrThrow("entity_key")).isEqualTo("cli-producer-1");
+                assertThat(Long.parseLong(m.getAttributesOrThrow("entity_version")))
+                    .isGreaterThan(1_700_000_000_000L);
+                assertThat(m.getData().toStringUtf8()).isEqualTo("{\"interval_ms\":10000}");
+              });
     }
   }
 
@@ -166,7 +201,9 @@ class ProducerCliIT {
                   "--emulator",
                   emulator.host(),
                   "--file",
-                  file.toString())
+                  file.toString(),
+                  "--heartbeat-interval",
+                  "0s")
               .redirectOutput(stdout.toFile())
               .redirectError(stderr.toFile())
               .start();

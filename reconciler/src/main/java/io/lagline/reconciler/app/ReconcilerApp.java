@@ -10,6 +10,7 @@ import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.admin.AdminServer;
 import io.lagline.reconciler.admin.HealthCheck;
 import io.lagline.reconciler.apply.RowWriter;
+import io.lagline.reconciler.audit.AuditSubscriber;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.config.ShutdownConfig;
@@ -20,6 +21,7 @@ import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class ReconcilerApp implements AutoCloseable {
   private final Injector injector;
   private final AdminServer admin;
   private final PubSubIntake intake;
+  private final AuditSubscriber auditor;
 
   private final CompletableFuture<Throwable> failure;
   private final ShutdownConfig shutdown;
@@ -51,8 +54,10 @@ public final class ReconcilerApp implements AutoCloseable {
       Injector injector,
       AdminServer admin,
       PubSubIntake intake,
+      AuditSubscriber auditor,
       CompletableFuture<Throwable> failure,
       ShutdownConfig shutdown) {
+    this.auditor = auditor;
     this.failure = failure;
     this.shutdown = shutdown;
     this.injector = injector;
@@ -117,12 +122,25 @@ public final class ReconcilerApp implements AutoCloseable {
               checks);
       started.add(admin);
       intake[0] = PubSubIntake.start(config.pubsub(), pubsub, handler, failure::complete);
+      started.add(intake[0]);
+      AuditSubscriber auditor = null;
+      if (config.audit().enabled()) {
+        auditor =
+            AuditSubscriber.start(
+                config,
+                pubsub,
+                session,
+                injector.getInstance(Mapping.class),
+                injector.getInstance(ReconcilerMetrics.class),
+                injector.getInstance(Clock.class));
+        started.add(auditor);
+      }
       LOG.info(
           "reconciler started: {} -> keyspace {}, poison -> {}",
           config.pubsub().subscription(),
           config.cassandra().keyspace(),
           config.deadLetter().topic());
-      return new ReconcilerApp(injector, admin, intake[0], failure, config.shutdown());
+      return new ReconcilerApp(injector, admin, intake[0], auditor, failure, config.shutdown());
     } catch (RuntimeException e) {
       for (int i = started.size() - 1; i >= 0; i--) {
         try {
@@ -167,6 +185,9 @@ public final class ReconcilerApp implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    if (auditor != null) {
+      closeQuietly(auditor);
     }
     Duration drain = shutdown.drainTimeout();
     MessageHandler handler = injector.getInstance(MessageHandler.class);

@@ -23,10 +23,13 @@ import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
+import io.lagline.reconciler.watermark.Watermarks;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -56,7 +59,7 @@ final class ReconcilerModule extends AbstractModule {
   @Provides
   @Singleton
   Mapping mapping() {
-    return MappingLoader.load(config.mappingFile());
+    return MappingLoader.load(config.mappingFile()).withHeartbeat();
   }
 
   @Provides
@@ -70,13 +73,23 @@ final class ReconcilerModule extends AbstractModule {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    new JvmInfoMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
     return registry;
   }
 
   @Provides
   @Singleton
   ReconcilerMetrics metrics(PrometheusMeterRegistry registry, Mapping mapping) {
-    return new ReconcilerMetrics(registry, mapping.eventTypes());
+    ReconcilerMetrics metrics = new ReconcilerMetrics(registry, mapping.eventTypes());
+    metrics.flowControlLimit(config.pubsub().maxOutstandingMessages());
+    return metrics;
+  }
+
+  @Provides
+  @Singleton
+  Watermarks watermarks(Clock clock, ReconcilerMetrics metrics) {
+    return new Watermarks(clock, config.watermark(), metrics);
   }
 
   @Provides
@@ -156,9 +169,13 @@ final class ReconcilerModule extends AbstractModule {
   @Provides
   @Singleton
   MessageHandler handler(
-      EventApplier applier, DeadLetterSink deadLetters, ReconcilerMetrics metrics, Clock clock) {
+      EventApplier applier,
+      DeadLetterSink deadLetters,
+      ReconcilerMetrics metrics,
+      Clock clock,
+      Watermarks watermarks) {
     return new MessageHandler(
-        applier, deadLetters, metrics, clock, config.pubsub().maxAckExtension());
+        applier, deadLetters, metrics, clock, watermarks, config.pubsub().maxAckExtension());
   }
 
   private static ConsistencyLevel level(String name) {

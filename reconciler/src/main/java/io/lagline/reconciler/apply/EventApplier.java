@@ -84,9 +84,10 @@ public final class EventApplier {
             .withJitter(1.0)
             .withMaxAttempts(policy.retry().maxAttempts())
             .onRetry(
-                e ->
-                    metrics.retry(
-                        ErrorClassifier.classify(e.getLastException()).errorClass().tag()))
+                e -> {
+                  Classification verdict = ErrorClassifier.classify(e.getLastException());
+                  metrics.retry(verdict.errorClass().tag(), verdict.reason());
+                })
             .build();
     this.retries = Failsafe.with(retry).with(scheduler);
   }

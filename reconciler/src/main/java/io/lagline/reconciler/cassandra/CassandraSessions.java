@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import com.datastax.oss.driver.internal.core.metrics.DefaultMetricsFactory;
+import com.datastax.oss.driver.internal.core.metrics.TaggingMetricIdGenerator;
 import com.datastax.oss.driver.internal.metrics.micrometer.MicrometerMetricsFactory;
 import io.lagline.error.LaglineException;
 import io.lagline.reconciler.config.CassandraConfig;
@@ -23,6 +24,50 @@ import java.util.List;
  * with a message naming the key to fix when the cluster, credentials or keyspace are wrong.
  */
 public final class CassandraSessions {
+  /** The driver session's name: the {@code session} tag of its metrics. */
+  public static final String SESSION_NAME = "reconciler";
+
+  /** Prefix of the driver's metric names ({@code lagline_cassandra_...} in Prometheus). */
+  public static final String METRICS_PREFIX = "lagline.cassandra";
+
+  /** Session-wide driver metrics exported. */
+  static final List<String> SESSION_METRICS =
+      List.of(
+          "connected-nodes",
+          "cql-requests",
+          "cql-client-timeouts",
+          "throttling.delay",
+          "throttling.queue-size",
+          "throttling.errors");
+
+  /** Per-node driver metrics exported (tag {@code node}: bounded by the cluster's size). */
+  static final List<String> NODE_METRICS =
+      List.of(
+          "pool.open-connections",
+          "pool.in-flight",
+          "pool.available-streams",
+          "errors.connection.init",
+          "errors.request.write-timeouts",
+          "errors.request.read-timeouts",
+          "errors.request.unavailables",
+          "errors.request.aborted",
+          "errors.request.unsent",
+          "errors.request.others");
+
+  /** The buckets of the driver's request-latency histogram: 1 ms to 10 s. */
+  static final List<Duration> REQUEST_BUCKETS =
+      List.of(
+          Duration.ofMillis(1),
+          Duration.ofMillis(5),
+          Duration.ofMillis(10),
+          Duration.ofMillis(25),
+          Duration.ofMillis(50),
+          Duration.ofMillis(100),
+          Duration.ofMillis(250),
+          Duration.ofMillis(500),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(10));
+
   private CassandraSessions() {}
 
   /**
@@ -93,6 +138,31 @@ public final class CassandraSessions {
         .anyMatch(n -> n.getState() == NodeState.UP);
   }
 
+  /**
+   * The driver metrics operators need, tagged rather than named by node, under one stable prefix:
+   * {@code lagline_cassandra_session_*} and {@code lagline_cassandra_nodes_*{node}}. Latency timers
+   * publish a few fixed buckets ({@link #REQUEST_BUCKETS}) and no percentile histogram, so a scrape
+   * stays small.
+   */
+  private static ProgrammaticDriverConfigLoaderBuilder driverMetrics(
+      ProgrammaticDriverConfigLoaderBuilder loader) {
+    return loader
+        .withString(DefaultDriverOption.SESSION_NAME, SESSION_NAME)
+        .withString(
+            DefaultDriverOption.METRICS_FACTORY_CLASS, MicrometerMetricsFactory.class.getName())
+        .withString(
+            DefaultDriverOption.METRICS_ID_GENERATOR_CLASS,
+            TaggingMetricIdGenerator.class.getSimpleName())
+        .withString(DefaultDriverOption.METRICS_ID_GENERATOR_PREFIX, METRICS_PREFIX)
+        .withStringList(DefaultDriverOption.METRICS_SESSION_ENABLED, SESSION_METRICS)
+        .withStringList(DefaultDriverOption.METRICS_NODE_ENABLED, NODE_METRICS)
+        .withBoolean(DefaultDriverOption.METRICS_GENERATE_AGGREGABLE_HISTOGRAMS, false)
+        .withDurationList(DefaultDriverOption.METRICS_SESSION_CQL_REQUESTS_SLO, REQUEST_BUCKETS)
+        .withDurationList(
+            DefaultDriverOption.METRICS_SESSION_THROTTLING_SLO,
+            List.of(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(1)));
+  }
+
   private static DriverConfigLoader driverConfig(CassandraConfig config, boolean metrics) {
     ProgrammaticDriverConfigLoaderBuilder loader =
         DriverConfigLoader.programmaticBuilder()
@@ -108,23 +178,7 @@ public final class CassandraSessions {
             .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
             .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(10));
     if (metrics) {
-      loader =
-          loader
-              .withString(
-                  DefaultDriverOption.METRICS_FACTORY_CLASS,
-                  MicrometerMetricsFactory.class.getName())
-              .withStringList(
-                  DefaultDriverOption.METRICS_SESSION_ENABLED,
-                  List.of("connected-nodes", "cql-requests", "cql-client-timeouts"))
-              .withStringList(
-                  DefaultDriverOption.METRICS_NODE_ENABLED,
-                  List.of(
-                      "pool.open-connections",
-                      "pool.in-flight",
-                      "errors.connection.init",
-                      "errors.request.write-timeouts",
-                      "errors.request.unavailables"))
-              .withBoolean(DefaultDriverOption.METRICS_GENERATE_AGGREGABLE_HISTOGRAMS, false);
+      loader = driverMetrics(loader);
     } else {
       loader =
           loader.withString(

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Create, idempotently, pubsub.topic, pubsub.dead-letter.topic, pubsub.subscription (ack"
-          + " deadline, retry policy, dead-letter policy) and pubsub.dead-letter.subscription.",
+          + " deadline, retry policy, dead-letter policy), pubsub.dead-letter.subscription and"
+          + " audit.subscription (retaining acked messages).",
       "An existing subscription whose settings differ is updated; one on another topic is an"
           + " error."
     })

@@ -7,15 +7,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of {@code bin/reconciler}: {@code run}, {@code schema}, {@code provision} and {@code
- * dlq}.
+ * Entry point of {@code bin/reconciler}: {@code run}, {@code schema}, {@code provision}, {@code
+ * dlq} and {@code audit}.
  */
 @Command(
     name = "reconciler",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Makes Cassandra a projection of a Pub/Sub event stream.",
-    subcommands = {RunCommand.class, SchemaCommand.class, ProvisionCommand.class, DlqCommand.class})
+    subcommands = {
+      RunCommand.class,
+      SchemaCommand.class,
+      ProvisionCommand.class,
+      DlqCommand.class,
+      AuditCommand.class
+    })
 public final class ReconcilerMain implements Runnable {
   /** Exit code for bad configuration or usage. */
   public static final int EXIT_CONFIG = 2;

@@ -38,7 +38,7 @@ final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReconcilerConfig loaded = ConfigLoader.load(config, System.getenv());
-    Mapping mapping = MappingLoader.load(loaded.mappingFile());
+    Mapping mapping = MappingLoader.load(loaded.mappingFile()).withHeartbeat();
     List<String> statements =
         SchemaGenerator.ddl(loaded.cassandra().keyspace(), loaded.schema().replication(), mapping);
     statements.forEach(s -> spec.commandLine().getOut().println(s + ";\n"));

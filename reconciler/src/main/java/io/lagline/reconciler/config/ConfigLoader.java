@@ -105,6 +105,8 @@ public final class ConfigLoader {
         schema,
         deadLetter,
         outage(reader),
+        AuditKeys.watermark(reader),
+        AuditKeys.audit(reader, pubsub, deadLetter, PubSubKeys.SUBSCRIPTION),
         new ShutdownConfig(
             reader.duration(
                 "shutdown.drain-timeout",

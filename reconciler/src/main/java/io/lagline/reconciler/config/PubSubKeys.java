@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 final class PubSubKeys {
   private static final String PROJECT = "projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/";
   private static final String ID = "[A-Za-z][A-Za-z0-9._~+%-]{2,254}";
-  private static final Pattern SUBSCRIPTION = Pattern.compile(PROJECT + "subscriptions/" + ID);
+  static final Pattern SUBSCRIPTION = Pattern.compile(PROJECT + "subscriptions/" + ID);
   private static final Pattern TOPIC = Pattern.compile(PROJECT + "topics/" + ID);
   static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9.:_-]+]?:\\d{1,5}");
 

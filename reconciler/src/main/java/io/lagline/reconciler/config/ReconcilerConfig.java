@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param schema what {@code reconciler schema} creates
  * @param deadLetter where poison events go
  * @param outage when intake pauses because Cassandra is out
+ * @param watermark how heartbeat watermarks are tracked per producer
+ * @param audit the optional convergence auditor
  * @param shutdown how SIGTERM is handled
  */
 public record ReconcilerConfig(
@@ -25,4 +27,6 @@ public record ReconcilerConfig(
     SchemaConfig schema,
     DeadLetterConfig deadLetter,
     OutageConfig outage,
+    WatermarkConfig watermark,
+    AuditConfig audit,
     ShutdownConfig shutdown) {}

@@ -14,10 +14,12 @@ final class InFlightMessages {
   /** One received message's reply. */
   static final class Reply {
     private final AckReplyConsumer consumer;
+    private final long receivedNanos;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    private Reply(AckReplyConsumer consumer) {
+    private Reply(AckReplyConsumer consumer, long receivedNanos) {
       this.consumer = consumer;
+      this.receivedNanos = receivedNanos;
     }
 
     /** Acks unless already replied; true if this call replied. */
@@ -44,7 +46,7 @@ final class InFlightMessages {
 
   /** Tracks a newly received message. */
   Reply track(AckReplyConsumer consumer) {
-    Reply reply = new Reply(consumer);
+    Reply reply = new Reply(consumer, System.nanoTime());
     open.add(reply);
     return reply;
   }
@@ -57,6 +59,16 @@ final class InFlightMessages {
         lock.notifyAll();
       }
     }
+  }
+
+  /** Seconds since the oldest message not yet replied to was received; 0 when none is open. */
+  double oldestAgeSeconds() {
+    long now = System.nanoTime();
+    long oldest = 0;
+    for (Reply reply : open) {
+      oldest = Math.max(oldest, now - reply.receivedNanos);
+    }
+    return oldest / 1e9;
   }
 
   /** Messages not yet replied to. */

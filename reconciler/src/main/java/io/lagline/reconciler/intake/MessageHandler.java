@@ -7,6 +7,7 @@ import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
+import io.lagline.event.Heartbeat;
 import io.lagline.reconciler.apply.Classification;
 import io.lagline.reconciler.apply.ErrorClassifier;
 import io.lagline.reconciler.apply.EventApplier;
@@ -14,6 +15,7 @@ import io.lagline.reconciler.apply.EventResult;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.intake.InFlightMessages.Reply;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import io.lagline.reconciler.watermark.Watermarks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,7 @@ public final class MessageHandler implements MessageReceiver {
   private final DeadLetterSink deadLetters;
   private final ReconcilerMetrics metrics;
   private final Clock clock;
+  private final Watermarks watermarks;
   private final long budgetNanos;
   private final InFlightMessages inFlight = new InFlightMessages();
   private volatile boolean draining;
@@ -46,6 +49,7 @@ public final class MessageHandler implements MessageReceiver {
    * @param deadLetters where poison events are parked
    * @param metrics counts outcomes and lag
    * @param clock the time Cassandra's confirmation is stamped with
+   * @param watermarks told of every heartbeat made durable
    * @param maxAckExtension how long the subscriber keeps a message leased; writes give up a little
    *     before, so the message is nacked rather than silently redelivered
    */
@@ -54,11 +58,14 @@ public final class MessageHandler implements MessageReceiver {
       DeadLetterSink deadLetters,
       ReconcilerMetrics metrics,
       Clock clock,
+      Watermarks watermarks,
       Duration maxAckExtension) {
     this.applier = applier;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.clock = clock;
+    this.watermarks = watermarks;
+    metrics.oldestInFlight(inFlight, InFlightMessages::oldestAgeSeconds);
     Duration tenth = maxAckExtension.dividedBy(10);
     Duration margin = tenth.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : tenth;
     this.budgetNanos = maxAckExtension.minus(margin).toNanos();
@@ -114,8 +121,11 @@ public final class MessageHandler implements MessageReceiver {
         failed(message, reply, event.eventType(), received, error);
         return;
       }
-      metrics.consistencyLag(
-          event.eventType(), Duration.between(publishTime(message), clock.instant()));
+      Instant published = publishTime(message);
+      metrics.consistencyLag(event.eventType(), Duration.between(published, clock.instant()));
+      if (Heartbeat.is(event.eventType())) {
+        watermarks.durable(event.entityKey(), published);
+      }
       metrics.event(event.eventType(), result.outcome().tag());
       ack(reply);
     } catch (RuntimeException unexpected) {

@@ -124,6 +124,17 @@ public final class Mapping {
     return List.copyOf(rows);
   }
 
+  /**
+   * This mapping plus the built-in heartbeat mapping ({@link HeartbeatMapping}): what the
+   * reconciler runs with and {@code reconciler schema} creates.
+   *
+   * @throws io.lagline.config.ConfigException when this mapping uses the reserved event type or
+   *     table
+   */
+  public Mapping withHeartbeat() {
+    return HeartbeatMapping.addTo(this);
+  }
+
   @Override
   public String toString() {
     return "Mapping" + events.keySet() + " -> " + tables.stream().map(TableSchema::name).toList();

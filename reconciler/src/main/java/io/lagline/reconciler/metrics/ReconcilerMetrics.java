@@ -2,12 +2,15 @@ package io.lagline.reconciler.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Owns every meter of the reconciler. Tags are bounded: event types come from the mapping (anything
@@ -37,6 +40,10 @@ public final class ReconcilerMetrics {
   private final Set<String> eventTypes;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger paused = new AtomicInteger();
+  private final AtomicLong flowControlMax = new AtomicLong();
+  private final Counter auditChecked;
+  private final Counter auditDivergent;
+  private final Counter auditRepaired;
 
   /**
    * Registers the meters.
@@ -57,6 +64,79 @@ public final class ReconcilerMetrics {
             "1 while intake is paused because Cassandra looks unavailable (writes wait, messages"
                 + " stay leased), else 0")
         .register(registry);
+    Gauge.builder("lagline.reconciler.flow.control.max", flowControlMax, AtomicLong::get)
+        .description(
+            "The subscriber's flow-control limit (pubsub.flow-control.max-outstanding-messages):"
+                + " in-flight messages stop growing there")
+        .baseUnit("messages")
+        .register(registry);
+    // the Prometheus names end in _total without a unit: the unit (events) is in the description
+    auditChecked =
+        Counter.builder("lagline.reconciler.audit.checked")
+            .description("Sampled events (unit: events) the auditor checked against Cassandra")
+            .register(registry);
+    auditDivergent =
+        Counter.builder("lagline.reconciler.audit.divergent")
+            .description(
+                "Checked events (unit: events) Cassandra did not reflect after the grace period")
+            .register(registry);
+    auditRepaired =
+        Counter.builder("lagline.reconciler.audit.repaired")
+            .description("Divergent events (unit: events) the auditor republished to the topic")
+            .register(registry);
+  }
+
+  /** Sets the flow-control limit gauge to the subscriber's configured limit. */
+  public void flowControlLimit(long maxOutstandingMessages) {
+    flowControlMax.set(maxOutstandingMessages);
+  }
+
+  /**
+   * Registers the oldest-in-flight gauge.
+   *
+   * @param ageSeconds the age of the oldest message received and not yet answered, 0 when none
+   */
+  public <T> void oldestInFlight(T source, ToDoubleFunction<T> ageSeconds) {
+    Gauge.builder("lagline.reconciler.oldest.in.flight.age", source, ageSeconds)
+        .description("Age of the oldest message received and not yet acked or nacked; 0 when none")
+        .baseUnit("seconds")
+        .strongReference(true)
+        .register(registry);
+  }
+
+  /**
+   * Registers one producer's watermark-lag gauge.
+   *
+   * @param lagSeconds now minus the publish time of the producer's newest durable heartbeat
+   * @return the gauge, for {@link #remove(Meter)} when the producer is forgotten
+   */
+  public <T> Meter watermarkLag(String producer, T source, ToDoubleFunction<T> lagSeconds) {
+    return Gauge.builder("lagline.reconciler.watermark.lag", source, lagSeconds)
+        .description(
+            "Now minus the Pub/Sub publish time of the newest heartbeat of the producer that is"
+                + " durable in Cassandra; grows while nothing is applied")
+        .baseUnit("seconds")
+        .tag("producer", producer)
+        .strongReference(true)
+        .register(registry);
+  }
+
+  /** Removes a meter that no longer describes anything (a forgotten producer's gauge). */
+  public void remove(Meter meter) {
+    registry.remove(meter);
+  }
+
+  /** Counts one event checked by the auditor, and whether Cassandra reflected it. */
+  public void audited(boolean reflected) {
+    auditChecked.increment();
+    if (!reflected) {
+      auditDivergent.increment();
+    }
+  }
+
+  /** Counts one divergent event republished by the auditor. */
+  public void auditRepaired() {
+    auditRepaired.increment();
   }
 
   /** Sets the paused gauge. */
@@ -68,7 +148,7 @@ public final class ReconcilerMetrics {
   public void deadLettered(String reason) {
     Counter.builder("lagline.reconciler.dead.letters")
         .description("Poison messages published to the dead-letter topic, by reason")
-        .baseUnit("messages")
+        .baseUnit("dead_letters")
         .tag("reason", reason)
         .register(registry)
         .increment();
@@ -140,12 +220,13 @@ public final class ReconcilerMetrics {
         .increment();
   }
 
-  /** Counts one retry of a failed write, by error class. */
-  public void retry(String errorClass) {
+  /** Counts one retry of a failed write, by error class and the classifier's reason code. */
+  public void retry(String errorClass, String reason) {
     Counter.builder("lagline.reconciler.retries")
-        .description("Write attempts retried in process, by error class")
+        .description("Write attempts retried in process, by error class and reason")
         .baseUnit("retries")
         .tag("class", errorClass)
+        .tag("reason", reason)
         .register(registry)
         .increment();
   }

@@ -19,12 +19,15 @@ import java.util.Objects;
  *     policy and last-resort dead-letter policy
  * @param deadLetterSubscription {@code pubsub.dead-letter.subscription} on the dead-letter topic,
  *     or null when not configured
+ * @param auditSubscription {@code audit.subscription} on the main topic, retaining acked messages
+ *     so that {@code reconciler audit --since} can seek it back; null when not configured
  */
 public record ProvisionPlan(
     String topic,
     String deadLetterTopic,
     Subscription subscription,
-    Subscription deadLetterSubscription) {
+    Subscription deadLetterSubscription,
+    Subscription auditSubscription) {
 
   /** The retry policy's shortest wait before a nacked message is delivered again. */
   public static final Duration RETRY_MIN_BACKOFF = Duration.ofSeconds(10);
@@ -37,6 +40,14 @@ public record ProvisionPlan(
 
   /** The dead-letter subscription's ack deadline. */
   public static final Duration DEAD_LETTER_ACK_DEADLINE = Duration.ofSeconds(60);
+
+  /**
+   * How long the audit subscription keeps messages, acked ones too: the reach of {@code --since}.
+   */
+  public static final Duration AUDIT_RETENTION = Duration.ofDays(1);
+
+  /** The audit subscription's ack deadline. */
+  public static final Duration AUDIT_ACK_DEADLINE = Duration.ofSeconds(60);
 
   public ProvisionPlan {
     Objects.requireNonNull(topic, "topic");
@@ -78,6 +89,18 @@ public record ProvisionPlan(
                     Durations.fromSeconds(DEAD_LETTER_RETENTION.toSeconds()))
                 .setExpirationPolicy(ExpirationPolicy.getDefaultInstance())
                 .build();
-    return new ProvisionPlan(topic, deadLetterTopic, subscription, deadLetters);
+    String auditName = config.audit().subscription();
+    Subscription audit =
+        auditName == null
+            ? null
+            : Subscription.newBuilder()
+                .setName(auditName)
+                .setTopic(topic)
+                .setAckDeadlineSeconds((int) AUDIT_ACK_DEADLINE.toSeconds())
+                .setRetainAckedMessages(true)
+                .setMessageRetentionDuration(Durations.fromSeconds(AUDIT_RETENTION.toSeconds()))
+                .setExpirationPolicy(ExpirationPolicy.getDefaultInstance())
+                .build();
+    return new ProvisionPlan(topic, deadLetterTopic, subscription, deadLetters, audit);
   }
 }

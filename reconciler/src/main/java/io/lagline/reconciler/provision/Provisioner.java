@@ -73,6 +73,9 @@ public final class Provisioner implements AutoCloseable {
       done.accept(
           subscription(plan.deadLetterSubscription(), "pubsub.dead-letter.subscription", false));
     }
+    if (plan.auditSubscription() != null) {
+      done.accept(subscription(plan.auditSubscription(), "audit.subscription", false));
+    }
     return steps;
   }
 

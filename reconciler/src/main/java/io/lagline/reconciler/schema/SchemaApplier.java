@@ -23,7 +23,7 @@ public final class SchemaApplier {
   private SchemaApplier() {}
 
   /**
-   * Applies the schema.
+   * Applies the schema of {@code mapping} and of the built-in heartbeat table.
    *
    * @param executed called with each statement after it ran
    * @return how many statements ran
@@ -34,12 +34,13 @@ public final class SchemaApplier {
       Map<String, String> replication,
       Mapping mapping,
       Consumer<String> executed) {
+    Mapping withHeartbeat = mapping.withHeartbeat();
     int count = 0;
-    for (String statement : SchemaGenerator.ddl(keyspace, replication, mapping)) {
+    for (String statement : SchemaGenerator.ddl(keyspace, replication, withHeartbeat)) {
       execute(session, statement, executed);
       count++;
     }
-    for (String alter : alterations(session, keyspace, mapping)) {
+    for (String alter : alterations(session, keyspace, withHeartbeat)) {
       execute(session, alter, executed);
       count++;
     }

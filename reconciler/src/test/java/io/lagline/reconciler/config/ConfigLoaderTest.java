@@ -176,4 +176,76 @@ class ConfigLoaderTest {
         .hasMessageContaining("cassandra.username")
         .hasMessageContaining("go together");
   }
+
+  @Test
+  void audit_and_watermark_default_to_off_and_documented_values() throws IOException {
+    ReconcilerConfig config = ConfigLoader.load(config(MINIMAL), Map.of());
+
+    assertThat(config.audit().enabled()).isFalse();
+    assertThat(config.audit().subscription()).isNull();
+    assertThat(config.audit().sampleRate()).isEqualTo(AuditConfig.DEFAULT_SAMPLE_RATE);
+    assertThat(config.audit().gracePeriod()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.audit().repair()).isFalse();
+    assertThat(config.watermark().maxProducers()).isEqualTo(100);
+    assertThat(config.watermark().forgetAfter()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void audit_keys_are_checked_together_each_problem_naming_its_key() throws IOException {
+    Path file =
+        config(
+            MINIMAL
+                + """
+                audit:
+                  enabled: true
+                  sample-rate: 0
+                  grace-period: 2h
+                  repair: true
+                watermark:
+                  max-producers: 0
+                """);
+
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::key)
+                    .contains(
+                        "audit.subscription",
+                        "audit.sample-rate",
+                        "audit.grace-period",
+                        "audit.repair",
+                        "watermark.max-producers"));
+  }
+
+  @Test
+  void the_audit_subscription_must_not_be_the_reconcilers_own() throws IOException {
+    Path file =
+        config(
+            MINIMAL
+                + """
+                audit:
+                  subscription: projects/demo-project/subscriptions/events
+                """);
+
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("audit.subscription")
+        .hasMessageContaining("must differ from pubsub.subscription");
+  }
+
+  @Test
+  void the_audit_can_be_switched_on_from_the_environment() throws IOException {
+    ReconcilerConfig config =
+        ConfigLoader.load(
+            config(MINIMAL),
+            Map.of(
+                "LAGLINE_AUDIT_ENABLED", "true",
+                "LAGLINE_AUDIT_SUBSCRIPTION", "projects/demo-project/subscriptions/audit",
+                "LAGLINE_AUDIT_SAMPLE_RATE", "0.5"));
+
+    assertThat(config.audit().enabled()).isTrue();
+    assertThat(config.audit().sampleRate()).isEqualTo(0.5);
+  }
 }

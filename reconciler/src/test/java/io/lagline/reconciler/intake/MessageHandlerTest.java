@@ -18,10 +18,12 @@ import io.lagline.reconciler.apply.WriteOutcome;
 import io.lagline.reconciler.apply.WritePolicy;
 import io.lagline.reconciler.config.OutageConfig;
 import io.lagline.reconciler.config.RetryConfig;
+import io.lagline.reconciler.config.WatermarkConfig;
 import io.lagline.reconciler.config.WriteConcurrency;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
+import io.lagline.reconciler.watermark.Watermarks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MessageHandlerTest {
-  private static final Mapping MAPPING = TestMappings.DEVICES;
+  private static final Mapping MAPPING = TestMappings.DEVICES.withHeartbeat();
   private static final Instant PUBLISHED = Instant.parse("2026-11-23T06:00:00Z");
   private static final Clock CONFIRMED = Clock.fixed(PUBLISHED.plusMillis(40), ZoneOffset.UTC);
 
@@ -60,6 +62,8 @@ class MessageHandlerTest {
           () -> CompletableFuture.completedFuture(null),
           paused -> {});
   private final FakeDeadLetterSink deadLetters = new FakeDeadLetterSink();
+  private final Watermarks watermarks =
+      new Watermarks(CONFIRMED, new WatermarkConfig(10, Duration.ofMinutes(15)), metrics);
   private final MessageHandler handler = handler(Duration.ofMinutes(10));
 
   private MessageHandler handler(Duration maxAckExtension) {
@@ -75,7 +79,8 @@ class MessageHandlerTest {
             guard,
             scheduler,
             metrics);
-    return new MessageHandler(applier, deadLetters, metrics, CONFIRMED, maxAckExtension);
+    return new MessageHandler(
+        applier, deadLetters, metrics, CONFIRMED, watermarks, maxAckExtension);
   }
 
   @AfterEach
@@ -123,6 +128,38 @@ class MessageHandlerTest {
         .isEqualTo(1);
     assertThat(metrics.lagTimer("DeviceSynced").max(java.util.concurrent.TimeUnit.MILLISECONDS))
         .isEqualTo(40);
+  }
+
+  @Test
+  void a_durable_heartbeat_moves_its_producers_watermark_and_other_events_do_not() {
+    Reply heartbeat = new Reply();
+    Reply event = new Reply();
+
+    handler.receiveMessage(message("{\"steps\": 5}", Map.of()), event);
+    handler.receiveMessage(
+        message(
+            "{\"interval_ms\": 10000}",
+            Map.of("event_type", "lagline.heartbeat", "entity_key", "producer-1")),
+        heartbeat);
+
+    await().until(() -> heartbeat.state != null && event.state != null);
+    assertThat(heartbeat.state).isEqualTo("ack");
+    assertThat(watermarks.size()).isEqualTo(1);
+    assertThat(watermarks.lag("producer-1")).contains(Duration.ofMillis(40));
+  }
+
+  @Test
+  void a_heartbeat_that_is_not_written_leaves_the_watermark_alone() {
+    answer = () -> CompletableFuture.failedFuture(new OverloadedException(null));
+    Reply reply = new Reply();
+
+    handler.receiveMessage(
+        message("{}", Map.of("event_type", "lagline.heartbeat", "entity_key", "producer-1")),
+        reply);
+
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("nack");
+    assertThat(watermarks.size()).isZero();
   }
 
   @Test

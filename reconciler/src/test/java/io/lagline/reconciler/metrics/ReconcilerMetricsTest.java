@@ -19,7 +19,7 @@ class ReconcilerMetricsTest {
     metrics.consistencyLag("DeviceSynced", Duration.ofMillis(30));
     metrics.write("device_state", "update", "applied", 1_000_000);
     metrics.rowOutcome("device_state", "applied");
-    metrics.retry("transient");
+    metrics.retry("transient", "cassandra_overloaded");
     metrics.reply(true);
     metrics.failure("permanent", "invalid_event");
     metrics.messageReceived();
@@ -34,7 +34,8 @@ class ReconcilerMetricsTest {
         .contains("lagline_reconciler_consistency_lag_seconds_count{event_type=\"DeviceSynced\"} 1")
         .contains("lagline_reconciler_cassandra_write_latency_seconds_bucket{")
         .contains("lagline_reconciler_writes_total{outcome=\"applied\",table=\"device_state\"} 1.0")
-        .contains("lagline_reconciler_retries_total{class=\"transient\"} 1.0")
+        .contains(
+            "lagline_reconciler_retries_total{class=\"transient\",reason=\"cassandra_overloaded\"} 1.0")
         .contains("lagline_reconciler_replies_total{reply=\"ack\"} 1.0")
         .contains(
             "lagline_reconciler_failures_total{class=\"permanent\",reason=\"invalid_event\"} 1.0")

@@ -55,6 +55,23 @@ class ProvisionPlanTest {
     assertThat(main.hasExpirationPolicy()).isTrue();
     assertThat(main.getExpirationPolicy().hasTtl()).as("never expires").isFalse();
     assertThat(plan.deadLetterSubscription()).isNull();
+    assertThat(plan.auditSubscription()).isNull();
+  }
+
+  @Test
+  void the_audit_subscription_reads_the_main_topic_and_retains_acked_messages_for_seeking()
+      throws IOException {
+    ProvisionPlan plan =
+        ProvisionPlan.of(
+            config("audit: { subscription: projects/demo-project/subscriptions/events-audit }"));
+
+    Subscription audit = plan.auditSubscription();
+    assertThat(audit.getName()).isEqualTo("projects/demo-project/subscriptions/events-audit");
+    assertThat(audit.getTopic()).isEqualTo(plan.topic());
+    assertThat(audit.getRetainAckedMessages()).isTrue();
+    assertThat(audit.getMessageRetentionDuration()).isEqualTo(Durations.fromDays(1));
+    assertThat(audit.hasDeadLetterPolicy()).isFalse();
+    assertThat(audit.getExpirationPolicy().hasTtl()).isFalse();
   }
 
   @Test

@@ -1,0 +1,73 @@
+package io.lagline.producer.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metrics tables of the README and of producer/README.md list exactly the {@code
+ * lagline_producer_*} names {@link PublishMetrics} exports, each with a description.
+ */
+class PublishMetricsReferenceTest {
+  private static final Pattern HELP = Pattern.compile("^# HELP (lagline_producer_\\S+) (.+)$");
+  private static final Pattern TYPE = Pattern.compile("^# TYPE (lagline_producer_\\S+) (\\S+)$");
+  private static final Pattern ROW = Pattern.compile("`(lagline_producer_[a-z0-9_]+)`");
+
+  @Test
+  void the_readmes_list_exactly_the_exported_names_each_with_a_description() throws IOException {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PublishMetrics metrics = new PublishMetrics();
+    metrics.bindTo(registry);
+    metrics.started();
+    metrics.confirmed("DeviceSynced", 1_000_000);
+    metrics.heartbeat(true);
+    String scrape = registry.scrape();
+    Set<String> exported = new TreeSet<>();
+    Set<String> described = new TreeSet<>();
+    Set<String> histograms = new TreeSet<>();
+    for (String line : scrape.split("\n")) {
+      Matcher type = TYPE.matcher(line);
+      if (type.matches()) {
+        exported.add(type.group(1));
+        if (type.group(2).equals("histogram")) {
+          histograms.add(type.group(1));
+        }
+      }
+      Matcher help = HELP.matcher(line);
+      if (help.matches()) {
+        described.add(help.group(1));
+      }
+    }
+    exported.removeIf(n -> n.endsWith("_max") && histograms.contains(n.replaceAll("_max$", "")));
+
+    assertThat(described).containsAll(exported);
+    assertThat(documented(Path.of("..", "README.md"), "## Metrics and health")).isEqualTo(exported);
+    assertThat(documented(Path.of("README.md"), "## Metrics")).isEqualTo(exported);
+  }
+
+  private static Set<String> documented(Path readme, String heading) throws IOException {
+    String text = Files.readString(readme);
+    int start = text.indexOf(heading);
+    int end = text.indexOf("\n## ", start + 1);
+    Set<String> names = new TreeSet<>();
+    for (String line : text.substring(start, end < 0 ? text.length() : end).split("\n")) {
+      if (!line.startsWith("|")) {
+        continue;
+      }
+      Matcher row = ROW.matcher(line);
+      while (row.find()) {
+        names.add(row.group(1));
+      }
+    }
+    return names;
+  }
+}

@@ -1,0 +1,108 @@
+package io.lagline.reconciler.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lagline.reconciler.config.WatermarkConfig;
+import io.lagline.reconciler.watermark.Watermarks;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's metrics reference lists exactly the {@code lagline_reconciler_*} names the
+ * reconciler exports, each with a description; the dashboard and alert rules use these names.
+ */
+class MetricsReferenceTest {
+  private static final String PREFIX = "lagline_reconciler_";
+  private static final Pattern ROW = Pattern.compile("^\\| `(lagline_[a-z0-9_]+)`");
+  private static final Pattern HELP = Pattern.compile("^# HELP (\\S+) ?(.*)$");
+  private static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$");
+
+  @Test
+  void the_readme_table_lists_exactly_the_exported_names_each_with_a_description()
+      throws IOException {
+    Map<String, String> exported = exported(exerciseEveryMeter());
+
+    assertThat(exported).allSatisfy((name, help) -> assertThat(help).as(name).isNotBlank());
+    assertThat(documented(PREFIX)).isEqualTo(new TreeSet<>(exported.keySet()));
+  }
+
+  /** Registers and touches every meter {@link ReconcilerMetrics} can create. */
+  static PrometheusMeterRegistry exerciseEveryMeter() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ReconcilerMetrics metrics = new ReconcilerMetrics(registry, Set.of("DeviceSynced"));
+    metrics.event("DeviceSynced", "applied");
+    metrics.consistencyLag("DeviceSynced", Duration.ofMillis(30));
+    metrics.write("device_state", "update", "applied", 1_000_000);
+    metrics.rowOutcome("device_state", "applied");
+    metrics.retry("transient", "cassandra_overloaded");
+    metrics.failure("permanent", "invalid_attribute");
+    metrics.deadLettered("invalid_attribute");
+    metrics.reply(true);
+    metrics.messageReceived();
+    metrics.paused(false);
+    metrics.flowControlLimit(2000);
+    metrics.oldestInFlight(new Object(), o -> 1.5);
+    metrics.audited(false);
+    metrics.auditRepaired();
+    metrics.writeLimiter(() -> 64, () -> 3);
+    Watermarks watermarks =
+        new Watermarks(Clock.systemUTC(), new WatermarkConfig(10, Duration.ofMinutes(15)), metrics);
+    watermarks.durable("producer-1", Instant.now());
+    return registry;
+  }
+
+  /** Family name to description, of the {@code lagline_reconciler_*} families in a scrape. */
+  static Map<String, String> exported(PrometheusMeterRegistry registry) {
+    Map<String, String> help = new TreeMap<>();
+    Map<String, String> types = new TreeMap<>();
+    for (String line : registry.scrape().split("\n")) {
+      Matcher h = HELP.matcher(line);
+      if (h.matches()) {
+        help.put(h.group(1), h.group(2));
+      }
+      Matcher t = TYPE.matcher(line);
+      if (t.matches()) {
+        types.put(t.group(1), t.group(2));
+      }
+    }
+    Map<String, String> families = new TreeMap<>();
+    types.forEach(
+        (name, type) -> {
+          boolean timerMax =
+              name.endsWith("_max")
+                  && "histogram".equals(types.get(name.substring(0, name.length() - 4)));
+          if (name.startsWith(PREFIX) && !timerMax) {
+            families.put(name, help.getOrDefault(name, ""));
+          }
+        });
+    return families;
+  }
+
+  /** The names in the README's metrics table that start with {@code prefix}. */
+  static Set<String> documented(String prefix) throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int start = readme.indexOf("## Metrics and health");
+    String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+    Set<String> names = new TreeSet<>();
+    for (String line : section.split("\n")) {
+      Matcher row = ROW.matcher(line);
+      if (row.find() && row.group(1).startsWith(prefix)) {
+        names.add(row.group(1));
+      }
+    }
+    return names;
+  }
+}
