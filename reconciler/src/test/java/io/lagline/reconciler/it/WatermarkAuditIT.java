@@ -164,7 +164,7 @@ class WatermarkAuditIT {
           .contains(
               "lagline_reconciler_events_total{app=\"lagline-reconciler\",event_type=\"lagline.heartbeat\"")
           .contains(
-              "lagline_reconciler_flow_control_max_messages{app=\"lagline-reconciler\"} 2000.0")
+              "lagline_reconciler_flow_control_max_messages{app=\"lagline-reconciler\"} 4000.0")
           .contains("lagline_reconciler_oldest_in_flight_age_seconds{")
           .contains("lagline_cassandra_session_cql_requests_seconds_bucket{")
           .contains("lagline_cassandra_session_connected_nodes{")
