@@ -41,7 +41,7 @@ public final class LagPercentiles {
    * below it). Observations above the last bucket are reported as the last bucket's bound (as
    * Prometheus does).
    */
-  static double interpolate(TreeMap<Double, Double> cumulative, double total, double q) {
+  public static double interpolate(TreeMap<Double, Double> cumulative, double total, double q) {
     if (total <= 0) {
       return 0;
     }

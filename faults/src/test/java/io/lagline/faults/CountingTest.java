@@ -3,6 +3,7 @@ package io.lagline.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagline.faults.DeadLetterReader.DeadLetter;
+import io.lagline.testkit.PrometheusText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

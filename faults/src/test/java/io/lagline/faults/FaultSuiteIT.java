@@ -3,6 +3,7 @@ package io.lagline.faults;
 import io.lagline.testkit.CassandraNode;
 import io.lagline.testkit.KeepLogsOnFailure;
 import io.lagline.testkit.LocalStack;
+import io.lagline.testkit.PrometheusText;
 import io.lagline.testkit.proxy.ProxyStats;
 import io.lagline.testkit.proxy.TcpFaultProxy;
 import java.time.Duration;

@@ -1,0 +1,129 @@
+package io.lagline.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run measured: the rows in run order, the two yes/no checks, and the ratios and
+ * targets derived from them.
+ */
+final class BenchResults {
+  private final Map<String, ScenarioResult> rows = new LinkedHashMap<>();
+  private final List<String> failures = new ArrayList<>();
+  private boolean hotkeysReadbackExact;
+  private boolean xmx256Completed;
+  private final Map<String, Object> extras = new LinkedHashMap<>();
+
+  void add(ScenarioResult row) {
+    rows.put(row.id(), row);
+  }
+
+  /** Something broke (a read-back mismatch, a crash): the run will exit non-zero naming it. */
+  void fail(String cause) {
+    failures.add(cause);
+  }
+
+  /** A further figure for summary.json (GC time, paxos ratios, ...). */
+  void extra(String key, Object value) {
+    extras.put(key, value);
+  }
+
+  Map<String, Object> extras() {
+    return new LinkedHashMap<>(extras);
+  }
+
+  void hotkeysReadbackExact(boolean exact) {
+    hotkeysReadbackExact = exact;
+  }
+
+  void xmx256Completed(boolean completed) {
+    xmx256Completed = completed;
+  }
+
+  boolean hotkeysReadbackExact() {
+    return hotkeysReadbackExact;
+  }
+
+  boolean xmx256Completed() {
+    return xmx256Completed;
+  }
+
+  List<ScenarioResult> rows() {
+    return List.copyOf(rows.values());
+  }
+
+  List<String> failures() {
+    return List.copyOf(failures);
+  }
+
+  /** events/s of a row; NaN when it did not run. */
+  double eps(String id) {
+    ScenarioResult row = rows.get(id);
+    return row == null ? Double.NaN : row.eventsPerSecond();
+  }
+
+  /** A row's field; NaN when it did not run. */
+  double lagP99(String id) {
+    ScenarioResult row = rows.get(id);
+    return row == null ? Double.NaN : row.lagP99Ms();
+  }
+
+  double peakRss(String id) {
+    ScenarioResult row = rows.get(id);
+    return row == null ? Double.NaN : row.peakRssMb();
+  }
+
+  /** The ratios summary.json reports, by key. */
+  Map<String, Double> ratios() {
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    double ceiling = Math.min(eps("lwt_ceiling"), eps("emulator_ceiling"));
+    ratios.put("drain_over_ceiling", eps("drain") / ceiling);
+    ratios.put("drain_over_naive", eps("drain") / eps("naive"));
+    ratios.put("cluster_latency_over_naive", eps("cluster_latency") / eps("cluster_latency_naive"));
+    ratios.put("cluster_latency_over_drain", eps("cluster_latency") / eps("drain"));
+    ratios.put("crosscloud_over_drain", eps("crosscloud") / eps("drain"));
+    ratios.put("hotkeys_over_lwt_ceiling", eps("hotkeys") / eps("lwt_ceiling"));
+    return ratios;
+  }
+
+  /** The targets, each met or missed. */
+  List<Target> targets() {
+    Map<String, Double> r = ratios();
+    return List.of(
+        Target.atLeast(
+            "drain_over_ceiling",
+            "loopback drain / min(LWT ceiling, emulator ceiling)",
+            r.get("drain_over_ceiling"),
+            0.8),
+        Target.atLeast(
+            "cluster_latency_over_naive",
+            "drain at cluster latency / naive through the same proxy",
+            r.get("cluster_latency_over_naive"),
+            5),
+        Target.atLeast(
+            "cluster_latency_over_drain",
+            "drain at cluster latency / loopback drain",
+            r.get("cluster_latency_over_drain"),
+            0.8),
+        Target.atLeast(
+            "crosscloud_over_drain",
+            "cross-cloud drain / loopback drain",
+            r.get("crosscloud_over_drain"),
+            0.8),
+        Target.atLeast(
+            "hotkeys_over_lwt_ceiling",
+            "hot keys / LWT ceiling (read-back exact: "
+                + (hotkeysReadbackExact ? "yes" : "NO")
+                + ")",
+            hotkeysReadbackExact ? r.get("hotkeys_over_lwt_ceiling") : Double.NaN,
+            2),
+        Target.atMost("steady50_lag_p99_ms", "steady 50%: lag p99 in ms", lagP99("steady50"), 250),
+        Target.atLeast(
+            "xmx256_completed",
+            "-Xmx256m drained its backlog without OutOfMemoryError (1 = yes)",
+            xmx256Completed ? 1 : 0,
+            1));
+  }
+}

@@ -1,0 +1,87 @@
+package io.lagline.bench;
+
+import java.time.Duration;
+
+/**
+ * How big each scenario is.
+ *
+ * @param drainEvents backlog of the drain, cluster-latency and cross-cloud scenarios and the
+ *     ceilings
+ * @param drainEntities entities the drain backlog's keys are drawn from, uniformly
+ * @param latencyEvents backlog of the cluster-latency and cross-cloud drains (the drain backlog's
+ *     first events)
+ * @param naiveEvents backlog of the naive baseline on loopback
+ * @param naiveClusterEvents backlog of the naive baseline at cluster latency
+ * @param hotEvents backlog of the hot-keys scenario
+ * @param hotEntities entities its Zipf keys are drawn from
+ * @param steady how long each steady-state phase publishes
+ * @param memoryEvents backlog of the -Xmx256m scenario
+ * @param memoryPayloadBytes padding of its payloads
+ * @param paxos whether to compare paxos v1 with v2 on fresh nodes at the end
+ */
+record BenchSizes(
+    int drainEvents,
+    int drainEntities,
+    int latencyEvents,
+    int naiveEvents,
+    int naiveClusterEvents,
+    int hotEvents,
+    int hotEntities,
+    Duration steady,
+    int memoryEvents,
+    int memoryPayloadBytes,
+    boolean paxos) {
+
+  /** The full run (under 20 minutes on two cores). */
+  static BenchSizes full() {
+    return new BenchSizes(
+        100_000,
+        50_000,
+        50_000,
+        25_000,
+        7_500,
+        100_000,
+        10_000,
+        Duration.ofSeconds(60),
+        200_000,
+        1000,
+        true);
+  }
+
+  /** {@code --quick}: a few minutes. */
+  static BenchSizes quick() {
+    return new BenchSizes(
+        20_000,
+        10_000,
+        20_000,
+        5_000,
+        2_000,
+        20_000,
+        10_000,
+        Duration.ofSeconds(20),
+        50_000,
+        1000,
+        false);
+  }
+
+  /** {@code --smoke}: the pipeline end to end with tiny sizes, for CI. */
+  static BenchSizes smoke() {
+    return new BenchSizes(
+        1_500, 750, 1_500, 600, 300, 1_500, 500, Duration.ofSeconds(8), 2_000, 1000, false);
+  }
+
+  BenchSizes withPaxos(boolean value) {
+    return new BenchSizes(
+        drainEvents,
+        drainEntities,
+        latencyEvents,
+        naiveEvents,
+        naiveClusterEvents,
+        hotEvents,
+        hotEntities,
+        steady,
+        memoryEvents,
+        memoryPayloadBytes,
+        value);
+  }
+}

@@ -1,0 +1,163 @@
+package io.lagline.bench;
+
+import io.lagline.reconciler.cli.ReconcilerMain;
+import io.lagline.testkit.JavaClasspath;
+import io.lagline.testkit.JavaProcess;
+import io.lagline.testkit.PrometheusText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reconciler as deployed, {@code reconciler run --config FILE} in its own JVM, with a config
+ * holding only what a scenario must set (endpoints, subscription, keyspace, the stream count) so
+ * its own defaults are what is measured.
+ */
+final class ReconcilerRun implements AutoCloseable {
+  /** The reconciler's heap where a scenario does not set one. */
+  static final String DEFAULT_HEAP = "-Xmx512m";
+
+  private final JavaProcess process;
+  private final int adminPort;
+
+  private ReconcilerRun(JavaProcess process, int adminPort) {
+    this.process = process;
+    this.adminPort = adminPort;
+  }
+
+  /**
+   * Writes {@code <dir>/reconciler.yaml}, starts the reconciler and waits until it is ready.
+   *
+   * @param emulatorHost where it reaches Pub/Sub (the emulator or a proxy in front of it)
+   * @param cassandra where it reaches Cassandra ({@code host:port}, maybe a proxy)
+   */
+  static ReconcilerRun start(
+      String name,
+      Path dir,
+      BenchStack stack,
+      String subscriptionId,
+      String topicId,
+      String emulatorHost,
+      String cassandra,
+      String keyspace,
+      String heap) {
+    int port = freePort();
+    String yaml =
+        String.format(
+            """
+            pubsub:
+              subscription: %s
+              topic: %s
+              dead-letter:
+                topic: %s
+              emulator-host: %s
+              parallel-pull-count: %d
+            cassandra:
+              contact-points: [%s]
+              local-datacenter: %s
+              keyspace: %s
+            mapping:
+              file: %s
+            admin:
+              host: 127.0.0.1
+              port: %d
+            """,
+            BenchStack.subscription(subscriptionId),
+            BenchStack.topic(topicId),
+            BenchStack.topic(topicId + "-dlq"),
+            emulatorHost,
+            Bench.STREAMS,
+            cassandra,
+            stack.datacenter(),
+            keyspace,
+            stack.mappingFile(),
+            port);
+    try {
+      Files.createDirectories(dir);
+      Path config = Files.writeString(dir.resolve(name + ".yaml"), yaml);
+      JavaProcess process =
+          JavaProcess.start(
+              name,
+              List.of(heap, "-XX:+ExitOnOutOfMemoryError"),
+              JavaClasspath.of(ReconcilerMain.class),
+              ReconcilerMain.class.getName(),
+              List.of("run", "--config", config.toString()),
+              Map.of(),
+              dir.resolve(name + ".log"));
+      ReconcilerRun run = new ReconcilerRun(process, port);
+      try {
+        process.await("ready", Duration.ofMinutes(2), () -> run.readyStatus() == 200);
+      } catch (RuntimeException e) {
+        process.close();
+        throw new BenchException(name + " did not start: " + e.getMessage(), e);
+      }
+      return run;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the config of " + name, e);
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  Path logFile() {
+    return process.logFile();
+  }
+
+  int readyStatus() {
+    return process.httpGet(adminPort, "/health/ready").status();
+  }
+
+  /** The Prometheus text of {@code /metrics}; empty when it does not answer. */
+  String metrics() {
+    return process.httpGet(adminPort, "/metrics").body();
+  }
+
+  /** Events handled (acked) so far, whatever their outcome. */
+  long handled() {
+    String text = metrics();
+    return text.isEmpty()
+        ? -1
+        : Math.round(PrometheusText.sum(text, "lagline_reconciler_events_total", ""));
+  }
+
+  /** True when its log mentions an OutOfMemoryError. */
+  boolean loggedOutOfMemory() {
+    try {
+      return Files.readString(process.logFile()).contains("OutOfMemoryError");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** SIGTERM and wait for the drain-and-exit; kills it when that takes too long. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      try {
+        process.terminate(Duration.ofSeconds(40));
+      } catch (RuntimeException e) {
+        process.close();
+      }
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free loopback port", e);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.lagline.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of {@code summary.json}: the issue's top-level fields first (numbers, or null when a
+ * scenario did not run), then the targets, every row, and the machine.
+ */
+final class SummaryJson {
+  /** The numeric top-level fields every summary has. */
+  static final List<String> REQUIRED_NUMBERS =
+      List.of(
+          "lwt_ceiling_eps",
+          "emulator_ceiling_eps",
+          "drain_eps",
+          "naive_eps",
+          "cluster_latency_eps",
+          "cluster_latency_naive_eps",
+          "crosscloud_eps",
+          "hotkeys_eps",
+          "drain_over_ceiling",
+          "drain_over_naive",
+          "cluster_latency_over_naive",
+          "crosscloud_over_drain",
+          "hotkeys_over_lwt_ceiling",
+          "steady50_lag_p99_ms",
+          "steady80_lag_p99_ms",
+          "xmx256_peak_rss_mb");
+
+  private SummaryJson() {}
+
+  static Map<String, Object> of(BenchResults results, Map<String, Object> run) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    for (String id :
+        List.of(
+            "lwt_ceiling",
+            "emulator_ceiling",
+            "drain",
+            "naive",
+            "cluster_latency",
+            "cluster_latency_naive",
+            "crosscloud",
+            "hotkeys")) {
+      json.put(id + "_eps", number(results.eps(id)));
+    }
+    results.ratios().forEach((key, value) -> json.put(key, number(value)));
+    json.put("steady50_lag_p99_ms", number(results.lagP99("steady50")));
+    json.put("steady80_lag_p99_ms", number(results.lagP99("steady80")));
+    json.put("xmx256_peak_rss_mb", number(results.peakRss("xmx256")));
+    json.put("xmx256_completed", results.xmx256Completed());
+    json.put("hotkeys_readback_exact", results.hotkeysReadbackExact());
+    results.extras().forEach(json::put);
+    Map<String, Object> targets = new LinkedHashMap<>();
+    for (Target target : results.targets()) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("value", number(target.value()));
+      t.put("rule", target.rule());
+      t.put("met", target.met());
+      targets.put(target.key(), t);
+    }
+    json.put("targets", targets);
+    Map<String, Object> rows = new LinkedHashMap<>();
+    for (ScenarioResult row : results.rows()) {
+      rows.put(row.id(), row(row));
+    }
+    json.put("scenarios", rows);
+    json.put("failures", results.failures());
+    json.put("run", run);
+    return json;
+  }
+
+  private static Map<String, Object> row(ScenarioResult row) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("name", row.name());
+    r.put("events", row.events());
+    r.put("events_per_second", number(row.eventsPerSecond()));
+    r.put("lag_p50_ms", number(row.lagP50Ms()));
+    r.put("lag_p99_ms", number(row.lagP99Ms()));
+    r.put("lag_max_ms", number(row.lagMaxMs()));
+    r.put("cpu_seconds", number(row.cpuSeconds()));
+    r.put("seconds", number(row.seconds()));
+    r.put("avg_cores", number(row.averageCores()));
+    r.put("peak_rss_mb", number(row.peakRssMb()));
+    r.put("notes", row.notes());
+    return r;
+  }
+
+  /** JSON has no NaN: a figure that was not measured is null. */
+  static Double number(double value) {
+    return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
+  }
+}

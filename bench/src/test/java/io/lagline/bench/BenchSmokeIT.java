@@ -1,0 +1,53 @@
+package io.lagline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lagline.event.EventCodec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole bench with tiny sizes on the real stack: every scenario runs, and summary.json has
+ * every field the issue names with sane values. Figures this small measure nothing; the point is
+ * that the pipeline works.
+ */
+class BenchSmokeIT {
+  @Test
+  void every_scenario_runs_and_the_summary_has_every_field() throws Exception {
+    Path out =
+        Path.of(System.getProperty("basedir", "."), "target", "bench-smoke").toAbsolutePath();
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+
+    int code =
+        BenchMain.execute(
+            new String[] {"--smoke", "--out", out.toString()},
+            new PrintWriter(stdout, true),
+            new PrintWriter(stderr, true));
+
+    assertThat(code).as("exit code; stderr:%n%s", stderr).isZero();
+    assertThat(stdout.toString()).contains("| scenario |", "| target |");
+    assertThat(out.resolve("table.md")).exists();
+    JsonNode summary = EventCodec.json().readTree(Files.readString(out.resolve("summary.json")));
+    for (String field : SummaryJson.REQUIRED_NUMBERS) {
+      assertThat(summary.get(field)).as(field).isNotNull();
+      assertThat(summary.get(field).isNumber()).as("%s = %s", field, summary.get(field)).isTrue();
+      assertThat(summary.get(field).asDouble()).as(field).isPositive();
+    }
+    summary
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (name.endsWith("_eps")) {
+                assertThat(summary.get(name).asDouble()).as(name).isPositive();
+              }
+            });
+    assertThat(summary.get("hotkeys_readback_exact").asBoolean()).isTrue();
+    assertThat(summary.get("xmx256_completed").asBoolean()).isTrue();
+    assertThat(summary.get("failures")).isEmpty();
+  }
+}

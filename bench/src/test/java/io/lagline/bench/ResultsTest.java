@@ -1,0 +1,120 @@
+package io.lagline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.lagline.event.EventCodec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Ratios, targets, the table and summary.json from one set of rows. */
+class ResultsTest {
+  private static ScenarioResult row(String id, double eps, double p99) {
+    return new ScenarioResult(id, id + " row", 1000, eps, 10, p99, 300, 2, 1, 200, "n");
+  }
+
+  private static BenchResults results() {
+    BenchResults r = new BenchResults();
+    r.add(row("lwt_ceiling", 4000, Double.NaN));
+    r.add(row("emulator_ceiling", 6000, Double.NaN));
+    r.add(row("drain", 3600, 900));
+    r.add(row("naive", 900, Double.NaN));
+    r.add(row("hotkeys", 9000, 500));
+    r.add(row("cluster_latency", 3000, 950));
+    r.add(row("cluster_latency_naive", 300, Double.NaN));
+    r.add(row("crosscloud", 2000, 1200));
+    r.add(row("steady50", 1800, 120));
+    r.add(row("steady80", 2880, 400));
+    r.add(row("xmx256", 3000, 5000));
+    r.hotkeysReadbackExact(true);
+    r.xmx256Completed(true);
+    return r;
+  }
+
+  @Test
+  void ratios_divide_by_the_smaller_ceiling_and_the_matching_baseline() {
+    Map<String, Double> ratios = results().ratios();
+
+    assertThat(ratios.get("drain_over_ceiling")).isCloseTo(0.9, within(1e-9));
+    assertThat(ratios.get("drain_over_naive")).isCloseTo(4, within(1e-9));
+    assertThat(ratios.get("cluster_latency_over_naive")).isCloseTo(10, within(1e-9));
+    assertThat(ratios.get("crosscloud_over_drain")).isCloseTo(2000 / 3600.0, within(1e-9));
+    assertThat(ratios.get("hotkeys_over_lwt_ceiling")).isCloseTo(2.25, within(1e-9));
+  }
+
+  @Test
+  void each_target_is_met_or_missed_and_an_unmeasured_one_is_neither() {
+    BenchResults r = results();
+    Map<String, Boolean> met = new java.util.HashMap<>();
+    r.targets().forEach(t -> met.put(t.key(), t.met()));
+
+    assertThat(met)
+        .containsEntry("drain_over_ceiling", true)
+        .containsEntry("cluster_latency_over_naive", true)
+        .containsEntry("cluster_latency_over_drain", true)
+        .containsEntry("crosscloud_over_drain", false)
+        .containsEntry("hotkeys_over_lwt_ceiling", true)
+        .containsEntry("steady50_lag_p99_ms", true)
+        .containsEntry("xmx256_completed", true);
+
+    BenchResults empty = new BenchResults();
+    assertThat(empty.targets()).allSatisfy(t -> assertThat(t.met()).isFalse());
+    assertThat(Table.render(empty)).contains("| not measured |");
+  }
+
+  @Test
+  void a_hot_keys_run_with_a_wrong_read_back_does_not_meet_its_target() {
+    BenchResults r = results();
+    r.hotkeysReadbackExact(false);
+
+    assertThat(r.targets())
+        .filteredOn(t -> t.key().equals("hotkeys_over_lwt_ceiling"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.met()).isFalse());
+  }
+
+  @Test
+  void the_table_has_one_row_per_scenario_and_marks_missed_targets() {
+    String table = Table.render(results());
+
+    assertThat(table)
+        .startsWith("| scenario | events | events/s |")
+        .contains("| drain row | 1000 | 3600 | 10.0 | 900 | 300 | 2.00 (2.00) | 200 | n |")
+        .contains("| cross-cloud drain / loopback drain | 0.56 | >= 0.80 | missed |")
+        .contains("| steady 50%: lag p99 in ms | 120 | <= 250 | met |");
+    assertThat(
+            table
+                .lines()
+                .filter(
+                    l ->
+                        l.endsWith(
+                            "row | 1000 | 3600 | 10.0 | 900 | 300 | 2.00 (2.00) | 200 | n |")))
+        .hasSize(1);
+  }
+
+  @Test
+  void summary_json_has_every_required_field_as_a_number_and_the_two_booleans() throws Exception {
+    Map<String, Object> json = SummaryJson.of(results(), Map.of("mode", "test"));
+    String text = EventCodec.json().writeValueAsString(json);
+    var tree = EventCodec.json().readTree(text);
+
+    for (String field : SummaryJson.REQUIRED_NUMBERS) {
+      assertThat(tree.get(field)).as(field).isNotNull();
+      assertThat(tree.get(field).isNumber()).as(field).isTrue();
+    }
+    assertThat(tree.get("xmx256_completed").asBoolean()).isTrue();
+    assertThat(tree.get("hotkeys_readback_exact").asBoolean()).isTrue();
+    assertThat(tree.get("drain_eps").asDouble()).isEqualTo(3600);
+    assertThat(tree.get("steady80_lag_p99_ms").asDouble()).isEqualTo(400);
+    assertThat(tree.get("targets").get("crosscloud_over_drain").get("met").asBoolean()).isFalse();
+  }
+
+  @Test
+  void an_unmeasured_figure_is_null_in_json_not_nan() {
+    Map<String, Object> json = SummaryJson.of(new BenchResults(), Map.of());
+
+    assertThat(json.get("drain_eps")).isNull();
+    assertThat(json).containsKey("drain_over_ceiling");
+    assertThat(json.get("xmx256_completed")).isEqualTo(false);
+  }
+}
