@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  */
 final class PaxosComparison {
   /** Events per workload and variant: enough for a rate, small enough for the full run's budget. */
-  static final int MAX_EVENTS = 30_000;
+  static final int MAX_EVENTS = 20_000;
 
   private PaxosComparison() {}
 

@@ -27,6 +27,7 @@ final class ReconcilerDrain {
    * @param emulatorHost where the reconciler reaches Pub/Sub
    * @param cassandra where the reconciler reaches Cassandra
    */
+  @SuppressWarnings("try") // the chart samples in the background until the block ends
   static Outcome run(
       String id,
       String name,
@@ -42,16 +43,17 @@ final class ReconcilerDrain {
     Path dir = stack.dir().resolve("logs");
     long expected = workload.events().size();
     try (ReconcilerRun reconciler =
-        ReconcilerRun.start(
-            "reconciler-" + id,
-            dir,
-            stack,
-            subscriptionId,
-            topicId,
-            emulatorHost,
-            cassandra,
-            keyspace,
-            heap)) {
+            ReconcilerRun.start(
+                "reconciler-" + id,
+                dir,
+                stack,
+                subscriptionId,
+                topicId,
+                emulatorHost,
+                cassandra,
+                keyspace,
+                heap);
+        ScenarioChart chart = ScenarioChart.start(reconciler, stack.dir().getParent(), id, name)) {
       DrainClock.Timing timing;
       try {
         timing =

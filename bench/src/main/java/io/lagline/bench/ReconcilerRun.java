@@ -119,6 +119,11 @@ final class ReconcilerRun implements AutoCloseable {
     return process.httpGet(adminPort, "/health/ready").status();
   }
 
+  /** Where its Prometheus text is served. */
+  java.net.URI metricsUri() {
+    return java.net.URI.create("http://127.0.0.1:" + adminPort + "/metrics");
+  }
+
   /** The Prometheus text of {@code /metrics}; empty when it does not answer. */
   String metrics() {
     return process.httpGet(adminPort, "/metrics").body();

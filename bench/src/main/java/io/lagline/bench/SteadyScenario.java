@@ -23,6 +23,7 @@ final class SteadyScenario {
    *
    * @param sustainable the loopback drain rate
    */
+  @SuppressWarnings("try") // the chart samples in the background until the block ends
   static List<ScenarioResult> run(
       BenchStack stack, double sustainable, Duration phase, int entities, long seed) {
     String keyspace = "bench_steady";
@@ -31,16 +32,19 @@ final class SteadyScenario {
     try (PubSubTestResources pubsub = stack.freshEmulator(BenchStack.EMULATOR_HEAP)) {
       Backlog.publish(pubsub, "steady", List.of("steady-rec"), List.of());
       try (ReconcilerRun reconciler =
-          ReconcilerRun.start(
-              "reconciler-steady",
-              stack.dir().resolve("logs"),
-              stack,
-              "steady-rec",
-              "steady",
-              stack.emulatorHost(),
-              stack.cassandra().getHostString() + ":" + stack.cassandra().getPort(),
-              keyspace,
-              ReconcilerRun.DEFAULT_HEAP)) {
+              ReconcilerRun.start(
+                  "reconciler-steady",
+                  stack.dir().resolve("logs"),
+                  stack,
+                  "steady-rec",
+                  "steady",
+                  stack.emulatorHost(),
+                  stack.cassandra().getHostString() + ":" + stack.cassandra().getPort(),
+                  keyspace,
+                  ReconcilerRun.DEFAULT_HEAP);
+          ScenarioChart chart =
+              ScenarioChart.start(
+                  reconciler, stack.dir().getParent(), "steady", "steady state at 50% then 80%")) {
         Duration warmUp = phase.dividedBy(2).compareTo(WARM_UP) < 0 ? phase.dividedBy(2) : WARM_UP;
         warmUp(reconciler, "steady", stack.emulatorHost(), sustainable / 2, warmUp);
         for (double share : new double[] {0.5, 0.8}) {

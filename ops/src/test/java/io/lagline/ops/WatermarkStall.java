@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The watermark alert end to end: with the producer's heartbeats flowing, stopping the reconciler
@@ -15,6 +17,10 @@ import org.awaitility.Awaitility;
 final class WatermarkStall {
   /** How long the reconciler stays stopped. */
   static final Duration STOPPED = Duration.ofSeconds(60);
+
+  private static final Logger LOG = LoggerFactory.getLogger(WatermarkStall.class);
+  private static final String WATERMARK =
+      "max(lagline_reconciler_watermark_lag_seconds{env=\"%s\"})";
 
   private WatermarkStall() {}
 
@@ -38,6 +44,10 @@ final class WatermarkStall {
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> firing(prometheus, expr, env));
     Duration toFire = Duration.ofNanos(System.nanoTime() - stoppedAt);
+    LOG.info(
+        "watermark alert expression fired {} s after the reconciler stopped (watermark lag {} s)",
+        toFire.toSeconds(),
+        value(prometheus, WATERMARK.formatted(env)));
     assertThat(toFire).as("fired by the stall, not at once").isGreaterThan(Duration.ofSeconds(20));
     Awaitility.await("still firing when the reconciler has been stopped for " + STOPPED)
         .atMost(STOPPED.plusSeconds(30))
@@ -54,11 +64,20 @@ final class WatermarkStall {
         .as("the producer kept heartbeating while the reconciler was stopped")
         .isGreaterThan(heartbeatsBefore);
 
+    LOG.info(
+        "still firing after {} s stopped (watermark lag {} s); restarting the reconciler",
+        Duration.ofNanos(System.nanoTime() - stoppedAt).toSeconds(),
+        value(prometheus, WATERMARK.formatted(env)));
+    long restartedAt = System.nanoTime();
     stack.startReconciler();
     Awaitility.await("the watermark alert expression clears after the restart")
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofSeconds(1))
         .until(() -> !firing(prometheus, expr, env));
+    LOG.info(
+        "cleared {} s after the restart (watermark lag {} s)",
+        Duration.ofNanos(System.nanoTime() - restartedAt).toSeconds(),
+        value(prometheus, WATERMARK.formatted(env)));
   }
 
   private static boolean firing(PrometheusServer prometheus, String expr, String env) {
