@@ -183,7 +183,8 @@ class PrometheusIT {
     double ownP99 = LagPercentiles.millis(stack.reconciler().registry(), 0.99) / 1000;
 
     // Both interpolate within the same buckets, but rate() extrapolates each bucket's series to
-    // the window's edges a little differently: agreement is to the bucket, the data's resolution.
+    // the window's edges a little differently: agreement is to the bucket, the data's resolution,
+    // so they must agree within one bucket step (the widest here is 2.5x: 100 -> 250 ms).
     LOG.info(
         "lag panel p50 {} s / p99 {} s; the reconciler's own histogram p50 {} s / p99 {} s",
         p50,
@@ -191,8 +192,8 @@ class PrometheusIT {
         ownP50,
         ownP99);
     assertThat(ownP99).isPositive();
-    assertThat(bucketOf(p99)).as("p99 %s s vs own %s s", p99, ownP99).isEqualTo(bucketOf(ownP99));
-    assertThat(bucketOf(p50)).as("p50 %s s vs own %s s", p50, ownP50).isEqualTo(bucketOf(ownP50));
+    assertThat(p99).as("p99 %s s vs own %s s", p99, ownP99).isBetween(ownP99 / 2.5, ownP99 * 2.5);
+    assertThat(p50).as("p50 %s s vs own %s s", p50, ownP50).isBetween(ownP50 / 2.5, ownP50 * 2.5);
   }
 
   /** The upper bound of the lag bucket {@code seconds} falls in, from the exported buckets. */
