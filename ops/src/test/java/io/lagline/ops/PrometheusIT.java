@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,20 +193,6 @@ class PrometheusIT {
     assertThat(ownP99).isPositive();
     assertThat(p99).as("p99 %s s vs own %s s", p99, ownP99).isBetween(ownP99 / 2.5, ownP99 * 2.5);
     assertThat(p50).as("p50 %s s vs own %s s", p50, ownP50).isBetween(ownP50 / 2.5, ownP50 * 2.5);
-  }
-
-  /** The upper bound of the lag bucket {@code seconds} falls in, from the exported buckets. */
-  private double bucketOf(double seconds) {
-    JsonNode buckets =
-        prometheus.query(
-            "count by (le) (lagline_reconciler_consistency_lag_seconds_bucket{env=\"%s\"})"
-                .formatted(ENV));
-    return StreamSupport.stream(buckets.spliterator(), false)
-        .map(b -> b.path("metric").path("le").asText())
-        .mapToDouble(le -> le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le))
-        .filter(bound -> bound >= seconds)
-        .min()
-        .orElseThrow();
   }
 
   @Test
