@@ -69,10 +69,7 @@ public final class EventApplier {
     this.metrics = metrics;
     this.guard = guard;
     this.limiter =
-        new WriteLimiter(
-            WriteLimits.of(policy.concurrency()),
-            scheduler,
-            error -> ErrorClassifier.classify(error).infrastructure());
+        new WriteLimiter(WriteLimits.of(policy.concurrency()), scheduler, WriteLimits::signal);
     metrics.writeLimiter(limiter::limit, limiter::inFlight);
     this.attemptTimeoutMillis = policy.attemptTimeout().toMillis();
     this.coalescer = policy.coalesce() ? new Coalescer(sequencer, this::write) : null;

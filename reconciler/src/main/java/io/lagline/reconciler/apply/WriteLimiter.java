@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,23 +21,38 @@ import java.util.function.Supplier;
  * started on an executor, never on the completing thread, so a burst of completions cannot recurse
  * (the driver's own throttler overflowed the stack here when queued requests failed fast). The
  * queue itself is bounded by Pub/Sub flow control: only messages held can queue writes.
+ *
+ * <p>Only writes whose latency says something about the node's load feed the limit: a failure that
+ * came back at once (node unreachable, connection refused) would drag the long-term latency towards
+ * zero, and the gradient would then take the first normal latencies after an outage for overload
+ * and cut the limit to its floor for minutes. Outages are the outage guard's business.
  */
 final class WriteLimiter {
+  /** What a finished write tells the limit. */
+  enum Signal {
+    /** A normal answer: its latency is a sample. */
+    LATENCY,
+    /** The node was too busy (a timeout, an overload answer): a sample marked as a drop. */
+    OVERLOAD,
+    /** Nothing about the node's load (it is unreachable, or the statement was wrong): no sample. */
+    NONE
+  }
+
   private final Limit limit;
   private final Executor executor;
-  private final Predicate<Throwable> overload;
+  private final Function<Throwable, Signal> signal;
   private final Queue<Runnable> waiting = new ArrayDeque<>();
   private int inFlight;
 
   /**
    * @param limit how many writes may run at once; sampled with each finished write
    * @param executor starts queued writes
-   * @param overload which failures mean the node is overloaded (they lower an adaptive limit)
+   * @param signal what a failed write tells the limit (a successful one is always a latency sample)
    */
-  WriteLimiter(Limit limit, Executor executor, Predicate<Throwable> overload) {
+  WriteLimiter(Limit limit, Executor executor, Function<Throwable, Signal> signal) {
     this.limit = limit;
     this.executor = executor;
-    this.overload = overload;
+    this.signal = signal;
   }
 
   /** Runs {@code write} now or once a slot frees; the result completes when the write does. */
@@ -73,8 +88,10 @@ final class WriteLimiter {
     }
     stage.whenComplete(
         (value, error) -> {
-          boolean dropped = error != null && overload.test(error);
-          limit.onSample(started, System.nanoTime() - started, running, dropped);
+          Signal said = error == null ? Signal.LATENCY : signal.apply(error);
+          if (said != Signal.NONE) {
+            limit.onSample(started, System.nanoTime() - started, running, said == Signal.OVERLOAD);
+          }
           release();
           if (error != null) {
             result.completeExceptionally(error);

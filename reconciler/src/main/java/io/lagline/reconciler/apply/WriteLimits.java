@@ -5,11 +5,23 @@ import com.netflix.concurrency.limits.limit.FixedLimit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limit.WindowedLimit;
 import io.lagline.reconciler.config.WriteConcurrency;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the write limit the configuration asks for. */
 final class WriteLimits {
+  /** The classifier's reasons for a write the node was too busy to finish in time, or refused. */
+  private static final Set<String> OVERLOAD_REASONS =
+      Set.of("write_timeout", "cas_unknown", "client_timeout", "read_timeout", "overloaded");
+
   private WriteLimits() {}
+
+  /** What a failed write tells the limit: only timeouts and overload answers speak of load. */
+  static WriteLimiter.Signal signal(Throwable failure) {
+    return OVERLOAD_REASONS.contains(ErrorClassifier.classify(failure).reason())
+        ? WriteLimiter.Signal.OVERLOAD
+        : WriteLimiter.Signal.NONE;
+  }
 
   /**
    * A fixed limit of {@code max}, or an adaptive one: a gradient limit (it compares the short-term
@@ -26,9 +38,12 @@ final class WriteLimits {
             .minLimit(concurrency.min())
             .maxConcurrency(concurrency.max())
             // LWT latency on a busy node is noisy; tolerate 50% over the long-term average before
-            // backing off, and keep a queue allowance that grows with the limit
+            // backing off. The queue allowance is what the limit may grow by per window while
+            // latency holds: proportional to the limit, so growth is multiplicative (a window
+            // lasts two round trips, and at 400 ms a fixed step would take minutes to reach the
+            // hundreds of writes in flight such a link needs)
             .rttTolerance(1.5)
-            .queueSizeFunction(limit -> Math.max(4, (int) Math.sqrt(limit)))
+            .queueSizeFunction(limit -> Math.max(4, limit / 8))
             .build();
     return WindowedLimit.newBuilder()
         .minWindowTime(100, TimeUnit.MILLISECONDS)

@@ -17,7 +17,12 @@ class WriteLimiterTest {
   private final List<Boolean> drops = new ArrayList<>();
   private final WriteLimiter limiter =
       new WriteLimiter(
-          new RecordingLimit(limit, drops), executed::add, e -> e instanceof IllegalStateException);
+          new RecordingLimit(limit, drops),
+          executed::add,
+          e ->
+              e instanceof IllegalStateException
+                  ? WriteLimiter.Signal.OVERLOAD
+                  : WriteLimiter.Signal.NONE);
 
   @Test
   void holds_writes_beyond_the_limit_until_a_slot_frees() {
@@ -95,12 +100,14 @@ class WriteLimiterTest {
   }
 
   @Test
-  void each_finished_write_is_sampled_and_overload_failures_count_as_drops() {
+  void successes_are_samples_overload_failures_drops_and_other_failures_not_sampled_at_all() {
     limiter.submit(() -> CompletableFuture.completedFuture("ok"));
     limiter.submit(() -> CompletableFuture.failedFuture(new IllegalStateException("overloaded")));
-    limiter.submit(() -> CompletableFuture.failedFuture(new IllegalArgumentException("rejected")));
+    limiter.submit(() -> CompletableFuture.failedFuture(new IllegalArgumentException("refused")));
+    limiter.submit(() -> CompletableFuture.completedFuture("ok"));
 
     assertThat(drops).containsExactly(false, true, false);
+    assertThat(limiter.inFlight()).isZero();
   }
 
   /** Passes samples on and records whether each was a drop. */
