@@ -84,6 +84,9 @@ public final class ReconcilerMetrics {
         Counter.builder("lagline.reconciler.audit.repaired")
             .description("Divergent events (unit: events) the auditor republished to the topic")
             .register(registry);
+    // present at zero from the start: Prometheus' rate() takes a series' first scrape as its
+    // baseline, so a histogram born with the first events would hide them from the lag panels
+    this.eventTypes.forEach(this::lagTimer);
   }
 
   /** Sets the flow-control limit gauge to the subscriber's configured limit. */

@@ -53,6 +53,13 @@ class ReconcilerMetricsTest {
   }
 
   @Test
+  void each_mapped_event_types_lag_histogram_is_exported_at_zero_before_its_first_event() {
+    assertThat(registry.scrape())
+        .contains("lagline_reconciler_consistency_lag_seconds_count{event_type=\"DeviceSynced\"} 0")
+        .doesNotContain("event_type=\"unknown\"");
+  }
+
+  @Test
   void an_unknown_event_type_does_not_become_a_new_tag_value() {
     metrics.event("Whatever-" + System.nanoTime(), "invalid");
     metrics.event(null, "invalid");
