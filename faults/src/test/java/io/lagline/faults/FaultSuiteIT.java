@@ -1,5 +1,6 @@
 package io.lagline.faults;
 
+import io.lagline.reconciler.config.ShutdownConfig;
 import io.lagline.testkit.CassandraNode;
 import io.lagline.testkit.KeepLogsOnFailure;
 import io.lagline.testkit.LocalStack;
@@ -28,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * published one to three times, shuffled, with 1% poison) through reconciler processes while
  * something breaks, then the four guarantees checked: nothing lost, nothing applied twice, no good
  * event dead-lettered, every poison message dead-lettered with its reason. One local stack for all
- * scenarios; each scenario has its own topic, subscriptions and keyspace. Prints one table row per
- * scenario and the table at the end (also in {@code target/fault-table.md}).
+ * scenarios; each scenario has its own topic, subscriptions and keyspace. The last one stops a
+ * reconciler like a Kubernetes pod (SIGTERM): it must drain and exit 0 within its drain timeout.
+ * Prints one table row per scenario and the table at the end (also in {@code
+ * target/fault-table.md}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,6 +43,11 @@ class FaultSuiteIT {
   private static final Duration CASSANDRA_OUTAGE = Duration.ofSeconds(20);
   private static final Duration LINK_LATENCY = Duration.ofMillis(200);
   private static final Duration LINK_OUTAGE = Duration.ofSeconds(5);
+
+  /** How long a SIGTERM'd reconciler may take to drain (g), and what exiting may add to it. */
+  private static final Duration DRAIN = ShutdownConfig.DEFAULT_DRAIN_TIMEOUT;
+
+  private static final Duration DRAIN_MARGIN = Duration.ofSeconds(10);
 
   /** Far less than a quarter of the LWT traffic of 5,000 events, far more than a control link. */
   private static final long MIN_PROXIED_BYTES = 500_000;
@@ -139,10 +147,12 @@ class FaultSuiteIT {
     try (Scenario scenario = scenario("d_slow_link", "d. cross-cloud link", false, 4);
         TcpFaultProxy link = TcpFaultProxy.start("cassandra", stack.cassandraContactPoint())) {
       link.setLatency(LINK_LATENCY);
-      scenario.startReconciler(1, Map.of("LAGLINE_CASSANDRA_CONTACT_POINTS", link.hostPort()));
+      ReconcilerProcess reconciler =
+          scenario.startReconciler(1, Map.of("LAGLINE_CASSANDRA_CONTACT_POINTS", link.hostPort()));
       CompletableFuture<Integer> publishing = scenario.publishAsync();
       scenario.awaitProgress(0.40);
       ProxyStats before = link.stats();
+      double limitBefore = writeLimit(reconciler);
       link.outage(LINK_OUTAGE);
       boolean refusedDuringOutage =
           Checks.within(LINK_OUTAGE, () -> link.stats().connectionsRefused() > 0);
@@ -155,7 +165,12 @@ class FaultSuiteIT {
                   + LINK_OUTAGE.toSeconds()
                   + " s");
       ProxyStats after = link.stats();
+      double limitAfter = writeLimit(reconciler);
       LOG.info("d: proxy before the outage {}, at the end {}", before, after);
+      LOG.info(
+          "d: write concurrency limit {} before the outage, {} at the end",
+          limitBefore,
+          limitAfter);
       SoftAssertions soft = Checks.guarantees(result);
       soft.assertThat(before.bytesUpstream())
           .as("the reconciler's Cassandra traffic went through the proxy (bytes upstream)")
@@ -165,6 +180,11 @@ class FaultSuiteIT {
           .isGreaterThan(before.bytesUpstream() + MIN_PROXIED_BYTES);
       soft.assertThat(after.connectionsReset()).as("connections reset").isPositive();
       soft.assertThat(refusedDuringOutage).as("reconnects refused during the outage").isTrue();
+      // refused writes fail at once; were they latency samples, the gradient would take the link's
+      // normal latency afterwards for overload and cut the limit to its floor (16) for minutes
+      soft.assertThat(limitAfter)
+          .as("the adaptive write limit after the outage, against %s before it", limitBefore)
+          .isGreaterThan(limitBefore / 2);
       soft.assertAll();
     }
   }
@@ -205,8 +225,40 @@ class FaultSuiteIT {
     }
   }
 
+  @Test
+  @Order(7)
+  void g_sigterm_mid_stream_drains_exits_0_and_a_new_process_converges() throws Exception {
+    try (Scenario scenario = scenario("g_sigterm", "g. SIGTERM mid-stream", false, 7)) {
+      ReconcilerProcess first = scenario.startReconciler(1);
+      CompletableFuture<Integer> publishing = scenario.publishAsync();
+      scenario.awaitProgress(0.40);
+      ReconcilerProcess.Exit exit = first.terminate(DRAIN.plus(Duration.ofMinutes(1)));
+      scenario.startReconciler(1);
+      publishing.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+      ScenarioResult result =
+          scenario.finish(
+              "SIGTERM ×1 (exit "
+                  + exit.code()
+                  + " after "
+                  + exit.took().toSeconds()
+                  + " s), restarted");
+      SoftAssertions soft = Checks.guarantees(result);
+      soft.assertThat(exit.code()).as("exit code after SIGTERM").isZero();
+      soft.assertThat(exit.took())
+          .as("time to exit after SIGTERM (drain timeout %s + %s)", DRAIN, DRAIN_MARGIN)
+          .isLessThanOrEqualTo(DRAIN.plus(DRAIN_MARGIN));
+      soft.assertAll();
+    }
+  }
+
   private Scenario scenario(String id, String title, boolean ordered, long seed) {
     return Scenario.create(faults, id, title, ordered, FaultWorkload.standard(seed), "");
+  }
+
+  private static double writeLimit(ReconcilerProcess reconciler) {
+    return PrometheusText.sum(
+        reconciler.metrics(), "lagline_reconciler_write_concurrency_limit", "");
   }
 
   private static void check(ScenarioResult result) {
