@@ -1,12 +1,9 @@
 package io.lagline.reconciler.audit;
 
 import com.google.api.gax.grpc.GrpcCallContext;
-import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.DeadlineExceededException;
-import com.google.cloud.pubsub.v1.stub.GrpcSubscriberStub;
 import com.google.cloud.pubsub.v1.stub.SubscriberStub;
-import com.google.cloud.pubsub.v1.stub.SubscriberStubSettings;
 import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.AcknowledgeRequest;
 import com.google.pubsub.v1.ModifyAckDeadlineRequest;
@@ -15,7 +12,7 @@ import com.google.pubsub.v1.ReceivedMessage;
 import com.google.pubsub.v1.SeekRequest;
 import io.lagline.error.LaglineException;
 import io.lagline.producer.publish.PubSubConnection;
-import java.io.IOException;
+import io.lagline.reconciler.intake.PullStubs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,25 +37,7 @@ final class AuditPull implements AutoCloseable {
   }
 
   static AuditPull open(PubSubConnection connection, String subscription) {
-    SubscriberStubSettings.Builder settings =
-        SubscriberStubSettings.newBuilder()
-            .setCredentialsProvider(connection.credentialsProvider());
-    connection.channelProvider().ifPresent(settings::setTransportChannelProvider);
-    settings
-        .pullSettings()
-        .setRetrySettings(
-            RetrySettings.newBuilder()
-                .setMaxAttempts(1)
-                .setInitialRpcTimeoutDuration(PULL_WAIT)
-                .setMaxRpcTimeoutDuration(PULL_WAIT)
-                .setTotalTimeoutDuration(PULL_WAIT)
-                .build());
-    try {
-      return new AuditPull(GrpcSubscriberStub.create(settings.build()), subscription);
-    } catch (IOException e) {
-      throw new LaglineException(
-          "cannot create a Pub/Sub subscriber for " + subscription + ": " + e.getMessage(), e);
-    }
+    return new AuditPull(PullStubs.create(connection, subscription, PULL_WAIT), subscription);
   }
 
   /**

@@ -1,20 +1,17 @@
 package io.lagline.reconciler.deadletter;
 
 import com.google.api.gax.grpc.GrpcCallContext;
-import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.DeadlineExceededException;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.api.gax.rpc.PermissionDeniedException;
-import com.google.cloud.pubsub.v1.stub.GrpcSubscriberStub;
 import com.google.cloud.pubsub.v1.stub.SubscriberStub;
-import com.google.cloud.pubsub.v1.stub.SubscriberStubSettings;
 import com.google.pubsub.v1.AcknowledgeRequest;
 import com.google.pubsub.v1.ModifyAckDeadlineRequest;
 import com.google.pubsub.v1.PullRequest;
 import io.lagline.error.LaglineException;
 import io.lagline.producer.publish.PubSubConnection;
-import java.io.IOException;
+import io.lagline.reconciler.intake.PullStubs;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -46,26 +43,8 @@ public final class GrpcDeadLetterSource implements DeadLetterSource {
 
   /** A source reading {@code subscription} over {@code connection}, which the caller closes. */
   public static GrpcDeadLetterSource open(PubSubConnection connection, String subscription) {
-    SubscriberStubSettings.Builder settings =
-        SubscriberStubSettings.newBuilder()
-            .setCredentialsProvider(connection.credentialsProvider());
-    connection.channelProvider().ifPresent(settings::setTransportChannelProvider);
-    // one attempt bounded by PULL_WAIT: a deadline then means "nothing arrived", not a failure
-    settings
-        .pullSettings()
-        .setRetrySettings(
-            RetrySettings.newBuilder()
-                .setMaxAttempts(1)
-                .setInitialRpcTimeoutDuration(PULL_WAIT)
-                .setMaxRpcTimeoutDuration(PULL_WAIT)
-                .setTotalTimeoutDuration(PULL_WAIT)
-                .build());
-    try {
-      return new GrpcDeadLetterSource(GrpcSubscriberStub.create(settings.build()), subscription);
-    } catch (IOException e) {
-      throw new LaglineException(
-          "cannot create a Pub/Sub subscriber for " + subscription + ": " + e.getMessage(), e);
-    }
+    return new GrpcDeadLetterSource(
+        PullStubs.create(connection, subscription, PULL_WAIT), subscription);
   }
 
   @Override
