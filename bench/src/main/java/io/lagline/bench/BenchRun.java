@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BenchRun {
   private static final Logger LOG = LoggerFactory.getLogger(BenchRun.class);
-  private static final int WARM_UP_EVENTS = 5_000;
 
   private final BenchSizes sizes;
   private final Path dir;
@@ -37,8 +36,8 @@ final class BenchRun {
     progress.accept("starting a Cassandra node");
     try (BenchStack stack =
         BenchStack.start(dir.resolve("stack"), CassandraNodeOptions.defaults())) {
-      step("warm-up", () -> warmUp(stack));
-      step("lwt_ceiling", () -> lwtCeiling(stack, drain));
+      step("warm-up", () -> LwtCeiling.warmUp(stack, sizes.drainEvents(), seed));
+      step("lwt_ceiling", () -> results.add(LwtCeiling.ofBacklog(stack, drain)));
       step("drain", () -> drain(stack, drain));
       step(
           "naive",
@@ -48,7 +47,7 @@ final class BenchRun {
                   "naive",
                   "naive baseline (blocking LWT per message)",
                   sizes.naiveEvents(),
-                  stack.cassandra().getHostString() + ":" + stack.cassandra().getPort(),
+                  hostPort(stack),
                   ""));
       step("hotkeys", () -> hotKeys(stack));
       step("cluster_latency", () -> clusterLatency(stack, drain.first(sizes.latencyEvents())));
@@ -77,34 +76,6 @@ final class BenchRun {
       results.fail(id + ": " + e.getMessage());
       progress.accept("scenario " + id + " BROKE: " + e.getMessage());
     }
-  }
-
-  /**
-   * A fresh node (and this JVM) is several times slower for its first few thousand conditional
-   * writes; they go to a keyspace of their own and are not reported.
-   */
-  private void warmUp(BenchStack stack) {
-    String keyspace = "bench_warmup";
-    stack.createSchema(keyspace);
-    int events = Math.min(WARM_UP_EVENTS, sizes.drainEvents());
-    BenchWorkload warm = BenchWorkload.uniform("w", events, Math.max(1, events / 2), 0, seed + 9);
-    LwtCeiling.run("warm_up", "warm-up", stack.session(), keyspace, stack.mapping(), warm.events());
-  }
-
-  /** Writes the LWT ceiling measures: a steady rate long before this many (it saves run time). */
-  static final int LWT_CEILING_EVENTS = 50_000;
-
-  private void lwtCeiling(BenchStack stack, BenchWorkload drain) {
-    String keyspace = "bench_ceiling";
-    stack.createSchema(keyspace);
-    results.add(
-        LwtCeiling.run(
-            "lwt_ceiling",
-            "ceiling: async LWT (no Pub/Sub)",
-            stack.session(),
-            keyspace,
-            stack.mapping(),
-            drain.first(Math.min(drain.events().size(), LWT_CEILING_EVENTS)).events()));
   }
 
   private void drain(BenchStack stack, BenchWorkload drain) {

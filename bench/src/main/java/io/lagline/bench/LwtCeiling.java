@@ -18,7 +18,41 @@ import java.util.concurrent.atomic.AtomicLong;
  * CassandraLwtWriter}, {@link Bench#LWT_CONCURRENCY} in flight, from the bench's JVM.
  */
 final class LwtCeiling {
+  /** Writes the ceiling measures: a steady rate long before this many (it saves run time). */
+  static final int EVENTS = 50_000;
+
+  private static final int WARM_UP_EVENTS = 5_000;
+
   private LwtCeiling() {}
+
+  /**
+   * A fresh node (and the bench JVM) is several times slower for its first few thousand conditional
+   * writes; they go to a keyspace of their own and are not reported.
+   *
+   * @param backlog the drain backlog's size: a smaller run warms up with fewer writes
+   */
+  static void warmUp(BenchStack stack, int backlog, long seed) {
+    String keyspace = "bench_warmup";
+    stack.createSchema(keyspace);
+    int events = Math.min(WARM_UP_EVENTS, backlog);
+    BenchWorkload warm = BenchWorkload.uniform("w", events, Math.max(1, events / 2), 0, seed + 9);
+    run("warm_up", "warm-up", stack.session(), keyspace, stack.mapping(), warm.events());
+  }
+
+  /**
+   * The ceiling row: the first {@link #EVENTS} events of the drain backlog, on a fresh keyspace.
+   */
+  static ScenarioResult ofBacklog(BenchStack stack, BenchWorkload drain) {
+    String keyspace = "bench_ceiling";
+    stack.createSchema(keyspace);
+    return run(
+        "lwt_ceiling",
+        "ceiling: async LWT (no Pub/Sub)",
+        stack.session(),
+        keyspace,
+        stack.mapping(),
+        drain.first(Math.min(drain.events().size(), EVENTS)).events());
+  }
 
   /**
    * Writes every event into {@code keyspace} (which must exist, empty).
