@@ -41,6 +41,10 @@ class FaultSuiteIT {
   private static final Logger LOG = LoggerFactory.getLogger(FaultSuiteIT.class);
   private static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration CASSANDRA_OUTAGE = Duration.ofSeconds(20);
+
+  /** How long a stopped Cassandra node may take to start again. */
+  private static final Duration READY_AGAIN = Duration.ofMinutes(2);
+
   private static final Duration LINK_LATENCY = Duration.ofMillis(200);
   private static final Duration LINK_OUTAGE = Duration.ofSeconds(5);
 
@@ -120,12 +124,15 @@ class FaultSuiteIT {
           Checks.within(
               Checks.remaining(stopped, CASSANDRA_OUTAGE),
               () -> PrometheusText.has(reconciler.metrics(), "lagline_reconciler_paused", "1.0"));
-      Thread.sleep(Checks.remaining(stopped, CASSANDRA_OUTAGE).toMillis()); // the fault's duration
-      node.start();
+      // the fault lasts CASSANDRA_OUTAGE: the node comes back then, and the test waits for that
+      CompletableFuture.runAsync(
+              node::start,
+              CompletableFuture.delayedExecutor(
+                  Checks.remaining(stopped, CASSANDRA_OUTAGE).toMillis(), TimeUnit.MILLISECONDS))
+          .get(CASSANDRA_OUTAGE.toMillis() + READY_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
       long down = Duration.ofNanos(System.nanoTime() - stopped).toSeconds();
       faults.reopenReader();
-      boolean readyAgain =
-          Checks.within(Duration.ofMinutes(2), () -> reconciler.readyStatus() == 200);
+      boolean readyAgain = Checks.within(READY_AGAIN, () -> reconciler.readyStatus() == 200);
       LOG.info("c: Cassandra down {} s; ready again: {}", down, readyAgain);
       publishing.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 
