@@ -61,7 +61,6 @@ class FaultSuiteIT {
 
   @BeforeAll
   void startStack() {
-    PatchedEmulator.useIfNeeded();
     stack = LocalStack.start();
     faults = new FaultStack(stack);
   }

@@ -57,8 +57,9 @@ public final class PubSubEmulator implements AutoCloseable {
    *     while starting
    */
   public static PubSubEmulator start(PubSubEmulatorOptions options, Path logDir) {
-    Path script =
+    Path installed =
         options.script() != null ? options.script() : EmulatorScriptLocator.system().require();
+    Path script = options.fixStreamClose() ? EmulatorStreamFix.fixedIfNeeded(installed) : installed;
     int port = FreePorts.pick();
     Path logFile = logDir.resolve("pubsub-emulator.log");
     long started = System.nanoTime();

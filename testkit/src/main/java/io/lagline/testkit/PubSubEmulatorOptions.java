@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param startTimeout how long to wait for the emulator to answer
  * @param stopTimeout how long a graceful stop may take before the process is killed
  * @param script the {@code cloud-pubsub-emulator} script, or null to discover it
+ * @param fixStreamClose run a copy of the emulator fixed for closing streaming pulls when the
+ *     script's emulator has that defect (see {@link EmulatorStreamFix}); false runs it as installed
  */
 public record PubSubEmulatorOptions(
     String projectId,
@@ -26,7 +28,8 @@ public record PubSubEmulatorOptions(
     long logCapBytes,
     Duration startTimeout,
     Duration stopTimeout,
-    Path script) {
+    Path script,
+    boolean fixStreamClose) {
 
   public static final String DEFAULT_PROJECT_ID = "demo-project";
   public static final String DEFAULT_MAX_HEAP = "1g";
@@ -61,7 +64,8 @@ public record PubSubEmulatorOptions(
         .logCapBytes(logCapBytes)
         .startTimeout(startTimeout)
         .stopTimeout(stopTimeout)
-        .script(script);
+        .script(script)
+        .fixStreamClose(fixStreamClose);
   }
 
   static void requireProjectId(String projectId) {
@@ -84,6 +88,7 @@ public record PubSubEmulatorOptions(
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
     private Path script;
+    private boolean fixStreamClose = true;
 
     private Builder() {}
 
@@ -132,9 +137,26 @@ public record PubSubEmulatorOptions(
       return this;
     }
 
+    /**
+     * Default true: when the emulator is the Cloud SDK 528 one that never closes a dropped
+     * streaming pull, run a fixed copy of it instead; false runs the emulator exactly as installed
+     * (to show what the reconciler does on it).
+     */
+    public Builder fixStreamClose(boolean value) {
+      fixStreamClose = value;
+      return this;
+    }
+
     public PubSubEmulatorOptions build() {
       return new PubSubEmulatorOptions(
-          projectId, maxHeap, extraJvmOptions, logCapBytes, startTimeout, stopTimeout, script);
+          projectId,
+          maxHeap,
+          extraJvmOptions,
+          logCapBytes,
+          startTimeout,
+          stopTimeout,
+          script,
+          fixStreamClose);
     }
   }
 }

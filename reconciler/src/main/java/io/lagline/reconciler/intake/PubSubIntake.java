@@ -44,6 +44,7 @@ public final class PubSubIntake implements AutoCloseable {
       MessageReceiver receiver,
       java.util.function.Consumer<Throwable> onFailure) {
     PubSubChecks.subscriptionExists(channels, config.subscription(), "pubsub.subscription");
+    EmulatorStreamCheck.verify(channels, config.subscription());
     Subscriber.Builder builder =
         Subscriber.newBuilder(config.subscription(), receiver)
             .setParallelPullCount(config.parallelPullCount())

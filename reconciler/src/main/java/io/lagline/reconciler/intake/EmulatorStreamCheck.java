@@ -1,0 +1,181 @@
+package io.lagline.reconciler.intake;
+
+import com.google.api.gax.rpc.ClientStream;
+import com.google.api.gax.rpc.ResponseObserver;
+import com.google.api.gax.rpc.StreamController;
+import com.google.cloud.pubsub.v1.stub.SubscriberStub;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.AcknowledgeRequest;
+import com.google.pubsub.v1.PublishRequest;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PullRequest;
+import com.google.pubsub.v1.PullResponse;
+import com.google.pubsub.v1.ReceivedMessage;
+import com.google.pubsub.v1.StreamingPullRequest;
+import com.google.pubsub.v1.StreamingPullResponse;
+import io.lagline.error.LaglineException;
+import io.lagline.producer.publish.PubSubConnection;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refuses an emulator that loses messages. The Pub/Sub emulator of Cloud SDK 528 (0.8.20) never
+ * closes a streaming pull that its client closed or dropped: it keeps leasing messages to the dead
+ * stream, and those never reach a live client. Every reconciler restart (kill -9, or a clean
+ * SIGTERM) closes its streams, so on that emulator acknowledged events would silently never reach
+ * Cassandra. Real Pub/Sub does not do this, so the check runs only against an emulator.
+ *
+ * <p>The check, on a throw-away topic and subscription: open a streaming pull, wait until it
+ * receives a first message (the emulator has registered it), cancel it, publish {@value #PROBES}
+ * messages and pull them synchronously. A sound emulator hands them all over at once; one that kept
+ * the cancelled stream leases them to it, and they stay away past {@link #DELIVERY_WAIT} (longer
+ * than the ack deadline, so a lease the emulator releases late still comes back in time).
+ */
+final class EmulatorStreamCheck {
+  static final int PROBES = 20;
+  static final Duration DELIVERY_WAIT = Duration.ofSeconds(15);
+  static final Duration FIRST_MESSAGE_WAIT = Duration.ofSeconds(15);
+  private static final int ACK_DEADLINE_SECONDS = 10;
+  private static final Logger LOG = LoggerFactory.getLogger(EmulatorStreamCheck.class);
+
+  private EmulatorStreamCheck() {}
+
+  /**
+   * Does nothing outside the emulator; on the emulator, fails naming the defect and the fix when a
+   * closed streaming pull keeps its messages.
+   *
+   * @param subscription the reconciler's subscription, whose project holds the probe resources
+   * @throws LaglineException when the emulator strands messages, or cannot be checked
+   */
+  static void verify(PubSubConnection connection, String subscription) {
+    if (connection.emulatorHost().isEmpty()) {
+      return;
+    }
+    String project = subscription.substring(0, subscription.indexOf("/subscriptions/"));
+    String id = "lagline-stream-check-" + UUID.randomUUID().toString().substring(0, 8);
+    ProbeResources probe =
+        ProbeResources.create(
+            connection, project + "/topics/" + id, project + "/subscriptions/" + id);
+    try {
+      long started = System.nanoTime();
+      int delivered = run(probe);
+      LOG.debug(
+          "emulator stream check: {} of {} delivered after a closed stream, in {} ms",
+          delivered,
+          PROBES,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      if (delivered < PROBES) {
+        throw new LaglineException(strandedMessage(connection.emulatorHost().get(), delivered));
+      }
+    } finally {
+      probe.close();
+    }
+  }
+
+  static String strandedMessage(String host, int delivered) {
+    return "the Pub/Sub emulator at "
+        + host
+        + " loses messages: after a streaming pull was closed it still leased them to the closed"
+        + " stream ("
+        + delivered
+        + " of "
+        + PROBES
+        + " test messages reached a new client within "
+        + DELIVERY_WAIT.toSeconds()
+        + " s). This is the Cloud SDK 528 emulator (0.8.20), whose closing of streams fails with"
+        + " NoSuchMethodError io.grpc.InternalStatus.asRuntimeException; every reconciler restart"
+        + " would strand events. Run the fixed emulator the testkit starts (bin/emulator, or"
+        + " LocalStack), or another emulator version, or real Pub/Sub (pubsub.emulator-host unset)";
+  }
+
+  private static int run(ProbeResources probe) {
+    SubscriberStub subscriber = probe.subscriber();
+    CountDownLatch firstMessage = new CountDownLatch(1);
+    StreamController[] controller = new StreamController[1];
+    ClientStream<StreamingPullRequest> stream =
+        subscriber
+            .streamingPullCallable()
+            .splitCall(
+                new ResponseObserver<>() {
+                  @Override
+                  public void onStart(StreamController c) {
+                    controller[0] = c;
+                  }
+
+                  @Override
+                  public void onResponse(StreamingPullResponse response) {
+                    firstMessage.countDown();
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    LOG.debug("emulator stream check: probe stream closed: {}", t.toString());
+                  }
+
+                  @Override
+                  public void onComplete() {}
+                });
+    stream.send(
+        StreamingPullRequest.newBuilder()
+            .setSubscription(probe.subscription())
+            .setStreamAckDeadlineSeconds(ACK_DEADLINE_SECONDS)
+            .build());
+    probe.publish(1, "opening");
+    try {
+      if (!firstMessage.await(FIRST_MESSAGE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new LaglineException(
+            "the Pub/Sub emulator delivered no message to a streaming pull within "
+                + FIRST_MESSAGE_WAIT.toSeconds()
+                + " s; is it overloaded? (pubsub.emulator-host)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LaglineException("interrupted while checking the Pub/Sub emulator");
+    } finally {
+      controller[0].cancel();
+    }
+    probe.publish(PROBES, "probe");
+    return pullProbes(probe);
+  }
+
+  private static int pullProbes(ProbeResources probe) {
+    Set<String> seen = new HashSet<>();
+    long deadline = System.nanoTime() + DELIVERY_WAIT.toNanos();
+    while (seen.size() < PROBES && System.nanoTime() < deadline) {
+      PullResponse response = probe.pull(PROBES + 1);
+      AcknowledgeRequest.Builder ack =
+          AcknowledgeRequest.newBuilder().setSubscription(probe.subscription());
+      for (ReceivedMessage received : response.getReceivedMessagesList()) {
+        ack.addAckIds(received.getAckId());
+        if (received.getMessage().getAttributesOrDefault("kind", "").equals("probe")) {
+          seen.add(received.getMessage().getMessageId());
+        }
+      }
+      if (ack.getAckIdsCount() > 0) {
+        probe.subscriber().acknowledgeCallable().call(ack.build());
+      }
+    }
+    return seen.size();
+  }
+
+  static PublishRequest publishRequest(String topic, int count, String kind) {
+    PublishRequest.Builder request = PublishRequest.newBuilder().setTopic(topic);
+    for (int i = 0; i < count; i++) {
+      request.addMessages(
+          PubsubMessage.newBuilder()
+              .setData(ByteString.copyFromUtf8("lagline emulator check " + i))
+              .putAttributes("kind", kind));
+    }
+    return request.build();
+  }
+
+  static PullRequest pullRequest(String subscription, int max) {
+    return PullRequest.newBuilder().setSubscription(subscription).setMaxMessages(max).build();
+  }
+}

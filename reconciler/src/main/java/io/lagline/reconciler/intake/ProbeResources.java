@@ -1,0 +1,122 @@
+package io.lagline.reconciler.intake;
+
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.DeadlineExceededException;
+import com.google.cloud.pubsub.v1.stub.GrpcPublisherStub;
+import com.google.cloud.pubsub.v1.stub.PublisherStub;
+import com.google.cloud.pubsub.v1.stub.PublisherStubSettings;
+import com.google.cloud.pubsub.v1.stub.SubscriberStub;
+import com.google.pubsub.v1.DeleteSubscriptionRequest;
+import com.google.pubsub.v1.DeleteTopicRequest;
+import com.google.pubsub.v1.PullResponse;
+import com.google.pubsub.v1.Subscription;
+import com.google.pubsub.v1.Topic;
+import io.lagline.error.LaglineException;
+import io.lagline.producer.publish.PubSubConnection;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A throw-away topic and subscription with the stubs to use them, for {@link EmulatorStreamCheck};
+ * {@link #close()} deletes both.
+ */
+final class ProbeResources implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProbeResources.class);
+  private static final int ACK_DEADLINE_SECONDS = 10;
+  private static final Duration PULL_WAIT = Duration.ofSeconds(1);
+
+  private final String topic;
+  private final String subscription;
+  private final PublisherStub publisher;
+  private final SubscriberStub subscriber;
+
+  private ProbeResources(
+      String topic, String subscription, PublisherStub publisher, SubscriberStub subscriber) {
+    this.topic = topic;
+    this.subscription = subscription;
+    this.publisher = publisher;
+    this.subscriber = subscriber;
+  }
+
+  static ProbeResources create(PubSubConnection connection, String topic, String subscription) {
+    PublisherStub publisher = null;
+    SubscriberStub subscriber = null;
+    try {
+      PublisherStubSettings.Builder settings =
+          PublisherStubSettings.newBuilder()
+              .setCredentialsProvider(connection.credentialsProvider());
+      connection.channelProvider().ifPresent(settings::setTransportChannelProvider);
+      publisher = GrpcPublisherStub.create(settings.build());
+      subscriber = PullStubs.create(connection, subscription, PULL_WAIT);
+      publisher.createTopicCallable().call(Topic.newBuilder().setName(topic).build());
+      subscriber
+          .createSubscriptionCallable()
+          .call(
+              Subscription.newBuilder()
+                  .setName(subscription)
+                  .setTopic(topic)
+                  .setAckDeadlineSeconds(ACK_DEADLINE_SECONDS)
+                  .build());
+      return new ProbeResources(topic, subscription, publisher, subscriber);
+    } catch (IOException | ApiException e) {
+      new ProbeResources(topic, subscription, publisher, subscriber).close();
+      throw new LaglineException(
+          "cannot check the Pub/Sub emulator at "
+              + connection.emulatorHost().orElse("?")
+              + " with a test topic "
+              + topic
+              + ": "
+              + e.getMessage()
+              + " (pubsub.emulator-host)",
+          e);
+    }
+  }
+
+  String subscription() {
+    return subscription;
+  }
+
+  SubscriberStub subscriber() {
+    return subscriber;
+  }
+
+  void publish(int count, String kind) {
+    publisher.publishCallable().call(EmulatorStreamCheck.publishRequest(topic, count, kind));
+  }
+
+  /** What one pull returns within {@link #PULL_WAIT}; empty when nothing arrived in time. */
+  PullResponse pull(int max) {
+    try {
+      return subscriber.pullCallable().call(EmulatorStreamCheck.pullRequest(subscription, max));
+    } catch (DeadlineExceededException e) {
+      return PullResponse.getDefaultInstance();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (subscriber != null) {
+        subscriber
+            .deleteSubscriptionCallable()
+            .call(DeleteSubscriptionRequest.newBuilder().setSubscription(subscription).build());
+      }
+      if (publisher != null) {
+        publisher
+            .deleteTopicCallable()
+            .call(DeleteTopicRequest.newBuilder().setTopic(topic).build());
+      }
+    } catch (ApiException e) {
+      LOG.debug("could not delete the emulator check's {}: {}", topic, e.toString());
+    } finally {
+      if (subscriber != null) {
+        subscriber.close();
+      }
+      if (publisher != null) {
+        publisher.close();
+      }
+    }
+  }
+}
