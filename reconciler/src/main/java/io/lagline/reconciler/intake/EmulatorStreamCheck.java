@@ -65,14 +65,17 @@ final class EmulatorStreamCheck {
     try {
       long started = System.nanoTime();
       int delivered = run(probe);
-      LOG.debug(
-          "emulator stream check: {} of {} delivered after a closed stream, in {} ms",
-          delivered,
-          PROBES,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       if (delivered < PROBES) {
         throw new LaglineException(strandedMessage(connection.emulatorHost().get(), delivered));
       }
+      LOG.info(
+          "the Pub/Sub emulator at {} hands over messages after a stream closes ({} of {}, check took"
+              + " {} ms)",
+          connection.emulatorHost().get(),
+          delivered,
+          PROBES,
+          millis);
     } finally {
       probe.close();
     }
