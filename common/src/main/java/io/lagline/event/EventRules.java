@@ -31,6 +31,9 @@ public final class EventRules {
       Pattern.compile(
           "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
 
+  /** Decimal digits only: no sign, spaces or anything else {@link Long#parseLong} would take. */
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
   private static final Pattern NO_SPACE_OR_CONTROL = Pattern.compile("[^\\s\\p{Cntrl}]+");
 
   private EventRules() {}
@@ -112,7 +115,7 @@ public final class EventRules {
       return null;
     }
     try {
-      long value = Long.parseLong(raw.trim());
+      long value = DIGITS.matcher(raw).matches() ? Long.parseLong(raw) : 0;
       if (value > 0) {
         return value;
       }
@@ -121,7 +124,8 @@ public final class EventRules {
     }
     out.add(
         new Violation(
-            Attributes.ENTITY_VERSION, "must be a positive 64-bit integer, was '" + raw + "'"));
+            Attributes.ENTITY_VERSION,
+            "must be a positive 64-bit integer in digits only, was '" + raw + "'"));
     return null;
   }
 
