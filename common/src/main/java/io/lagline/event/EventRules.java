@@ -19,7 +19,10 @@ public final class EventRules {
   /** Longest entity key accepted, in UTF-8 bytes (Pub/Sub's ordering-key limit is 1 KiB). */
   public static final int MAX_ENTITY_KEY_BYTES = 1024;
 
-  /** Largest payload accepted, in bytes: Pub/Sub's 10 MB message limit less room for attributes. */
+  /**
+   * Largest payload accepted, in bytes (9 MiB): Pub/Sub's 10 MB message limit ({@link
+   * PubSubLimits#MAX_MESSAGE_BYTES}) less room for attributes.
+   */
   public static final int MAX_DATA_BYTES = 9 * 1024 * 1024;
 
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
@@ -127,6 +130,28 @@ public final class EventRules {
             Attributes.ENTITY_VERSION,
             "must be a positive 64-bit integer in digits only, was '" + raw + "'"));
     return null;
+  }
+
+  /**
+   * The payload's size rule, checked before it is parsed: at most {@link #MAX_DATA_BYTES}.
+   *
+   * @return whether {@code bytes} is within the limit
+   */
+  static boolean dataSize(long bytes, List<Violation> out) {
+    if (bytes <= MAX_DATA_BYTES) {
+      return true;
+    }
+    out.add(
+        new Violation(
+            "data",
+            "is too large: "
+                + bytes
+                + " bytes, "
+                + (bytes - MAX_DATA_BYTES)
+                + " bytes over the 9 MiB limit ("
+                + MAX_DATA_BYTES
+                + " bytes)"));
+    return false;
   }
 
   static Instant occurredAt(String raw, List<Violation> out) {

@@ -77,6 +77,18 @@ class EventCodecTest {
   }
 
   @Test
+  void data_over_the_limit_is_refused_by_its_size_without_being_parsed() {
+    byte[] notEvenJson = new byte[EventRules.MAX_DATA_BYTES + 10];
+    java.util.Arrays.fill(notEvenJson, (byte) 'x');
+
+    assertThat(EventCodec.validate(validAttributes(), notEvenJson))
+        .containsExactly(
+            new Violation(
+                "data",
+                "is too large: 9437194 bytes, 10 bytes over the 9 MiB limit (9437184 bytes)"));
+  }
+
+  @Test
   void reports_every_violation_at_once() {
     Map<String, String> attributes = new HashMap<>();
     attributes.put("schema_version", "0");
