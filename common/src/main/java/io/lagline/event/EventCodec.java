@@ -85,9 +85,8 @@ public final class EventCodec {
       out.add(new Violation("data", "must be a JSON object, was empty"));
       return null;
     }
-    if (data.length > EventRules.MAX_DATA_BYTES) {
-      out.add(new Violation("data", "must be at most " + EventRules.MAX_DATA_BYTES + " bytes"));
-      return null;
+    if (!EventRules.dataSize(data.length, out)) {
+      return null; // not parsed: its size alone breaks the contract
     }
     try {
       JsonNode node = JSON.readTree(data);
@@ -99,6 +98,22 @@ public final class EventCodec {
       out.add(new Violation("data", "must be valid UTF-8 JSON: " + firstLine(e.getMessage())));
     }
     return null;
+  }
+
+  /**
+   * The event's data (its payload as compact UTF-8 JSON), checked against the contract's size
+   * limit.
+   *
+   * @throws InvalidEventException naming the limit when the data exceeds {@link
+   *     EventRules#MAX_DATA_BYTES}
+   */
+  public static byte[] data(Event event) {
+    byte[] data = event.data();
+    List<Violation> out = new ArrayList<>(1);
+    if (!EventRules.dataSize(data.length, out)) {
+      throw new InvalidEventException(out);
+    }
+    return data;
   }
 
   /**

@@ -19,7 +19,10 @@ public final class EventRules {
   /** Longest entity key accepted, in UTF-8 bytes (Pub/Sub's ordering-key limit is 1 KiB). */
   public static final int MAX_ENTITY_KEY_BYTES = 1024;
 
-  /** Largest payload accepted, in bytes: Pub/Sub's 10 MB message limit less room for attributes. */
+  /**
+   * Largest payload accepted, in bytes (9 MiB): Pub/Sub's 10 MB message limit ({@link
+   * PubSubLimits#MAX_MESSAGE_BYTES}) less room for attributes.
+   */
   public static final int MAX_DATA_BYTES = 9 * 1024 * 1024;
 
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
@@ -30,6 +33,9 @@ public final class EventRules {
   private static final Pattern RFC_3339 =
       Pattern.compile(
           "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
+
+  /** Decimal digits only: no sign, spaces or anything else {@link Long#parseLong} would take. */
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
   private static final Pattern NO_SPACE_OR_CONTROL = Pattern.compile("[^\\s\\p{Cntrl}]+");
 
@@ -112,7 +118,7 @@ public final class EventRules {
       return null;
     }
     try {
-      long value = Long.parseLong(raw.trim());
+      long value = DIGITS.matcher(raw).matches() ? Long.parseLong(raw) : 0;
       if (value > 0) {
         return value;
       }
@@ -121,8 +127,31 @@ public final class EventRules {
     }
     out.add(
         new Violation(
-            Attributes.ENTITY_VERSION, "must be a positive 64-bit integer, was '" + raw + "'"));
+            Attributes.ENTITY_VERSION,
+            "must be a positive 64-bit integer in digits only, was '" + raw + "'"));
     return null;
+  }
+
+  /**
+   * The payload's size rule, checked before it is parsed: at most {@link #MAX_DATA_BYTES}.
+   *
+   * @return whether {@code bytes} is within the limit
+   */
+  static boolean dataSize(long bytes, List<Violation> out) {
+    if (bytes <= MAX_DATA_BYTES) {
+      return true;
+    }
+    out.add(
+        new Violation(
+            "data",
+            "is too large: "
+                + bytes
+                + " bytes, "
+                + (bytes - MAX_DATA_BYTES)
+                + " bytes over the 9 MiB limit ("
+                + MAX_DATA_BYTES
+                + " bytes)"));
+    return false;
   }
 
   static Instant occurredAt(String raw, List<Violation> out) {

@@ -61,6 +61,33 @@ class EventCodecTest {
     assertThat(again).isEqualTo(event);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"+5", "' 5'", "'5 '", "0x5", "5e0", "٥", "0", "9223372036854775808"})
+  void an_entity_version_is_decimal_digits_only_without_a_sign(String raw) {
+    Map<String, String> attributes = validAttributes();
+    attributes.put("entity_version", raw);
+
+    assertThat(EventCodec.validate(attributes, bytes("{}")))
+        .containsExactly(
+            new Violation(
+                "entity_version",
+                "must be a positive 64-bit integer in digits only, was '" + raw + "'"));
+  }
+
+  @Test
+  void data_over_the_limit_is_refused_by_its_size_without_being_parsed() {
+    byte[] notEvenJson = new byte[EventRules.MAX_DATA_BYTES + 10];
+    java.util.Arrays.fill(notEvenJson, (byte) 'x');
+
+    assertThat(EventCodec.validate(validAttributes(), notEvenJson))
+        .containsExactly(
+            new Violation(
+                "data",
+                "is too large: 9437194 bytes, 10 bytes over the 9 MiB limit (9437184 bytes)"));
+  }
+
   @Test
   void reports_every_violation_at_once() {
     Map<String, String> attributes = new HashMap<>();

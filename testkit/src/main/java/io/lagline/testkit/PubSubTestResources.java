@@ -20,6 +20,7 @@ import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.lagline.event.PubSubLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Talks to a Pub/Sub emulator over one plaintext gRPC channel without credentials, and creates or
- * deletes topics and subscriptions idempotently. Pass {@link #channelProvider()} and {@link
- * #credentialsProvider()} to a {@code Publisher} or {@code Subscriber} builder; they stay valid
- * until {@link #close()}, which closes the admin clients and shuts the channel down.
+ * Talks to a Pub/Sub emulator over one plaintext gRPC channel without credentials (accepting
+ * messages up to {@link PubSubLimits#MAX_INBOUND_MESSAGE_BYTES}), and creates or deletes topics and
+ * subscriptions idempotently. Pass {@link #channelProvider()} and {@link #credentialsProvider()} to
+ * a {@code Publisher} or {@code Subscriber} builder; they stay valid until {@link #close()}, which
+ * closes the admin clients and shuts the channel down.
  */
 public final class PubSubTestResources implements AutoCloseable {
   /** Ack deadline of subscriptions created without one. */
@@ -50,7 +52,11 @@ public final class PubSubTestResources implements AutoCloseable {
   private PubSubTestResources(String emulatorHost, String projectId) {
     this.emulatorHost = emulatorHost;
     this.projectId = projectId;
-    this.channel = ManagedChannelBuilder.forTarget(emulatorHost).usePlaintext().build();
+    this.channel =
+        ManagedChannelBuilder.forTarget(emulatorHost)
+            .usePlaintext()
+            .maxInboundMessageSize(PubSubLimits.MAX_INBOUND_MESSAGE_BYTES)
+            .build();
     this.channelProvider =
         FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
   }

@@ -19,6 +19,9 @@ public interface EventPublisher extends AutoCloseable {
    * @return completes with the receipt once Pub/Sub confirms, or exceptionally with a {@link
    *     PublishFailedException} saying why and what to do; dependent stages may run on the client's
    *     threads
+   * @throws InvalidEventException at once, naming the limit, when the payload exceeds the
+   *     contract's 9 MiB ({@link io.lagline.event.EventRules#MAX_DATA_BYTES}); nothing is published
+   *     then
    * @throws IllegalStateException after {@link #close()}
    */
   CompletableFuture<PublishReceipt> publish(Event event);

@@ -11,6 +11,7 @@ import com.google.cloud.pubsub.v1.Publisher;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.lagline.event.PubSubLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * Where and as whom to reach Pub/Sub: the emulator over a plaintext channel without credentials, or
  * the real service with Application Default Credentials or a service-account key file. Owns the
  * emulator channel and closes it; close it after the publishers that use it.
+ *
+ * <p>The emulator channel accepts inbound messages up to {@link
+ * PubSubLimits#MAX_INBOUND_MESSAGE_BYTES}; the client's default channels to the real service
+ * already accept at least as much ({@code Subscriber} and {@code SubscriberStubSettings} 20 MiB,
+ * {@code Publisher} no limit).
  */
 public final class PubSubConnection implements AutoCloseable {
   /** The service's name in messages. */
@@ -92,7 +98,11 @@ public final class PubSubConnection implements AutoCloseable {
               + ") or point --emulator / PUBSUB_EMULATOR_HOST at a running one",
           e);
     }
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(hostPort).usePlaintext().build();
+    ManagedChannel channel =
+        ManagedChannelBuilder.forTarget(hostPort)
+            .usePlaintext()
+            .maxInboundMessageSize(PubSubLimits.MAX_INBOUND_MESSAGE_BYTES)
+            .build();
     LOG.info("Using the Pub/Sub emulator at {}", hostPort);
     return new PubSubConnection(hostPort, channel, NoCredentialsProvider.create());
   }

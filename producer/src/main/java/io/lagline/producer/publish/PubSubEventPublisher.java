@@ -118,10 +118,17 @@ public final class PubSubEventPublisher implements EventPublisher {
     if (closed.get()) {
       throw new IllegalStateException("the publisher for " + topic + " is closed");
     }
+    byte[] data;
+    try {
+      data = EventCodec.data(event);
+    } catch (InvalidEventException e) {
+      metrics.rejected(event.eventType()); // refused here: Pub/Sub would only time out on it
+      throw e;
+    }
     PubsubMessage.Builder message =
         PubsubMessage.newBuilder()
             .putAllAttributes(event.attributes())
-            .setData(ByteString.copyFrom(event.data()));
+            .setData(ByteString.copyFrom(data));
     if (settings.ordering()) {
       message.setOrderingKey(event.entityKey());
     }

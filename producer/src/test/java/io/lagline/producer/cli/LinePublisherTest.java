@@ -41,7 +41,7 @@ class LinePublisherTest {
     assertThat(err.toString().lines())
         .containsExactly(
             "line 2: schema_version: must be a positive integer, was '0'; "
-                + "entity_version: must be a positive 64-bit integer, was '-1'",
+                + "entity_version: must be a positive 64-bit integer in digits only, was '-1'",
             "line 4: event_type: is required; schema_version: is required; payload: must be a JSON object, was array");
   }
 

@@ -87,7 +87,7 @@ class ProducerCliIT {
       assertThat(out()).isEqualTo("published=2 rejected=2 failed=0\n");
       assertThat(err().lines())
           .contains(
-              "line 2: entity_version: must be a positive 64-bit integer, was '-1'; "
+              "line 2: entity_version: must be a positive 64-bit integer in digits only, was '-1'; "
                   + "payload: must be a JSON object, was missing")
           .anySatisfy(
               l -> assertThat(l).startsWith("line 4: $: must be one JSON object per line: "));
@@ -218,7 +218,7 @@ class ProducerCliIT {
           .isEqualTo(ProducerMain.REJECTED_OR_FAILED);
       assertThat(Files.readString(stdout)).isEqualTo("published=1 rejected=1 failed=0\n");
       assertThat(Files.readString(stderr))
-          .contains("line 2: entity_version: must be a positive 64-bit integer");
+          .contains("line 2: entity_version: must be a positive 64-bit integer in digits only");
       assertThat(collector.await(1))
           .extracting(m -> m.getAttributesOrThrow("entity_key"))
           .containsExactly("device-1");

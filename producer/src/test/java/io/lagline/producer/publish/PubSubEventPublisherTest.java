@@ -12,6 +12,7 @@ import com.google.pubsub.v1.PubsubMessage;
 import io.grpc.Status;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
+import io.lagline.event.EventRules;
 import io.lagline.event.InvalidEventException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +120,38 @@ class PubSubEventPublisherTest {
                     .containsExactly("entity_version", "payload"));
     assertThat(client.messages).isEmpty();
     assertThat(counter("rejected")).isEqualTo(1);
+  }
+
+  @Test
+  void an_event_whose_data_exceeds_the_limit_fails_at_once_naming_it_and_counts_as_rejected() {
+    ObjectNode command = command("device-1", 1);
+    ((ObjectNode) command.get("payload")).put("blob", "x".repeat(11 * 1024 * 1024));
+    Event event = EventCodec.fromCommand(command);
+    EventPublisher publisher = publisher(PublisherSettings.defaults());
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> publisher.publish(event))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("data: is too large: 11534353 bytes")
+                .hasMessageContaining("bytes over the 9 MiB limit (9437184 bytes)"));
+    assertThatThrownBy(() -> publisher.publish((JsonNode) command))
+        .isInstanceOf(InvalidEventException.class);
+    assertThat(client.messages).isEmpty();
+    assertThat(counter("rejected")).isEqualTo(2);
+    assertThat(metrics.outstanding()).isZero();
+  }
+
+  @Test
+  void data_of_exactly_the_limit_is_published() {
+    ObjectNode command = command("device-1", 1);
+    String blob = "x".repeat(EventRules.MAX_DATA_BYTES - "{\"n\":1,\"b\":\"\"}".length());
+    ((ObjectNode) command.get("payload")).put("b", blob);
+
+    publisher(PublisherSettings.defaults()).publish(EventCodec.fromCommand(command));
+
+    assertThat(client.messages.get(0).getData().size()).isEqualTo(EventRules.MAX_DATA_BYTES);
   }
 
   @Test

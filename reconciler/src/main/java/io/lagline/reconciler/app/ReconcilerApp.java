@@ -112,7 +112,8 @@ public final class ReconcilerApp implements AutoCloseable {
           List.of(
               new HealthCheck("subscribed", () -> intake[0] != null && intake[0].isRunning()),
               new HealthCheck("cassandra", () -> CassandraSessions.reachable(session)),
-              new HealthCheck("not_paused", () -> !guard.paused()));
+              new HealthCheck("not_paused", () -> !guard.paused()),
+              new HealthCheck("cassandra_answering", () -> !guard.stalled()));
       AdminServer admin =
           AdminServer.start(
               config.admin().host(),

@@ -3,6 +3,7 @@ package io.lagline.reconciler.audit;
 import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.DeadlineExceededException;
+import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.pubsub.v1.stub.SubscriberStub;
 import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.AcknowledgeRequest;
@@ -114,18 +115,25 @@ final class AuditPull implements AutoCloseable {
   }
 
   private LaglineException failure(String action, ApiException e) {
-    return new LaglineException(
-        "cannot "
-            + action
-            + " "
-            + subscription
-            + ": "
-            + e.getStatusCode().getCode()
-            + " "
-            + e.getMessage()
-            + " (check "
-            + KEY
-            + " exists on pubsub.topic: `reconciler provision` creates it)",
-        e);
+    return new LaglineException(describe(action, subscription, e), e);
+  }
+
+  /**
+   * What a failed call says: the action, the subscription, the status code and its message; the
+   * hint that the subscription may be missing only when Pub/Sub answered {@code NOT_FOUND}.
+   */
+  static String describe(String action, String subscription, ApiException e) {
+    StatusCode.Code code = e.getStatusCode().getCode();
+    String text = "cannot " + action + " " + subscription + ": " + code + " " + statusMessage(e);
+    return code == StatusCode.Code.NOT_FOUND
+        ? text + " (check " + KEY + " exists on pubsub.topic: `reconciler provision` creates it)"
+        : text;
+  }
+
+  /** The status description (e.g. "gRPC message exceeds maximum size 4194304: 6291867"). */
+  private static String statusMessage(ApiException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    String prefix = "io.grpc.StatusRuntimeException: " + e.getStatusCode().getCode() + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 }

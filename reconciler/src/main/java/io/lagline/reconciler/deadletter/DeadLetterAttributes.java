@@ -23,6 +23,13 @@ public final class DeadLetterAttributes {
   /** The message id it had on the main topic. */
   public static final String ORIGINAL_MESSAGE_ID = "dlq_original_message_id";
 
+  /**
+   * Present only when the original data was dropped, holding its size in bytes: the data plus these
+   * attributes would have exceeded Pub/Sub's 10 MB message limit, so the dead letter keeps the
+   * attributes and says how large the data was. Such a dead letter cannot be replayed.
+   */
+  public static final String DATA_DROPPED_BYTES = "dlq_data_dropped_bytes";
+
   /** Prefix shared by every attribute above. */
   public static final String PREFIX = "dlq_";
 

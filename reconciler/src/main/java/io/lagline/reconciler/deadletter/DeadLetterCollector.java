@@ -29,7 +29,8 @@ public final class DeadLetterCollector {
    *
    * @param chosen the messages the selection matched, at most its limit, in pull order
    * @param skippedAckIds ack ids of the other messages read (another reason, or over the limit)
-   * @param readByReason how many distinct messages were read, per reason, sorted by reason
+   * @param readByReason how many distinct messages were read, per reason, sorted by reason (of
+   *     those read only: with a limit reached more may be waiting)
    * @param limitReached whether collection stopped at the limit (more may be waiting)
    */
   public record Collected(
@@ -56,13 +57,18 @@ public final class DeadLetterCollector {
     }
   }
 
-  /** Pulls until a pull returns nothing or {@code selection}'s limit of matches is reached. */
+  /**
+   * Pulls until a pull returns nothing or {@code selection}'s limit of matches is reached, asking
+   * each pull for no more than the matches still missing (at most {@link #PULL_BATCH}). So with a
+   * limit, {@link Collected#readByReason()} covers only the messages read, not the subscription.
+   */
   public Collected collect(DeadLetterSelection selection) {
     Map<String, DeadLetter> chosen = new LinkedHashMap<>();
     Map<String, String> skipped = new LinkedHashMap<>(); // message id -> ack id
     Map<String, Integer> byReason = new TreeMap<>();
     while (chosen.size() < selection.limit()) {
-      List<DeadLetter> batch = source.pull(PULL_BATCH);
+      // never more than the limit still needs: what is read beyond it is only held and released
+      List<DeadLetter> batch = source.pull(Math.min(PULL_BATCH, selection.limit() - chosen.size()));
       if (batch.isEmpty()) {
         break;
       }

@@ -63,7 +63,8 @@ public final class DeadLetterLines {
 
   /**
    * The closing line of {@code dlq list}, e.g. {@code listed 2 of 3 read; by reason:
-   * max_delivery_attempts=1 missing_field=2}.
+   * max_delivery_attempts=1 missing_field=2}. Stopped at the limit, it says the counts cover only
+   * the messages read.
    */
   public static String listSummary(DeadLetterCollector.Collected collected, int limit) {
     String summary =
@@ -74,7 +75,10 @@ public final class DeadLetterLines {
             + " read; by reason: "
             + byReason(collected.readByReason());
     return collected.limitReached()
-        ? summary + " (stopped at --limit " + limit + ": more may be waiting)"
+        ? summary
+            + " (stopped at --limit "
+            + limit
+            + ": more may be waiting; the counts cover only the messages read)"
         : summary;
   }
 

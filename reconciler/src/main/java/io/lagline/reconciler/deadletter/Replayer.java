@@ -11,7 +11,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Republishes chosen dead letters to the main topic with their original data and attributes, and
  * acks each on the dead-letter subscription only after Pub/Sub confirmed its publish. A message
- * whose publish failed is released, so it stays parked; nothing else is acked.
+ * whose publish failed is released, so it stays parked; nothing else is acked. A dead letter whose
+ * data was dropped ({@link DeadLetterAttributes#DATA_DROPPED_BYTES}) is not replayed and stays.
  */
 public final class Replayer {
   /** Acks sent per request while confirmations come in. */
@@ -35,6 +36,10 @@ public final class Replayer {
   public ReplayReport replay(List<DeadLetter> chosen, int skipped) {
     List<CompletableFuture<String>> sent = new ArrayList<>();
     for (DeadLetter letter : chosen) {
+      if (letter.attribute(DeadLetterAttributes.DATA_DROPPED_BYTES) != null) {
+        sent.add(null); // nothing to republish
+        continue;
+      }
       try {
         sent.add(republisher.publish(letter.original()));
       } catch (RuntimeException e) {
@@ -46,6 +51,10 @@ public final class Replayer {
     List<ReplayReport.Replayed> unacked = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {
       DeadLetter letter = chosen.get(i);
+      if (sent.get(i) == null) {
+        failures.add(new ReplayReport.Failure(letter, dataDropped(letter) + release(letter)));
+        continue;
+      }
       Confirmation confirmation = await(sent.get(i));
       if (confirmation.error() != null) {
         failures.add(new ReplayReport.Failure(letter, confirmation.error() + release(letter)));
@@ -59,6 +68,13 @@ public final class Replayer {
     }
     ack(unacked, replayed, failures);
     return new ReplayReport(replayed, skipped, failures);
+  }
+
+  private static String dataDropped(DeadLetter letter) {
+    return "not replayed: its data ("
+        + letter.attribute(DeadLetterAttributes.DATA_DROPPED_BYTES)
+        + " bytes) was dropped when it was dead-lettered, too large for Pub/Sub with the dlq_*"
+        + " attributes; republish the event from its source";
   }
 
   /** The new message id, or why there is none. */

@@ -7,9 +7,12 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * it opens: writes no longer start (they wait here, so their messages stay leased and no delivery
  * attempt is spent), readiness turns false and the paused gauge reads 1. Every probe interval one
  * waiting write (or, with none waiting, a cheap probe query) is let through; its success closes the
- * breaker and releases every waiting write.
+ * breaker and releases every waiting write. A failed probe reopens the breaker, which is not a new
+ * pause: the pause is announced once and its end once. The probe interval is timed here, on the
+ * guard's clock, not by the breaker. It also tells readiness when writes in flight go unanswered
+ * ({@link #stalled()}), which happens long before enough of them time out to open the breaker.
  */
 public final class OutageGuard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutageGuard.class);
@@ -37,7 +43,12 @@ public final class OutageGuard implements AutoCloseable {
   private final CircuitBreaker<Object> breaker;
   private final Queue<Waiter> waiting = new ConcurrentLinkedQueue<>();
   private final Supplier<CompletionStage<?>> probe;
-  private final ScheduledFuture<?> ticker;
+  private final LongSupplier nanos;
+  private final long probeIntervalNanos;
+  private final WriteStall stall;
+  private final AtomicBoolean paused = new AtomicBoolean();
+  private final Future<?> ticker;
+  private volatile long nextProbeNanos;
 
   /**
    * @param config thresholds and probe interval
@@ -50,29 +61,58 @@ public final class OutageGuard implements AutoCloseable {
       ScheduledExecutorService scheduler,
       Supplier<CompletionStage<?>> probe,
       Listener listener) {
+    this(
+        config,
+        tick ->
+            scheduler.scheduleWithFixedDelay(
+                tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS),
+        System::nanoTime,
+        probe,
+        listener);
+  }
+
+  /**
+   * @param schedule starts the release tick, to run every {@link #TICK}
+   * @param nanos the clock of probe intervals and stalls, {@link System#nanoTime()}-like
+   */
+  OutageGuard(
+      OutageConfig config,
+      Function<Runnable, Future<?>> schedule,
+      LongSupplier nanos,
+      Supplier<CompletionStage<?>> probe,
+      Listener listener) {
     this.probe = probe;
+    this.nanos = nanos;
+    this.probeIntervalNanos = config.probeInterval().toNanos();
+    this.stall = new WriteStall(nanos, WriteStall.THRESHOLD);
     this.breaker =
         CircuitBreaker.builder()
             .withFailureRateThreshold(
                 config.failureRatePercent(), config.minWrites(), config.window())
-            .withDelay(config.probeInterval())
+            .withDelay(Duration.ZERO) // the probe interval is timed by tick()
             .withSuccessThreshold(1)
             .onOpen(
                 e -> {
-                  LOG.warn(
-                      "Cassandra looks unavailable ({}% of recent writes failed for infrastructure"
-                          + " reasons): pausing intake, probing every {}",
-                      breaker().getFailureRate(), config.probeInterval());
-                  listener.paused(true);
+                  if (paused.compareAndSet(false, true)) {
+                    nextProbeNanos = nanos.getAsLong() + probeIntervalNanos;
+                    LOG.warn(
+                        "Cassandra looks unavailable ({}% of recent writes failed for"
+                            + " infrastructure reasons): pausing intake, probing every {}",
+                        breaker().getFailureRate(), config.probeInterval());
+                    listener.paused(true);
+                  } else {
+                    LOG.debug("probe failed: Cassandra still unavailable, intake stays paused");
+                  }
                 })
             .onClose(
                 e -> {
-                  LOG.info("Cassandra answers again: resuming");
-                  listener.paused(false);
+                  if (paused.compareAndSet(true, false)) {
+                    LOG.info("Cassandra answers again: resuming");
+                    listener.paused(false);
+                  }
                 })
             .build();
-    long tick = TICK.toMillis();
-    this.ticker = scheduler.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    this.ticker = schedule.apply(this::tick);
   }
 
   private CircuitBreaker<Object> breaker() {
@@ -86,7 +126,8 @@ public final class OutageGuard implements AutoCloseable {
    * passes. Every completed permit must be followed by exactly one {@link #record(boolean)}.
    */
   public CompletableFuture<Void> permit(long deadlineNanos) {
-    if (waiting.isEmpty() && breaker.tryAcquirePermit()) {
+    if (!paused.get() && waiting.isEmpty() && breaker.tryAcquirePermit()) {
+      stall.started();
       return GO;
     }
     CompletableFuture<Void> go = new CompletableFuture<>();
@@ -102,6 +143,7 @@ public final class OutageGuard implements AutoCloseable {
    *     answered that the event itself is wrong
    */
   public void record(boolean infrastructureFailure) {
+    stall.finished(!infrastructureFailure);
     if (infrastructureFailure) {
       breaker.recordFailure();
     } else {
@@ -111,7 +153,15 @@ public final class OutageGuard implements AutoCloseable {
 
   /** True while writes are held back. */
   public boolean paused() {
-    return !breaker.isClosed();
+    return paused.get();
+  }
+
+  /**
+   * True while writes are in flight and Cassandra has answered none of them for longer than {@link
+   * WriteStall#THRESHOLD} (3 s): a node that stopped answering, seen before any write times out.
+   */
+  public boolean stalled() {
+    return stall.stalled();
   }
 
   /** Writes waiting for the pause to end. */
@@ -119,16 +169,21 @@ public final class OutageGuard implements AutoCloseable {
     return waiting.size();
   }
 
-  private void tick() {
+  /** Gives up expired waiters, then releases every waiter, or lets one probe through when due. */
+  void tick() {
     try {
       long now = System.nanoTime();
       waiting.removeIf(w -> expired(w, now));
-      if (breaker.isClosed()) {
+      if (!paused.get()) {
         release(Integer.MAX_VALUE);
-      } else if (!waiting.isEmpty()) {
-        release(1);
-      } else if (breaker.tryAcquirePermit()) {
-        probe.get().whenComplete((ok, error) -> record(error != null));
+      } else if (nanos.getAsLong() - nextProbeNanos >= 0) {
+        nextProbeNanos = nanos.getAsLong() + probeIntervalNanos;
+        if (!waiting.isEmpty()) {
+          release(1);
+        } else if (breaker.tryAcquirePermit()) {
+          stall.started();
+          probe.get().whenComplete((ok, error) -> record(error != null));
+        }
       }
     } catch (RuntimeException e) {
       LOG.error("outage guard tick failed", e);
@@ -143,7 +198,9 @@ public final class OutageGuard implements AutoCloseable {
         return;
       }
       waiting.poll();
-      if (!next.go().complete(null)) {
+      if (next.go().complete(null)) {
+        stall.started();
+      } else {
         // nobody will record this permit's outcome: count it as failed so a probe is tried again
         breaker.recordFailure();
       }
@@ -164,7 +221,9 @@ public final class OutageGuard implements AutoCloseable {
 
   @Override
   public void close() {
-    ticker.cancel(false);
+    if (ticker != null) {
+      ticker.cancel(false);
+    }
     Waiter waiter;
     while ((waiter = waiting.poll()) != null) {
       waiter

@@ -22,12 +22,16 @@ import com.datastax.oss.driver.internal.core.metadata.DefaultEndPoint;
 import com.google.api.gax.grpc.GrpcStatusCode;
 import com.google.api.gax.rpc.ApiExceptionFactory;
 import io.grpc.Status;
+import io.lagline.event.EventCodec;
 import io.lagline.event.InvalidEventException;
 import io.lagline.event.Violation;
 import io.lagline.reconciler.mapping.MappingException;
 import io.lagline.reconciler.outage.RetryBudgetExhaustedException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -56,6 +60,7 @@ class ErrorClassifierTest {
             P,
             "invalid_attribute"),
         row(invalid(new Violation("data", "must be valid UTF-8 JSON: x")), P, "invalid_payload"),
+        row(decoded(Map.of("entity_version", "+5")), P, "invalid_attribute"),
         row(mapping(MappingException.MISSING_FIELD), P, "missing_field"),
         row(mapping(MappingException.INVALID_VALUE), P, "invalid_value"),
         row(mapping(MappingException.UNKNOWN_EVENT_TYPE), P, "unknown_event_type"),
@@ -136,6 +141,26 @@ class ErrorClassifierTest {
 
   private static InvalidEventException invalid(Violation... violations) {
     return new InvalidEventException(List.of(violations));
+  }
+
+  /** What decoding a valid DeviceSynced message with {@code changed} attributes throws. */
+  private static Throwable decoded(Map<String, String> changed) {
+    Map<String, String> attributes =
+        new HashMap<>(
+            Map.of(
+                "event_id", "e-1",
+                "event_type", "DeviceSynced",
+                "schema_version", "1",
+                "entity_key", "device-1",
+                "entity_version", "1",
+                "occurred_at", "2026-11-23T06:00:00Z"));
+    attributes.putAll(changed);
+    try {
+      EventCodec.decode(attributes, "{}".getBytes(StandardCharsets.UTF_8));
+    } catch (InvalidEventException e) {
+      return e;
+    }
+    throw new AssertionError("decoded " + attributes);
   }
 
   private static MappingException mapping(String reason) {

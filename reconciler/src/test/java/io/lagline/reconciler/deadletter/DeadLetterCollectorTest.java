@@ -64,6 +64,27 @@ class DeadLetterCollectorTest {
   }
 
   @Test
+  void asks_each_pull_for_no_more_than_the_limit_still_needs() {
+    source.then(letter("1", MISSING), letter("2", UNKNOWN)).then(letter("3", MISSING));
+
+    DeadLetterCollector.Collected collected = collect(new DeadLetterSelection("missing", 5));
+
+    assertThat(source.asked).containsExactly(5, 4, 3);
+    assertThat(collected.read()).isEqualTo(3);
+  }
+
+  @Test
+  void a_small_limit_reads_no_more_than_it_lists() {
+    source.then(letter("1", MISSING), letter("2", MISSING));
+
+    DeadLetterCollector.Collected collected = collect(new DeadLetterSelection(null, 2));
+
+    assertThat(source.asked).containsExactly(2);
+    assertThat(collected.chosen()).hasSize(2);
+    assertThat(collected.limitReached()).isTrue();
+  }
+
+  @Test
   void a_message_delivered_again_in_the_same_run_is_kept_once_with_its_new_ack_id() {
     source.then(letter("1", "first", MISSING)).then(letter("1", "second", MISSING));
 

@@ -62,7 +62,8 @@ class DeadLetterLinesTest {
 
     assertThat(DeadLetterLines.listSummary(collected, 1))
         .isEqualTo(
-            "listed 1 of 2 read; by reason: a=1 b=1 (stopped at --limit 1: more may be waiting)");
+            "listed 1 of 2 read; by reason: a=1 b=1 (stopped at --limit 1: more may be waiting;"
+                + " the counts cover only the messages read)");
     assertThat(DeadLetterLines.dryRunSummary(collected)).startsWith("would replay=1 skipped=1");
   }
 

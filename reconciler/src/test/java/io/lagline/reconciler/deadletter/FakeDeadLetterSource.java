@@ -21,6 +21,7 @@ final class FakeDeadLetterSource implements DeadLetterSource {
   final List<String> released = Collections.synchronizedList(new ArrayList<>());
   final Map<String, Integer> leases = Collections.synchronizedMap(new HashMap<>());
   int pulls;
+  final List<Integer> asked = Collections.synchronizedList(new ArrayList<>());
   RuntimeException failAcks;
 
   /** The next pull returns {@code letters}; once the script is used up, pulls return nothing. */
@@ -45,6 +46,7 @@ final class FakeDeadLetterSource implements DeadLetterSource {
   @Override
   public synchronized List<DeadLetter> pull(int maxMessages) {
     pulls++;
+    asked.add(maxMessages);
     List<DeadLetter> next = batches.poll();
     return next == null ? List.of() : next;
   }

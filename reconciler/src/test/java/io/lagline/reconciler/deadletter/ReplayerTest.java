@@ -92,6 +92,21 @@ class ReplayerTest {
   }
 
   @Test
+  void a_dead_letter_whose_data_was_dropped_is_not_replayed_and_stays_parked() {
+    Map<String, String> dropped = new java.util.HashMap<>(ATTRIBUTES);
+    dropped.put(DeadLetterAttributes.DATA_DROPPED_BYTES, "9999000");
+
+    ReplayReport report = replay(List.of(letter("1", dropped), letter("2", ATTRIBUTES)));
+
+    assertThat(republisher.published).hasSize(1);
+    assertThat(source.acked).containsExactly("ack-2");
+    assertThat(source.released).containsExactly("ack-1");
+    assertThat(report.failures())
+        .singleElement()
+        .satisfies(f -> assertThat(f.cause()).contains("9999000 bytes").contains("was dropped"));
+  }
+
+  @Test
   void a_failed_ack_after_a_confirmed_publish_is_reported_as_a_failure() {
     source.failAcks = new IllegalStateException("ack refused");
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutures;
 import com.google.api.gax.batching.BatchingSettings;
@@ -32,9 +33,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -203,6 +206,18 @@ final class Pipeline {
       }
     }
     return List.copyOf(received);
+  }
+
+  /** A DeviceSynced event of the test mapping, version {@code version} of {@code device}. */
+  static Event synced(String device, long version, ObjectNode payload) {
+    return new Event(
+        UUID.randomUUID().toString(),
+        "DeviceSynced",
+        1,
+        device,
+        version,
+        Instant.parse("2026-11-23T06:00:00Z").plusSeconds(version),
+        payload);
   }
 
   String subscription() {

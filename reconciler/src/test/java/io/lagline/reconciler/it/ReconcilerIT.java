@@ -13,9 +13,6 @@ import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.app.ReconcilerApp;
-import io.lagline.testkit.KeepLogsOnFailure;
-import io.lagline.testkit.LocalStack;
-import io.lagline.testkit.PubSubTestResources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,58 +29,20 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The reconciler end to end on a real Pub/Sub emulator and a real Cassandra node. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(KeepLogsOnFailure.class)
-class ReconcilerIT {
+class ReconcilerIT extends OnLocalStack {
   private static final Duration CONVERGE = Duration.ofSeconds(90);
 
-  LocalStack stack;
-  PubSubTestResources pubsub;
-  CqlSession session;
-  Path dir;
-
-  @BeforeAll
-  void startStack() throws Exception {
-    stack = LocalStack.start();
-    pubsub = PubSubTestResources.connect(stack);
-    session = stack.cassandra().sessionBuilder().build();
-    dir = Files.createTempDirectory("reconciler-it");
-  }
-
-  @AfterAll
-  void stopStack() {
-    if (session != null) {
-      session.close();
-    }
-    if (pubsub != null) {
-      pubsub.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
   static Event synced(String device, long version, int steps) {
-    ObjectNode payload =
+    return Pipeline.synced(
+        device,
+        version,
         EventCodec.json()
             .createObjectNode()
             .put("steps", steps)
-            .put("heart_rate", 60 + (int) version);
-    return new Event(
-        UUID.randomUUID().toString(),
-        "DeviceSynced",
-        1,
-        device,
-        version,
-        Instant.parse("2026-11-23T06:00:00Z").plusSeconds(version),
-        payload);
+            .put("heart_rate", 60 + (int) version));
   }
 
   static Event retired(String device, long version) {

@@ -3,9 +3,7 @@ package io.lagline.reconciler.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.producer.publish.Heartbeats;
@@ -19,67 +17,29 @@ import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.provision.ProvisionPlan;
 import io.lagline.reconciler.provision.Provisioner;
-import io.lagline.testkit.KeepLogsOnFailure;
-import io.lagline.testkit.LocalStack;
-import io.lagline.testkit.PubSubTestResources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Heartbeat watermark, the running auditor and {@code reconciler audit --since}, on a real Pub/Sub
  * emulator and a real Cassandra node.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(KeepLogsOnFailure.class)
-class WatermarkAuditIT {
+class WatermarkAuditIT extends OnLocalStack {
   private static final Duration CONVERGE = Duration.ofSeconds(60);
   private static final Pattern WATERMARK =
       Pattern.compile(
           "(?m)^lagline_reconciler_watermark_lag_seconds\\{[^}]*producer=\"it-producer\"[^}]*\\}"
               + " ([0-9.eE+-]+)$");
 
-  LocalStack stack;
-  PubSubTestResources pubsub;
-  CqlSession session;
-  Path dir;
   final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeAll
-  void startStack() throws Exception {
-    stack = LocalStack.start();
-    pubsub = PubSubTestResources.connect(stack);
-    session = stack.cassandra().sessionBuilder().build();
-    dir = Files.createTempDirectory("watermark-audit-it");
-  }
-
-  @AfterAll
-  void stopStack() {
-    if (session != null) {
-      session.close();
-    }
-    if (pubsub != null) {
-      pubsub.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   /** A pipeline whose config names an audit subscription, which provision creates. */
   private Pipeline auditedPipeline(String name, String grace) throws Exception {
@@ -112,15 +72,8 @@ class WatermarkAuditIT {
   }
 
   static Event synced(String device, long version) {
-    ObjectNode payload = EventCodec.json().createObjectNode().put("steps", (int) version * 10);
-    return new Event(
-        UUID.randomUUID().toString(),
-        "DeviceSynced",
-        1,
-        device,
-        version,
-        Instant.parse("2026-11-23T06:00:00Z").plusSeconds(version),
-        payload);
+    return Pipeline.synced(
+        device, version, EventCodec.json().createObjectNode().put("steps", (int) version * 10));
   }
 
   @Test

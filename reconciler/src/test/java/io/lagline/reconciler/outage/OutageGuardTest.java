@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
 import io.lagline.reconciler.config.OutageConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,71 @@ class OutageGuardTest {
     await().atMost(Duration.ofSeconds(5)).until(second::isDone);
     guard.record(false);
     assertThat(guard.paused()).isFalse();
+    assertThat(changes).as("one pause, one resume").containsExactly(true, false);
+  }
+
+  @Test
+  void a_failed_probe_is_no_new_pause_on_a_fake_clock() {
+    AtomicLong clock = new AtomicLong();
+    List<Runnable> ticks = new ArrayList<>();
+    List<Boolean> announced = new ArrayList<>();
+    OutageGuard manual =
+        new OutageGuard(
+            CONFIG,
+            tick -> {
+              ticks.add(tick);
+              return CompletableFuture.completedFuture(null);
+            },
+            clock::get,
+            () -> CompletableFuture.completedFuture(null),
+            announced::add);
+    for (int i = 0; i < 10; i++) {
+      manual.permit(FAR);
+      manual.record(true);
+    }
+    CompletableFuture<Void> first = manual.permit(FAR);
+    CompletableFuture<Void> second = manual.permit(FAR);
+
+    manual.tick();
+    assertThat(first).as("no probe before the probe interval").isNotDone();
+    clock.addAndGet(CONFIG.probeInterval().toNanos());
+    manual.tick();
+    assertThat(first).isDone();
+    manual.record(true); // the probe fails: the breaker opens again
+
+    manual.tick();
+    assertThat(second).isNotDone();
+    clock.addAndGet(CONFIG.probeInterval().toNanos());
+    manual.tick();
+    assertThat(second).isDone();
+    manual.record(false);
+    manual.tick();
+
+    assertThat(announced).as("pausing once, resuming once").containsExactly(true, false);
+    assertThat(manual.paused()).isFalse();
+    assertThat(ticks).hasSize(1);
+  }
+
+  @Test
+  void writes_in_flight_that_cassandra_leaves_unanswered_make_it_stalled() {
+    AtomicLong clock = new AtomicLong();
+    OutageGuard manual =
+        new OutageGuard(
+            CONFIG,
+            tick -> CompletableFuture.completedFuture(null),
+            clock::get,
+            () -> CompletableFuture.completedFuture(null),
+            paused -> {});
+    manual.permit(FAR);
+    manual.permit(FAR);
+    assertThat(manual.stalled()).isFalse();
+
+    clock.addAndGet(WriteStall.THRESHOLD.plusMillis(1).toNanos());
+    assertThat(manual.stalled()).as("no answer for longer than the threshold").isTrue();
+    assertThat(manual.paused()).as("long before the breaker opens").isFalse();
+
+    manual.record(false);
+    assertThat(manual.stalled()).isFalse();
   }
 
   @Test
