@@ -50,7 +50,12 @@ public final class PubSubTestResources implements AutoCloseable {
   private PubSubTestResources(String emulatorHost, String projectId) {
     this.emulatorHost = emulatorHost;
     this.projectId = projectId;
-    this.channel = ManagedChannelBuilder.forTarget(emulatorHost).usePlaintext().build();
+    // gRPC's default inbound limit (4 MiB) is below Pub/Sub's 10 MB messages
+    this.channel =
+        ManagedChannelBuilder.forTarget(emulatorHost)
+            .usePlaintext()
+            .maxInboundMessageSize(20 * 1024 * 1024)
+            .build();
     this.channelProvider =
         FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
   }

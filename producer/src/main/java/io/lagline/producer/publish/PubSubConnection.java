@@ -92,7 +92,13 @@ public final class PubSubConnection implements AutoCloseable {
               + ") or point --emulator / PUBSUB_EMULATOR_HOST at a running one",
           e);
     }
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(hostPort).usePlaintext().build();
+    // gRPC's default inbound limit (4 MiB) is below Pub/Sub's 10 MB messages; 20 MiB as Google's
+    // own channels allow
+    ManagedChannel channel =
+        ManagedChannelBuilder.forTarget(hostPort)
+            .usePlaintext()
+            .maxInboundMessageSize(20 * 1024 * 1024)
+            .build();
     LOG.info("Using the Pub/Sub emulator at {}", hostPort);
     return new PubSubConnection(hostPort, channel, NoCredentialsProvider.create());
   }
