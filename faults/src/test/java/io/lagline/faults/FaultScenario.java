@@ -29,6 +29,9 @@ enum FaultScenario {
    */
   static final String PROPERTY = "faults.scenarios";
 
+  /** What runs when {@value #PROPERTY} is unset: the module's pom sets it for {@code verify}. */
+  static final String DEFAULT_PROPERTY = "faults.default-scenarios";
+
   private final String shortName;
   private final String title;
 
@@ -57,9 +60,12 @@ enum FaultScenario {
     return letter() + "_" + shortName.replace('-', '_');
   }
 
-  /** The scenarios {@value #PROPERTY} selects; every one when it is unset. */
+  /**
+   * The scenarios {@value #PROPERTY} selects; when it is unset, {@value #DEFAULT_PROPERTY}; when
+   * both are, every one.
+   */
   static Set<FaultScenario> selected() {
-    return parse(System.getProperty(PROPERTY, ""));
+    return parse(System.getProperty(PROPERTY, System.getProperty(DEFAULT_PROPERTY, "")));
   }
 
   /**

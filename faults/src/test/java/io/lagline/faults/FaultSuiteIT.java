@@ -101,17 +101,13 @@ class FaultSuiteIT {
   @Test
   @Order(3)
   void c_cassandra_down_for_20_s_pauses_the_reconciler_and_it_resumes() throws Exception {
-    try (Scenario scenario = scenario(FaultScenario.C)) {
-      OutageScenarios.cassandraDown(faults, scenario);
-    }
+    run(FaultScenario.C, OutageScenarios::cassandraDown);
   }
 
   @Test
   @Order(4)
   void d_a_slow_cross_cloud_link_that_drops_for_5_s_loses_nothing() throws Exception {
-    try (Scenario scenario = scenario(FaultScenario.D)) {
-      OutageScenarios.slowLink(faults, scenario);
-    }
+    run(FaultScenario.D, OutageScenarios::slowLink);
   }
 
   @Test
@@ -180,17 +176,13 @@ class FaultSuiteIT {
   @Test
   @Order(8)
   void h_cassandra_frozen_for_30_s_pauses_the_reconciler_and_it_resumes() throws Exception {
-    try (Scenario scenario = scenario(FaultScenario.H)) {
-      FreezeScenarios.cassandraFrozen(faults, scenario);
-    }
+    run(FaultScenario.H, FreezeScenarios::cassandraFrozen);
   }
 
   @Test
   @Order(9)
   void i_emulator_frozen_for_20_s_loses_and_doubles_nothing() throws Exception {
-    try (Scenario scenario = scenario(FaultScenario.I)) {
-      FreezeScenarios.emulatorFrozen(faults, scenario);
-    }
+    run(FaultScenario.I, FreezeScenarios::emulatorFrozen);
   }
 
   @Test
@@ -202,6 +194,18 @@ class FaultSuiteIT {
       Scenario.awaitPublished(scenario.publishAsync());
 
       check(scenario.finish(LargeMessages.describe()));
+    }
+  }
+
+  /** One of the scenarios whose body lives in another class. */
+  @FunctionalInterface
+  interface ScenarioBody {
+    void run(FaultStack faults, Scenario scenario) throws Exception;
+  }
+
+  private void run(FaultScenario which, ScenarioBody body) throws Exception {
+    try (Scenario scenario = scenario(which)) {
+      body.run(faults, scenario);
     }
   }
 

@@ -72,11 +72,15 @@ final class LargeMessages {
         + " MiB (over the limit) dead-lettered";
   }
 
-  /** A sync of {@code device} whose data is exactly {@code bytes} long. */
+  /**
+   * A sync of {@code device} with every field the read-back compares, whose data is exactly {@code
+   * bytes} long.
+   */
   static Event event(String name, int device, long version, long bytes) {
     ObjectNode payload = EventCodec.json().createObjectNode();
     payload.put("steps", 1_000 + device);
     payload.put("heart_rate", 60);
+    payload.putObject("battery").put("level", 50.0);
     payload.put(FIELD, "");
     String id = name + "-" + new UUID(device, version);
     String key = FaultWorkload.deviceKey(device);
