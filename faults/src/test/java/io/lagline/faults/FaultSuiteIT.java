@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -131,7 +132,7 @@ class FaultSuiteIT {
   @Test
   @Order(6)
   void f_ordered_delivery_a_poison_message_does_not_stall_its_key() throws Exception {
-    try (Scenario scenario = scenario(FaultScenario.F, true, FaultWorkload.standard(6))) {
+    try (Scenario scenario = scenario(FaultScenario.F, true, () -> FaultWorkload.standard(6))) {
       long poisonBeforeGood = scenario.workload().poisonAheadOfGood();
       scenario.startReconciler(1);
       Scenario.awaitPublished(scenario.publishAsync());
@@ -188,8 +189,8 @@ class FaultSuiteIT {
   @Test
   @Order(10)
   void j_large_messages_are_applied_and_one_over_the_limit_is_dead_lettered() throws Exception {
-    FaultWorkload workload = LargeMessages.mixInto(FaultWorkload.standard(10));
-    try (Scenario scenario = scenario(FaultScenario.J, false, workload)) {
+    try (Scenario scenario =
+        scenario(FaultScenario.J, false, () -> LargeMessages.mixInto(FaultWorkload.standard(10)))) {
       scenario.startReconciler(1);
       Scenario.awaitPublished(scenario.publishAsync());
 
@@ -210,16 +211,17 @@ class FaultSuiteIT {
   }
 
   private Scenario scenario(FaultScenario which) {
-    return scenario(which, false, FaultWorkload.standard(which.ordinal() + 1));
+    return scenario(which, false, () -> FaultWorkload.standard(which.ordinal() + 1));
   }
 
   /**
    * Sets up {@code which}, or skips the test when {@value FaultScenario#PROPERTY} leaves it out.
    */
-  private Scenario scenario(FaultScenario which, boolean ordered, FaultWorkload workload) {
+  private Scenario scenario(
+      FaultScenario which, boolean ordered, Supplier<FaultWorkload> workload) {
     Assumptions.assumeTrue(
         selected.contains(which), which.shortName() + " is not in " + FaultScenario.PROPERTY);
-    return Scenario.create(faults, which.id(), which.title(), ordered, workload, "");
+    return Scenario.create(faults, which.id(), which.title(), ordered, workload.get(), "");
   }
 
   private static void check(ScenarioResult result) {
