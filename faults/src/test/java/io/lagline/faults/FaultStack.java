@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * connects directly (never through a fault proxy).
  */
 final class FaultStack implements AutoCloseable {
+  /** System property naming the output directory, absolute or relative to this module. */
+  static final String OUT_PROPERTY = "faults.out";
+
   private final LocalStack stack;
   private final PubSubTestResources pubsub;
   private volatile CqlSession reader;
@@ -58,14 +61,25 @@ final class FaultStack implements AutoCloseable {
     throw new IllegalStateException("config/mapping.yaml not found above " + moduleDir());
   }
 
-  /** {@code target/fault-logs/<scenario>}: the reconciler logs of one scenario. */
-  static Path logDir(String scenario) {
-    return moduleDir().resolve("target").resolve("fault-logs").resolve(scenario);
+  /**
+   * Where the table and the logs go: the directory {@value #OUT_PROPERTY} names ({@code bin/faults
+   * --out}), else {@code target}.
+   */
+  static Path outDir() {
+    String out = System.getProperty(OUT_PROPERTY, "");
+    return out.isBlank()
+        ? moduleDir().resolve("target")
+        : moduleDir().resolve(out.trim()).toAbsolutePath();
   }
 
-  /** {@code target/fault-table.md}. */
+  /** {@code <out>/fault-logs/<scenario>}: the reconciler logs of one scenario. */
+  static Path logDir(String scenario) {
+    return outDir().resolve("fault-logs").resolve(scenario);
+  }
+
+  /** {@code <out>/fault-table.md}. */
   static Path tableFile() {
-    return moduleDir().resolve("target").resolve("fault-table.md");
+    return outDir().resolve("fault-table.md");
   }
 
   @Override

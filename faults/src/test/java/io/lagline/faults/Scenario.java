@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
@@ -35,6 +36,9 @@ final class Scenario implements AutoCloseable {
   static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(4);
   static final Duration POISON_TIMEOUT = Duration.ofSeconds(60);
+
+  /** How long publishing the workload may take, faults included. */
+  static final Duration PUBLISH_TIMEOUT = Duration.ofMinutes(5);
 
   private final FaultStack stack;
   private final String id;
@@ -143,6 +147,11 @@ final class Scenario implements AutoCloseable {
             throw new IllegalStateException("interrupted while publishing", e);
           }
         });
+  }
+
+  /** Waits until {@link #publishAsync()} has published everything; returns how many. */
+  static int awaitPublished(CompletableFuture<Integer> publishing) throws Exception {
+    return publishing.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Share of the expected history rows present in Cassandra: how far the stream got. */

@@ -126,6 +126,30 @@ public final class CassandraNode implements AutoCloseable {
   }
 
   /**
+   * Freezes the node's JVM (SIGSTOP): the process stays alive and its sockets open, so clients'
+   * requests and new connections hang rather than fail, as in a long GC pause or a stalled VM.
+   * {@link #thaw()}, {@link #stop()}, {@link #kill()} and {@link #close()} resume it.
+   *
+   * @throws IllegalStateException when the node is not running
+   */
+  public synchronized void freeze() {
+    if (!isRunning()) {
+      throw new IllegalStateException("Cassandra node on " + address() + " is not running");
+    }
+    process.freeze();
+    LOG.info("Cassandra node on {} frozen (SIGSTOP)", address());
+  }
+
+  /** Resumes a frozen node (SIGCONT); does nothing when it is not frozen. */
+  public synchronized void thaw() {
+    ChildProcess current = process;
+    if (current != null && current.isFrozen()) {
+      current.thaw();
+      LOG.info("Cassandra node on {} thawed (SIGCONT)", address());
+    }
+  }
+
+  /**
    * Whether the node's process is alive; it may still be starting. Does not wait for a start in
    * progress.
    */
@@ -202,7 +226,10 @@ public final class CassandraNode implements AutoCloseable {
     return releaseVersion;
   }
 
-  /** Stops the node; its directory stays (the owner of the base directory deletes it). */
+  /**
+   * Stops the node (thawing it first if frozen); its directory stays (the owner of the base
+   * directory deletes it).
+   */
   @Override
   public void close() {
     stop();

@@ -23,6 +23,7 @@ final class ChildProcess {
   private final Process process;
   private final OutputPump pump;
   private final Path logFile;
+  private volatile boolean frozen;
 
   private ChildProcess(String name, Process process, OutputPump pump, Path logFile) {
     this.name = name;
@@ -91,8 +92,39 @@ final class ChildProcess {
     }
   }
 
-  /** SIGTERM, then SIGKILL if the process is still running after {@code grace}. */
+  /**
+   * Freezes the process and its descendants (SIGSTOP): it stays alive and keeps its sockets open,
+   * but answers nothing, as a long GC pause or a stalled VM would. Idempotent.
+   */
+  synchronized void freeze() {
+    if (isAlive() && !frozen) {
+      ProcessSignals.send("STOP", process.toHandle());
+      frozen = true;
+      LOG.debug("{} (pid {}) frozen", name, pid());
+    }
+  }
+
+  /** Resumes a frozen process and its descendants (SIGCONT). Idempotent. */
+  synchronized void thaw() {
+    if (frozen) {
+      frozen = false;
+      if (isAlive()) {
+        ProcessSignals.send("CONT", process.toHandle());
+        LOG.debug("{} (pid {}) thawed", name, pid());
+      }
+    }
+  }
+
+  boolean isFrozen() {
+    return frozen;
+  }
+
+  /**
+   * SIGTERM, then SIGKILL if the process is still running after {@code grace}; a frozen process is
+   * thawed first, so it can stop gracefully.
+   */
   void stop(Duration grace) {
+    thaw();
     List<ProcessHandle> descendants = process.descendants().toList();
     process.destroy();
     if (!awaitExit(grace)) {
@@ -106,6 +138,7 @@ final class ChildProcess {
 
   /** SIGKILL, as a crash would; returns once the process is gone. */
   void kill() {
+    thaw();
     List<ProcessHandle> descendants = process.descendants().toList();
     process.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);

@@ -110,8 +110,31 @@ public final class PubSubEmulator implements AutoCloseable {
   }
 
   /**
-   * Stops the emulator (SIGTERM, then SIGKILL after the stop timeout). Topics and messages are
-   * lost.
+   * Freezes the emulator's JVM and its launcher script (SIGSTOP): the process stays alive and its
+   * port open, so calls and new connections hang rather than fail. {@link #thaw()}, {@link #stop()}
+   * and {@link #close()} resume it.
+   *
+   * @throws IllegalStateException when the emulator is not running
+   */
+  public void freeze() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("Pub/Sub emulator on " + host() + " is not running");
+    }
+    process.freeze();
+    LOG.info("Pub/Sub emulator on {} frozen (SIGSTOP)", host());
+  }
+
+  /** Resumes a frozen emulator (SIGCONT); does nothing when it is not frozen. */
+  public void thaw() {
+    if (process.isFrozen()) {
+      process.thaw();
+      LOG.info("Pub/Sub emulator on {} thawed (SIGCONT)", host());
+    }
+  }
+
+  /**
+   * Stops the emulator (thawing it first if frozen; SIGTERM, then SIGKILL after the stop timeout).
+   * Topics and messages are lost.
    */
   public void stop() {
     if (process.isAlive()) {

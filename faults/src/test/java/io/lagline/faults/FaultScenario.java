@@ -1,0 +1,108 @@
+package io.lagline.faults;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The suite's scenarios: each has a letter (its order in the table) and a short name, and either
+ * selects it in {@value #PROPERTY} and in {@code bin/faults --scenario}. The id (letter and name)
+ * names the scenario's topic, subscriptions, keyspace and log folder.
+ */
+enum FaultScenario {
+  A("duplicates", "a. duplicates + shuffle"),
+  B("kill9", "b. kill -9 mid-stream"),
+  C("cassandra-down", "c. Cassandra down"),
+  D("slow-link", "d. cross-cloud link"),
+  E("replicas", "e. 3 replicas, one killed"),
+  F("ordered", "f. ordering keys + poison"),
+  G("sigterm", "g. SIGTERM mid-stream"),
+  H("freeze-cassandra", "h. Cassandra frozen"),
+  I("freeze-emulator", "i. emulator frozen"),
+  J("large-messages", "j. large messages");
+
+  /**
+   * System property selecting the scenarios to run: names or letters separated by commas or spaces;
+   * empty or {@code all} runs every one.
+   */
+  static final String PROPERTY = "faults.scenarios";
+
+  /** What runs when {@value #PROPERTY} is unset: the module's pom sets it for {@code verify}. */
+  static final String DEFAULT_PROPERTY = "faults.default-scenarios";
+
+  private final String shortName;
+  private final String title;
+
+  FaultScenario(String shortName, String title) {
+    this.shortName = shortName;
+    this.title = title;
+  }
+
+  /** {@code a}, {@code b}, ... */
+  String letter() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** e.g. {@code freeze-cassandra}. */
+  String shortName() {
+    return shortName;
+  }
+
+  /** The table's scenario column. */
+  String title() {
+    return title;
+  }
+
+  /** Topic, subscription, keyspace and log folder name, e.g. {@code h_freeze_cassandra}. */
+  String id() {
+    return letter() + "_" + shortName.replace('-', '_');
+  }
+
+  /**
+   * The scenarios {@value #PROPERTY} selects; when it is unset, {@value #DEFAULT_PROPERTY}; when
+   * both are, every one.
+   */
+  static Set<FaultScenario> selected() {
+    return parse(System.getProperty(PROPERTY, System.getProperty(DEFAULT_PROPERTY, "")));
+  }
+
+  /**
+   * The scenarios a selection names.
+   *
+   * @throws IllegalArgumentException naming every unknown name and the valid ones
+   */
+  static Set<FaultScenario> parse(String selection) {
+    String trimmed = selection.trim();
+    if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("all")) {
+      return EnumSet.allOf(FaultScenario.class);
+    }
+    Set<FaultScenario> chosen = EnumSet.noneOf(FaultScenario.class);
+    Set<String> unknown = new java.util.TreeSet<>();
+    for (String name : trimmed.split("[,\\s]+")) {
+      Arrays.stream(values())
+          .filter(s -> s.letter().equalsIgnoreCase(name) || s.shortName.equalsIgnoreCase(name))
+          .findFirst()
+          .ifPresentOrElse(chosen::add, () -> unknown.add(name));
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          PROPERTY
+              + " has unknown scenario(s) "
+              + unknown
+              + " in '"
+              + selection
+              + "'; valid: "
+              + validNames());
+    }
+    return chosen;
+  }
+
+  /** {@code a|duplicates, b|kill9, ...}. */
+  static String validNames() {
+    return Arrays.stream(values())
+        .map(s -> s.letter() + "|" + s.shortName)
+        .collect(Collectors.joining(", "));
+  }
+}
