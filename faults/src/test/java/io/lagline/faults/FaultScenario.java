@@ -21,7 +21,8 @@ enum FaultScenario {
   G("sigterm", "g. SIGTERM mid-stream"),
   H("freeze-cassandra", "h. Cassandra frozen"),
   I("freeze-emulator", "i. emulator frozen"),
-  J("large-messages", "j. large messages");
+  J("large-messages", "j. large messages"),
+  K("stock-emulator", "k. stock emulator");
 
   /**
    * System property selecting the scenarios to run: names or letters separated by commas or spaces;

@@ -26,9 +26,9 @@ class FaultScenarioTest {
 
   @Test
   void unknown_names_fail_with_the_valid_ones() {
-    assertThatThrownBy(() -> FaultScenario.parse("a,nope,k"))
+    assertThatThrownBy(() -> FaultScenario.parse("a,nope,z"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("[k, nope]")
+        .hasMessageContaining("[nope, z]")
         .hasMessageContaining("a|duplicates")
         .hasMessageContaining("j|large-messages");
   }

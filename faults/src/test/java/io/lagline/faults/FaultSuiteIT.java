@@ -197,6 +197,22 @@ class FaultSuiteIT {
     }
   }
 
+  @Test
+  @Order(11)
+  void k_on_the_stock_emulator_the_reconciler_refuses_to_run_and_nothing_is_consumed()
+      throws Exception {
+    Assumptions.assumeTrue(
+        StockEmulatorScenario.installedIsDefective(),
+        "the installed emulator keeps no closed streams: nothing to refuse");
+    try (Scenario scenario =
+        scenario(
+            FaultScenario.K,
+            false,
+            () -> FaultWorkload.generate(1_000, 100, 0.0, FaultScenario.K.ordinal() + 1))) {
+      StockEmulatorScenario.refuses(faults, scenario);
+    }
+  }
+
   /** One of the scenarios whose body lives in another class. */
   @FunctionalInterface
   interface ScenarioBody {

@@ -69,6 +69,11 @@ final class ReconcilerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The exit code; -1 while it runs. */
+  int exitCode() {
+    return process.exitCode();
+  }
+
   /**
    * Waits until {@code /health/ready} answers 200.
    *

@@ -123,15 +123,33 @@ final class Scenario implements AutoCloseable {
 
   /** As {@link #startReconciler(int)}, with environment overrides of the config. */
   ReconcilerProcess startReconciler(int replica, Map<String, String> env) {
+    ReconcilerProcess process = launchReconciler(replica, env);
+    long began = System.nanoTime();
+    process.awaitReady(READY_TIMEOUT);
+    LOG.info("{}: {} ready in {} ms", id, process.name(), (System.nanoTime() - began) / 1_000_000);
+    return process;
+  }
+
+  /** Starts reconciler number {@code replica} and returns at once, ready or not. */
+  ReconcilerProcess launchReconciler(int replica, Map<String, String> env) {
     int start = starts.merge(replica, 1, Integer::sum);
     String name = "reconciler-" + replica + "-" + start;
     ReconcilerProcess process =
         ReconcilerProcess.start(name, configFile, logDir.resolve(name + ".log"), env);
     processes.add(process);
-    long began = System.nanoTime();
-    process.awaitReady(READY_TIMEOUT);
-    LOG.info("{}: {} ready in {} ms", id, name, (System.nanoTime() - began) / 1_000_000);
     return process;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String title() {
+    return title;
+  }
+
+  Path logDir() {
+    return logDir;
   }
 
   /** Publishes the workload on another thread; completes with the number published. */
@@ -156,15 +174,18 @@ final class Scenario implements AutoCloseable {
 
   /** Share of the expected history rows present in Cassandra: how far the stream got. */
   double progress() {
-    long rows =
-        stack
-            .reader()
-            .execute(
-                SimpleStatement.newInstance("SELECT COUNT(*) FROM " + id + ".sync_history")
-                    .setTimeout(Duration.ofSeconds(30)))
-            .one()
-            .getLong(0);
-    return (double) rows / expected.historyRows();
+    return (double) historyRows() / expected.historyRows();
+  }
+
+  /** Rows in the scenario's history table. */
+  long historyRows() {
+    return stack
+        .reader()
+        .execute(
+            SimpleStatement.newInstance("SELECT COUNT(*) FROM " + id + ".sync_history")
+                .setTimeout(Duration.ofSeconds(30)))
+        .one()
+        .getLong(0);
   }
 
   /** Waits until {@link #progress()} reaches {@code share}. */

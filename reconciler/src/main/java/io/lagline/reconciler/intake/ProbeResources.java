@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ProbeResources implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeResources.class);
-  private static final int ACK_DEADLINE_SECONDS = 10;
   private static final Duration PULL_WAIT = Duration.ofSeconds(1);
 
   private final String topic;
@@ -57,7 +56,7 @@ final class ProbeResources implements AutoCloseable {
               Subscription.newBuilder()
                   .setName(subscription)
                   .setTopic(topic)
-                  .setAckDeadlineSeconds(ACK_DEADLINE_SECONDS)
+                  .setAckDeadlineSeconds(EmulatorStreamCheck.ACK_DEADLINE_SECONDS)
                   .build());
       return new ProbeResources(topic, subscription, publisher, subscriber);
     } catch (IOException | ApiException e) {
