@@ -17,6 +17,7 @@ import io.lagline.reconciler.config.ShutdownConfig;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.intake.MessageHandler;
 import io.lagline.reconciler.intake.PubSubIntake;
+import io.lagline.reconciler.intake.StreamWatch;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
@@ -108,18 +109,22 @@ public final class ReconcilerApp implements AutoCloseable {
       started.add(guard);
       MessageHandler handler = injector.getInstance(MessageHandler.class);
       PubSubIntake[] intake = new PubSubIntake[1];
+      StreamWatch streams = injector.getInstance(StreamWatch.class);
+      Duration stallTimeout = config.intakeHealth().stallTimeout();
       List<HealthCheck> checks =
           List.of(
-              new HealthCheck("subscribed", () -> intake[0] != null && intake[0].isRunning()),
-              new HealthCheck("cassandra", () -> CassandraSessions.reachable(session)),
-              new HealthCheck("not_paused", () -> !guard.paused()),
-              new HealthCheck("cassandra_answering", () -> !guard.stalled()));
+              HealthCheck.of("subscribed", () -> intake[0] != null && intake[0].isRunning()),
+              HealthCheck.of("cassandra", () -> CassandraSessions.reachable(session)),
+              HealthCheck.of("not_paused", () -> !guard.paused()),
+              HealthCheck.of("cassandra_answering", () -> !guard.stalled()),
+              new HealthCheck("stream_not_erroring", streams::problem),
+              new HealthCheck("progressing", () -> handler.stall(stallTimeout)));
       AdminServer admin =
           AdminServer.start(
               config.admin().host(),
               config.admin().port(),
               injector.getInstance(PrometheusMeterRegistry.class),
-              List.of(new HealthCheck("subscriber", () -> !failure.isDone())),
+              List.of(HealthCheck.of("subscriber", () -> !failure.isDone())),
               checks);
       started.add(admin);
       intake[0] = PubSubIntake.start(config.pubsub(), pubsub, handler, failure::complete);

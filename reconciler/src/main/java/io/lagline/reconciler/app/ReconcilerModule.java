@@ -19,8 +19,11 @@ import io.lagline.reconciler.deadletter.PubSubDeadLetterSink;
 import io.lagline.reconciler.intake.MessageHandler;
 import io.lagline.reconciler.intake.PubSubChecks;
 import io.lagline.reconciler.intake.PubSubIntake;
+import io.lagline.reconciler.intake.StreamWatch;
+import io.lagline.reconciler.intake.StreamingPullInterceptor;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
+import io.lagline.reconciler.metrics.IntakeMetrics;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.lagline.reconciler.watermark.Watermarks;
@@ -35,6 +38,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -154,8 +158,23 @@ final class ReconcilerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PubSubConnection pubsub() {
-    return PubSubIntake.connect(config.pubsub());
+  IntakeMetrics intakeMetrics(PrometheusMeterRegistry registry) {
+    return new IntakeMetrics(registry);
+  }
+
+  @Provides
+  @Singleton
+  StreamWatch streamWatch(Clock clock, IntakeMetrics metrics) {
+    return new StreamWatch(
+        config.pubsub().subscription(), config.intakeHealth(), clock, metrics::streamError);
+  }
+
+  @Provides
+  @Singleton
+  PubSubConnection pubsub(StreamWatch watch) {
+    return PubSubIntake.connect(
+        config.pubsub(),
+        List.of(new StreamingPullInterceptor(config.pubsub().subscription(), watch)));
   }
 
   @Provides
@@ -173,9 +192,13 @@ final class ReconcilerModule extends AbstractModule {
       DeadLetterSink deadLetters,
       ReconcilerMetrics metrics,
       Clock clock,
-      Watermarks watermarks) {
-    return new MessageHandler(
-        applier, deadLetters, metrics, clock, watermarks, config.pubsub().maxAckExtension());
+      Watermarks watermarks,
+      IntakeMetrics intakeMetrics) {
+    MessageHandler handler =
+        new MessageHandler(
+            applier, deadLetters, metrics, clock, watermarks, config.pubsub().maxAckExtension());
+    intakeMetrics.stalledFor(handler, MessageHandler::stalledSeconds);
+    return handler;
   }
 
   private static ConsistencyLevel level(String name) {
