@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import io.grpc.ClientInterceptor;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.admin.AdminServer;
 import io.lagline.reconciler.admin.HealthCheck;
@@ -72,8 +73,16 @@ public final class ReconcilerApp implements AutoCloseable {
    * @throws io.lagline.error.LaglineException naming the cause and the key to fix
    */
   public static ReconcilerApp start(ReconcilerConfig config) {
+    return start(config, List.of());
+  }
+
+  /**
+   * As {@link #start(ReconcilerConfig)}, with {@code interceptors} on the calls of the subscriber's
+   * channel besides the reconciler's own (tracing, or a test's fault).
+   */
+  public static ReconcilerApp start(ReconcilerConfig config, List<ClientInterceptor> interceptors) {
     try {
-      return startWiring(config);
+      return startWiring(config, interceptors);
     } catch (ProvisionException | CreationException e) {
       // Guice wraps what a provider throws; the caller wants the cause, which names the key to fix
       Throwable cause = rootOf(e);
@@ -93,8 +102,10 @@ public final class ReconcilerApp implements AutoCloseable {
     return cause == null ? guice : cause;
   }
 
-  private static ReconcilerApp startWiring(ReconcilerConfig config) {
-    Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new ReconcilerModule(config));
+  private static ReconcilerApp startWiring(
+      ReconcilerConfig config, List<ClientInterceptor> interceptors) {
+    Injector injector =
+        Guice.createInjector(Stage.DEVELOPMENT, new ReconcilerModule(config, interceptors));
     List<AutoCloseable> started = new ArrayList<>();
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
     try {

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.grpc.ClientInterceptor;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.apply.CassandraLwtWriter;
 import io.lagline.reconciler.apply.EventApplier;
@@ -38,6 +39,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,9 +51,11 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class ReconcilerModule extends AbstractModule {
   private final ReconcilerConfig config;
+  private final List<ClientInterceptor> interceptors;
 
-  ReconcilerModule(ReconcilerConfig config) {
+  ReconcilerModule(ReconcilerConfig config, List<ClientInterceptor> interceptors) {
     this.config = config;
+    this.interceptors = List.copyOf(interceptors);
   }
 
   @Override
@@ -172,9 +176,9 @@ final class ReconcilerModule extends AbstractModule {
   @Provides
   @Singleton
   PubSubConnection pubsub(StreamWatch watch) {
-    return PubSubIntake.connect(
-        config.pubsub(),
-        List.of(new StreamingPullInterceptor(config.pubsub().subscription(), watch)));
+    List<ClientInterceptor> all = new ArrayList<>(interceptors);
+    all.add(new StreamingPullInterceptor(config.pubsub().subscription(), watch));
+    return PubSubIntake.connect(config.pubsub(), all);
   }
 
   @Provides

@@ -84,8 +84,8 @@ public final class StreamWatch {
     if (warned > 0) {
       LOG.warn(
           "streaming pull of {} keeps failing: {} error(s) in the last {} ({} since the last"
-              + " warning), the last {}; the client reconnects and the messages it held are"
-              + " redelivered, last message received {}",
+              + " warning), the last {}; the client reconnects and Pub/Sub delivers the same messages"
+              + " again, last message received {}",
           subscription,
           inWindow,
           config.streamErrorWindow(),
