@@ -93,10 +93,7 @@ public final class StreamWatch {
           error.cause(),
           lastReceived == null ? "never" : lastReceived);
     } else if (inWindow == 1) {
-      LOG.info(
-          "streaming pull of {} closed with {}; the client reconnects",
-          subscription,
-          error.cause());
+      LOG.info("streaming pull of {} closed with {}", subscription, error.cause());
     } else {
       LOG.debug("streaming pull of {} closed with {}", subscription, error.cause());
     }
