@@ -11,6 +11,7 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.ClientInterceptor;
 import io.lagline.error.LaglineException;
+import io.lagline.event.PubSubLimits;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubConnectionException;
 import io.lagline.reconciler.config.PubSubConfig;
@@ -29,9 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PubSubIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PubSubIntake.class);
-
-  /** The largest pull response the subscriber accepts from the real service: 20 MiB. */
-  static final int MAX_INBOUND_MESSAGE_SIZE = 20 * 1024 * 1024;
 
   private static final int MAX_INBOUND_METADATA_SIZE = 4 * 1024 * 1024;
   private static final Duration KEEP_ALIVE_TIME = Duration.ofMinutes(5);
@@ -110,7 +108,7 @@ public final class PubSubIntake implements AutoCloseable {
             () ->
                 // Subscriber.Builder's own defaults (google-cloud-pubsub 1.153)
                 SubscriptionAdminSettings.defaultGrpcTransportProviderBuilder()
-                    .setMaxInboundMessageSize(MAX_INBOUND_MESSAGE_SIZE)
+                    .setMaxInboundMessageSize(PubSubLimits.MAX_INBOUND_MESSAGE_BYTES)
                     .setMaxInboundMetadataSize(MAX_INBOUND_METADATA_SIZE)
                     .setKeepAliveTimeDuration(KEEP_ALIVE_TIME)
                     .setInterceptorProvider(connection::interceptors)
