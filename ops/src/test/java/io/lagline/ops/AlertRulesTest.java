@@ -17,7 +17,7 @@ class AlertRulesTest {
   private final List<Rule> rules = AlertRules.read(OpsFiles.alertRules());
 
   @Test
-  void has_the_seven_alerts() {
+  void has_the_nine_alerts() {
     assertThat(rules)
         .extracting(Rule::name)
         .containsExactly(
@@ -27,6 +27,8 @@ class AlertRulesTest {
             "LaglineDeadLettersRising",
             "LaglineReconcilerPausedTooLong",
             "LaglineNoProgress",
+            "LaglineSubscriptionErroring",
+            "LaglineIntakeStalled",
             "LaglineInstanceDown");
   }
 

@@ -67,6 +67,8 @@ class DashboardTest {
             "lagline_producer_publishes_events_total",
             "lagline_producer_publish_latency_seconds_bucket",
             "lagline_reconciler_audit_divergent_total",
+            "lagline_reconciler_stream_errors_total",
+            "lagline_reconciler_stalled_for_seconds",
             "jvm_memory_used_bytes");
   }
 

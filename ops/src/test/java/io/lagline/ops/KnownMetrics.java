@@ -32,6 +32,8 @@ final class KnownMetrics {
           "lagline_reconciler_flow_control_max_messages",
           "lagline_reconciler_write_concurrency_limit",
           "lagline_reconciler_writes_in_flight",
+          "lagline_reconciler_stream_errors_total",
+          "lagline_reconciler_stalled_for_seconds",
           "lagline_producer_heartbeats_total",
           "lagline_producer_publishes_events_total",
           "lagline_producer_publish_latency_seconds_bucket",

@@ -15,7 +15,7 @@ class PromtoolIT {
   @Test
   void the_rules_file_is_valid() throws Exception {
     assertThat(promtool("check", "rules", OpsFiles.alertRules()))
-        .contains("SUCCESS: 7 rules found");
+        .contains("SUCCESS: " + AlertRules.read(OpsFiles.alertRules()).size() + " rules found");
   }
 
   @Test

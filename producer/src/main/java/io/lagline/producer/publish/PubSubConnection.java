@@ -9,6 +9,7 @@ import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.lagline.event.PubSubLimits;
@@ -19,6 +20,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,12 +52,17 @@ public final class PubSubConnection implements AutoCloseable {
   private final String emulatorHost;
   private final ManagedChannel channel;
   private final CredentialsProvider credentialsProvider;
+  private final List<ClientInterceptor> interceptors;
 
   private PubSubConnection(
-      String emulatorHost, ManagedChannel channel, CredentialsProvider credentialsProvider) {
+      String emulatorHost,
+      ManagedChannel channel,
+      CredentialsProvider credentialsProvider,
+      List<ClientInterceptor> interceptors) {
     this.emulatorHost = emulatorHost;
     this.channel = channel;
     this.credentialsProvider = credentialsProvider;
+    this.interceptors = List.copyOf(interceptors);
   }
 
   /**
@@ -63,6 +70,15 @@ public final class PubSubConnection implements AutoCloseable {
    * #google(Path)}. With the emulator a credentials file is ignored, with a warning.
    */
   public static PubSubConnection create(String emulatorHost, Path credentialsFile) {
+    return create(emulatorHost, credentialsFile, List.of());
+  }
+
+  /**
+   * As {@link #create(String, Path)}, with {@code interceptors} on every call of the emulator
+   * channel; for the real service they are kept for {@link #interceptors()}.
+   */
+  public static PubSubConnection create(
+      String emulatorHost, Path credentialsFile, List<ClientInterceptor> interceptors) {
     if (emulatorHost != null && !emulatorHost.isBlank()) {
       if (credentialsFile != null) {
         LOG.warn(
@@ -70,9 +86,9 @@ public final class PubSubConnection implements AutoCloseable {
             emulatorHost,
             credentialsFile);
       }
-      return emulator(emulatorHost.trim());
+      return emulator(emulatorHost.trim(), interceptors);
     }
-    return google(credentialsFile);
+    return google(credentialsFile, interceptors);
   }
 
   /**
@@ -82,6 +98,14 @@ public final class PubSubConnection implements AutoCloseable {
    * @throws PubSubConnectionException when nothing accepts connections there
    */
   public static PubSubConnection emulator(String hostPort) {
+    return emulator(hostPort, List.of());
+  }
+
+  /**
+   * As {@link #emulator(String)}, with {@code interceptors} on every call of the channel (as with
+   * {@link io.grpc.ClientInterceptors#intercept(io.grpc.Channel, List)}, the last runs first).
+   */
+  public static PubSubConnection emulator(String hostPort, List<ClientInterceptor> interceptors) {
     InetSocketAddress address = parseHostPort(hostPort);
     try (Socket socket = new Socket()) {
       socket.connect(address, (int) EMULATOR_CONNECT_TIMEOUT.toMillis());
@@ -102,9 +126,10 @@ public final class PubSubConnection implements AutoCloseable {
         ManagedChannelBuilder.forTarget(hostPort)
             .usePlaintext()
             .maxInboundMessageSize(PubSubLimits.MAX_INBOUND_MESSAGE_BYTES)
+            .intercept(interceptors)
             .build();
     LOG.info("Using the Pub/Sub emulator at {}", hostPort);
-    return new PubSubConnection(hostPort, channel, NoCredentialsProvider.create());
+    return new PubSubConnection(hostPort, channel, NoCredentialsProvider.create(), interceptors);
   }
 
   /**
@@ -115,6 +140,15 @@ public final class PubSubConnection implements AutoCloseable {
    * @throws PubSubConnectionException when no credentials can be loaded
    */
   public static PubSubConnection google(Path credentialsFile) {
+    return google(credentialsFile, List.of());
+  }
+
+  /**
+   * As {@link #google(Path)}, keeping {@code interceptors} for the clients that build their own
+   * channel ({@link #interceptors()}).
+   */
+  public static PubSubConnection google(
+      Path credentialsFile, List<ClientInterceptor> interceptors) {
     GoogleCredentials credentials;
     if (credentialsFile != null) {
       try (InputStream in = Files.newInputStream(credentialsFile)) {
@@ -144,7 +178,7 @@ public final class PubSubConnection implements AutoCloseable {
     }
     GoogleCredentials scoped =
         credentials.createScoped(TopicAdminSettings.getDefaultServiceScopes());
-    return new PubSubConnection(null, null, FixedCredentialsProvider.create(scoped));
+    return new PubSubConnection(null, null, FixedCredentialsProvider.create(scoped), interceptors);
   }
 
   /** The emulator's {@code HOST:PORT}, when connected to the emulator. */
@@ -161,6 +195,15 @@ public final class PubSubConnection implements AutoCloseable {
   public Optional<TransportChannelProvider> channelProvider() {
     return Optional.ofNullable(channel)
         .map(c -> FixedTransportChannelProvider.create(GrpcTransportChannel.create(c)));
+  }
+
+  /**
+   * The interceptors this connection was created with: already on the emulator channel; a client
+   * that builds its own channel to the real service (when {@link #channelProvider()} is empty)
+   * installs them itself.
+   */
+  public List<ClientInterceptor> interceptors() {
+    return interceptors;
   }
 
   /** The credentials to use. */

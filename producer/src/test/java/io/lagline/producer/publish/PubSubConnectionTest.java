@@ -3,11 +3,22 @@ package io.lagline.producer.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.api.gax.grpc.GrpcTransportChannel;
+import com.google.pubsub.v1.PublishRequest;
+import com.google.pubsub.v1.PublishResponse;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.MethodDescriptor;
+import io.grpc.protobuf.ProtoUtils;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +77,41 @@ class PubSubConnectionTest {
       assertThat(connection.channelProvider()).isPresent();
       assertThat(connection.credentialsProvider().getCredentials()).isNull();
     }
+  }
+
+  @Test
+  void interceptors_see_every_call_of_the_emulator_channel() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    ClientInterceptor recorder =
+        new ClientInterceptor() {
+          @Override
+          public <Q, R> ClientCall<Q, R> interceptCall(
+              MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+            seen.add(method.getFullMethodName());
+            return next.newCall(method, options);
+          }
+        };
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        PubSubConnection connection =
+            PubSubConnection.emulator("127.0.0.1:" + socket.getLocalPort(), List.of(recorder))) {
+      Channel channel =
+          ((GrpcTransportChannel) connection.channelProvider().orElseThrow().getTransportChannel())
+              .getChannel();
+
+      channel.newCall(publishMethod(), CallOptions.DEFAULT);
+
+      assertThat(seen).containsExactly("google.pubsub.v1.Publisher/Publish");
+      assertThat(connection.interceptors()).containsExactly(recorder);
+    }
+  }
+
+  private static MethodDescriptor<PublishRequest, PublishResponse> publishMethod() {
+    return MethodDescriptor.<PublishRequest, PublishResponse>newBuilder()
+        .setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName("google.pubsub.v1.Publisher/Publish")
+        .setRequestMarshaller(ProtoUtils.marshaller(PublishRequest.getDefaultInstance()))
+        .setResponseMarshaller(ProtoUtils.marshaller(PublishResponse.getDefaultInstance()))
+        .build();
   }
 
   @Test

@@ -81,8 +81,7 @@ public final class AdminServer implements AutoCloseable {
 
   private static void report(HttpExchange exchange, List<HealthCheck> checks, String state)
       throws IOException {
-    List<String> failing =
-        checks.stream().filter(c -> !c.healthy()).map(HealthCheck::name).toList();
+    List<String> failing = checks.stream().flatMap(c -> c.failure().stream()).toList();
     if (failing.isEmpty()) {
       respond(exchange, 200, "text/plain", state + "\n");
     } else {

@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import io.grpc.ClientInterceptor;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.admin.AdminServer;
 import io.lagline.reconciler.admin.HealthCheck;
@@ -17,6 +18,7 @@ import io.lagline.reconciler.config.ShutdownConfig;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.intake.MessageHandler;
 import io.lagline.reconciler.intake.PubSubIntake;
+import io.lagline.reconciler.intake.StreamWatch;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
@@ -71,8 +73,16 @@ public final class ReconcilerApp implements AutoCloseable {
    * @throws io.lagline.error.LaglineException naming the cause and the key to fix
    */
   public static ReconcilerApp start(ReconcilerConfig config) {
+    return start(config, List.of());
+  }
+
+  /**
+   * As {@link #start(ReconcilerConfig)}, with {@code interceptors} on the calls of the subscriber's
+   * channel besides the reconciler's own (tracing, or a test's fault).
+   */
+  public static ReconcilerApp start(ReconcilerConfig config, List<ClientInterceptor> interceptors) {
     try {
-      return startWiring(config);
+      return startWiring(config, interceptors);
     } catch (ProvisionException | CreationException e) {
       // Guice wraps what a provider throws; the caller wants the cause, which names the key to fix
       Throwable cause = rootOf(e);
@@ -92,8 +102,10 @@ public final class ReconcilerApp implements AutoCloseable {
     return cause == null ? guice : cause;
   }
 
-  private static ReconcilerApp startWiring(ReconcilerConfig config) {
-    Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new ReconcilerModule(config));
+  private static ReconcilerApp startWiring(
+      ReconcilerConfig config, List<ClientInterceptor> interceptors) {
+    Injector injector =
+        Guice.createInjector(Stage.DEVELOPMENT, new ReconcilerModule(config, interceptors));
     List<AutoCloseable> started = new ArrayList<>();
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
     try {
@@ -108,18 +120,22 @@ public final class ReconcilerApp implements AutoCloseable {
       started.add(guard);
       MessageHandler handler = injector.getInstance(MessageHandler.class);
       PubSubIntake[] intake = new PubSubIntake[1];
+      StreamWatch streams = injector.getInstance(StreamWatch.class);
+      Duration stallTimeout = config.intakeHealth().stallTimeout();
       List<HealthCheck> checks =
           List.of(
-              new HealthCheck("subscribed", () -> intake[0] != null && intake[0].isRunning()),
-              new HealthCheck("cassandra", () -> CassandraSessions.reachable(session)),
-              new HealthCheck("not_paused", () -> !guard.paused()),
-              new HealthCheck("cassandra_answering", () -> !guard.stalled()));
+              HealthCheck.of("subscribed", () -> intake[0] != null && intake[0].isRunning()),
+              HealthCheck.of("cassandra", () -> CassandraSessions.reachable(session)),
+              HealthCheck.of("not_paused", () -> !guard.paused()),
+              HealthCheck.of("cassandra_answering", () -> !guard.stalled()),
+              new HealthCheck("stream_not_erroring", streams::problem),
+              new HealthCheck("progressing", () -> handler.stall(stallTimeout)));
       AdminServer admin =
           AdminServer.start(
               config.admin().host(),
               config.admin().port(),
               injector.getInstance(PrometheusMeterRegistry.class),
-              List.of(new HealthCheck("subscriber", () -> !failure.isDone())),
+              List.of(HealthCheck.of("subscriber", () -> !failure.isDone())),
               checks);
       started.add(admin);
       intake[0] = PubSubIntake.start(config.pubsub(), pubsub, handler, failure::complete);

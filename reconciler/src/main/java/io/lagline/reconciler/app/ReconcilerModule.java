@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.grpc.ClientInterceptor;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.apply.CassandraLwtWriter;
 import io.lagline.reconciler.apply.EventApplier;
@@ -19,8 +20,11 @@ import io.lagline.reconciler.deadletter.PubSubDeadLetterSink;
 import io.lagline.reconciler.intake.MessageHandler;
 import io.lagline.reconciler.intake.PubSubChecks;
 import io.lagline.reconciler.intake.PubSubIntake;
+import io.lagline.reconciler.intake.StreamWatch;
+import io.lagline.reconciler.intake.StreamingPullInterceptor;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
+import io.lagline.reconciler.metrics.IntakeMetrics;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.lagline.reconciler.watermark.Watermarks;
@@ -35,6 +39,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -45,9 +51,11 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class ReconcilerModule extends AbstractModule {
   private final ReconcilerConfig config;
+  private final List<ClientInterceptor> interceptors;
 
-  ReconcilerModule(ReconcilerConfig config) {
+  ReconcilerModule(ReconcilerConfig config, List<ClientInterceptor> interceptors) {
     this.config = config;
+    this.interceptors = List.copyOf(interceptors);
   }
 
   @Override
@@ -154,8 +162,23 @@ final class ReconcilerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PubSubConnection pubsub() {
-    return PubSubIntake.connect(config.pubsub());
+  IntakeMetrics intakeMetrics(PrometheusMeterRegistry registry) {
+    return new IntakeMetrics(registry);
+  }
+
+  @Provides
+  @Singleton
+  StreamWatch streamWatch(Clock clock, IntakeMetrics metrics) {
+    return new StreamWatch(
+        config.pubsub().subscription(), config.intakeHealth(), clock, metrics::streamError);
+  }
+
+  @Provides
+  @Singleton
+  PubSubConnection pubsub(StreamWatch watch) {
+    List<ClientInterceptor> all = new ArrayList<>(interceptors);
+    all.add(new StreamingPullInterceptor(config.pubsub().subscription(), watch));
+    return PubSubIntake.connect(config.pubsub(), all);
   }
 
   @Provides
@@ -173,9 +196,13 @@ final class ReconcilerModule extends AbstractModule {
       DeadLetterSink deadLetters,
       ReconcilerMetrics metrics,
       Clock clock,
-      Watermarks watermarks) {
-    return new MessageHandler(
-        applier, deadLetters, metrics, clock, watermarks, config.pubsub().maxAckExtension());
+      Watermarks watermarks,
+      IntakeMetrics intakeMetrics) {
+    MessageHandler handler =
+        new MessageHandler(
+            applier, deadLetters, metrics, clock, watermarks, config.pubsub().maxAckExtension());
+    intakeMetrics.stalledFor(handler, MessageHandler::stalledSeconds);
+    return handler;
   }
 
   private static ConsistencyLevel level(String name) {

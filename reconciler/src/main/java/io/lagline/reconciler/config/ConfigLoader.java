@@ -98,6 +98,7 @@ public final class ConfigLoader {
                         "class", "NetworkTopologyStrategy", cassandra.localDatacenter(), "3")));
     return new ReconcilerConfig(
         pubsub,
+        PubSubKeys.intakeHealth(reader),
         cassandra,
         mapping,
         admin,

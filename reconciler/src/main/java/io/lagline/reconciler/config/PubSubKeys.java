@@ -59,6 +59,25 @@ final class PubSubKeys {
             Duration.ofSeconds(600)));
   }
 
+  static IntakeHealthConfig intakeHealth(ConfigReader reader) {
+    return new IntakeHealthConfig(
+        reader.duration(
+            "pubsub.stream-error-window",
+            IntakeHealthConfig.DEFAULT_STREAM_ERROR_WINDOW,
+            Duration.ofSeconds(10),
+            Duration.ofHours(1)),
+        reader.integer(
+            "pubsub.stream-error-threshold",
+            IntakeHealthConfig.DEFAULT_STREAM_ERROR_THRESHOLD,
+            1,
+            1000),
+        reader.duration(
+            "pubsub.stall-timeout",
+            IntakeHealthConfig.DEFAULT_STALL_TIMEOUT,
+            Duration.ofSeconds(10),
+            Duration.ofHours(1)));
+  }
+
   static DeadLetterConfig deadLetter(ConfigReader reader, PubSubConfig pubsub) {
     String topic = reader.string("pubsub.dead-letter.topic", null);
     if (topic == null) {

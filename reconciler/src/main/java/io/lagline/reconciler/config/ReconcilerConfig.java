@@ -7,6 +7,7 @@ import java.nio.file.Path;
  * by {@link ConfigLoader}.
  *
  * @param pubsub the subscription to pull
+ * @param intakeHealth when the streaming pull counts as broken or stalled
  * @param cassandra the cluster to write
  * @param mappingFile the YAML mapping of event types to tables
  * @param admin the admin HTTP endpoint
@@ -20,6 +21,7 @@ import java.nio.file.Path;
  */
 public record ReconcilerConfig(
     PubSubConfig pubsub,
+    IntakeHealthConfig intakeHealth,
     CassandraConfig cassandra,
     Path mappingFile,
     AdminConfig admin,

@@ -43,6 +43,8 @@ final class InFlightMessages {
 
   private final Set<Reply> open = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
+  // start-up counts as progress: nothing was held before
+  private volatile long lastReplyNanos = System.nanoTime();
 
   /** Tracks a newly received message. */
   Reply track(AckReplyConsumer consumer) {
@@ -53,6 +55,7 @@ final class InFlightMessages {
 
   /** Stops tracking a replied message. */
   void done(Reply reply) {
+    lastReplyNanos = System.nanoTime();
     open.remove(reply);
     if (open.isEmpty()) {
       synchronized (lock) {
@@ -69,6 +72,29 @@ final class InFlightMessages {
       oldest = Math.max(oldest, now - reply.receivedNanos);
     }
     return oldest / 1e9;
+  }
+
+  /**
+   * Seconds messages have been held with none replied to (see {@link #stalledSeconds}); 0 when none
+   * is open.
+   */
+  double stalledSeconds() {
+    long now = System.nanoTime();
+    boolean any = false;
+    long oldest = now;
+    for (Reply reply : open) {
+      any = true;
+      oldest = Math.min(oldest, reply.receivedNanos);
+    }
+    return any ? stalledSeconds(oldest, lastReplyNanos, now) : 0;
+  }
+
+  /**
+   * How long intake has made no progress while holding messages: since the last reply, or since the
+   * oldest held message arrived if that was later (a quiet spell before it is no stall).
+   */
+  static double stalledSeconds(long oldestReceivedNanos, long lastReplyNanos, long nowNanos) {
+    return Math.max(0, nowNanos - Math.max(oldestReceivedNanos, lastReplyNanos)) / 1e9;
   }
 
   /** Messages not yet replied to. */

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -214,6 +215,25 @@ public final class MessageHandler implements MessageReceiver {
   /** Messages received and not yet replied to. */
   public int inFlight() {
     return inFlight.size();
+  }
+
+  /** Seconds messages have been held with none acked or nacked; 0 when none is held. */
+  public double stalledSeconds() {
+    return inFlight.stalledSeconds();
+  }
+
+  /**
+   * Why intake counts as stalled, for readiness: messages held and none replied to for {@code
+   * timeout} or longer; empty otherwise.
+   */
+  public Optional<String> stall(Duration timeout) {
+    double seconds = stalledSeconds();
+    if (seconds < timeout.toMillis() / 1000.0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "%d message(s) held and none acked or nacked for %.0f s (pubsub.stall-timeout %s)"
+            .formatted(inFlight.size(), seconds, timeout));
   }
 
   private void ack(Reply reply) {

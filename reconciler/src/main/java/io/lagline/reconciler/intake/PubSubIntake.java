@@ -4,14 +4,19 @@ import com.google.api.core.ApiService;
 import com.google.api.gax.batching.FlowControlSettings;
 import com.google.api.gax.batching.FlowController.LimitExceededBehavior;
 import com.google.api.gax.core.InstantiatingExecutorProvider;
+import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.ClientInterceptor;
 import io.lagline.error.LaglineException;
+import io.lagline.event.PubSubLimits;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubConnectionException;
 import io.lagline.reconciler.config.PubSubConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -25,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PubSubIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PubSubIntake.class);
+
+  private static final int MAX_INBOUND_METADATA_SIZE = 4 * 1024 * 1024;
+  private static final Duration KEEP_ALIVE_TIME = Duration.ofMinutes(5);
 
   private final Subscriber subscriber;
 
@@ -62,7 +70,7 @@ public final class PubSubIntake implements AutoCloseable {
                 InstantiatingExecutorProvider.newBuilder()
                     .setExecutorThreadCount(config.executorThreads())
                     .build());
-    channels.channelProvider().ifPresent(builder::setChannelProvider);
+    builder.setChannelProvider(subscriberChannel(channels));
     builder.setCredentialsProvider(channels.credentialsProvider());
     Subscriber subscriber = builder.build();
     subscriber.addListener(
@@ -89,13 +97,43 @@ public final class PubSubIntake implements AutoCloseable {
   }
 
   /**
+   * The channel the subscriber pulls on: the connection's emulator channel (which has the
+   * connection's interceptors), or for the real service the channel the client library would build
+   * by default, with the connection's interceptors added.
+   */
+  static TransportChannelProvider subscriberChannel(PubSubConnection connection) {
+    return connection
+        .channelProvider()
+        .orElseGet(
+            () ->
+                // Subscriber.Builder's own defaults (google-cloud-pubsub 1.153)
+                SubscriptionAdminSettings.defaultGrpcTransportProviderBuilder()
+                    .setMaxInboundMessageSize(PubSubLimits.MAX_INBOUND_MESSAGE_BYTES)
+                    .setMaxInboundMetadataSize(MAX_INBOUND_METADATA_SIZE)
+                    .setKeepAliveTimeDuration(KEEP_ALIVE_TIME)
+                    .setInterceptorProvider(connection::interceptors)
+                    .build());
+  }
+
+  /**
    * Opens the connection the reconciler's Pub/Sub clients share.
    *
    * @throws LaglineException naming the keys to fix
    */
   public static PubSubConnection connect(PubSubConfig config) {
+    return connect(config, List.of());
+  }
+
+  /**
+   * Opens the connection the reconciler's Pub/Sub clients share, with {@code interceptors} on the
+   * subscriber's calls (and, on the emulator's one channel, on every client's).
+   *
+   * @throws LaglineException naming the keys to fix
+   */
+  public static PubSubConnection connect(
+      PubSubConfig config, List<ClientInterceptor> interceptors) {
     try {
-      return PubSubConnection.create(config.emulatorHost(), config.credentialsFile());
+      return PubSubConnection.create(config.emulatorHost(), config.credentialsFile(), interceptors);
     } catch (PubSubConnectionException e) {
       throw new LaglineException(
           e.getMessage() + " (reconciler keys: pubsub.emulator-host, pubsub.credentials-file)", e);

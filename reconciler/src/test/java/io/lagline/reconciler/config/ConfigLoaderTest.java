@@ -205,18 +205,14 @@ class ConfigLoaderTest {
                   max-producers: 0
                 """);
 
-    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-        .isInstanceOfSatisfying(
-            ConfigException.class,
-            e ->
-                assertThat(e.problems())
-                    .extracting(ConfigProblem::key)
-                    .contains(
-                        "audit.subscription",
-                        "audit.sample-rate",
-                        "audit.grace-period",
-                        "audit.repair",
-                        "watermark.max-producers"));
+    assertProblemKeys(
+        file,
+        Map.of(),
+        "audit.subscription",
+        "audit.sample-rate",
+        "audit.grace-period",
+        "audit.repair",
+        "watermark.max-producers");
   }
 
   @Test
@@ -247,5 +243,36 @@ class ConfigLoaderTest {
 
     assertThat(config.audit().enabled()).isTrue();
     assertThat(config.audit().sampleRate()).isEqualTo(0.5);
+  }
+
+  @Test
+  void stream_health_keys_default_to_the_named_constants_and_are_checked_together()
+      throws IOException {
+    ReconcilerConfig config = ConfigLoader.load(config(MINIMAL), Map.of());
+    assertThat(config.intakeHealth())
+        .isEqualTo(
+            new IntakeHealthConfig(
+                IntakeHealthConfig.DEFAULT_STREAM_ERROR_WINDOW,
+                IntakeHealthConfig.DEFAULT_STREAM_ERROR_THRESHOLD,
+                IntakeHealthConfig.DEFAULT_STALL_TIMEOUT));
+
+    Map<String, String> env =
+        Map.of(
+            "LAGLINE_PUBSUB_STREAM_ERROR_WINDOW", "5s",
+            "LAGLINE_PUBSUB_STREAM_ERROR_THRESHOLD", "0",
+            "LAGLINE_PUBSUB_STALL_TIMEOUT", "2h");
+    assertProblemKeys(
+        config(MINIMAL),
+        env,
+        "pubsub.stream-error-window",
+        "pubsub.stream-error-threshold",
+        "pubsub.stall-timeout");
+  }
+
+  private static void assertProblemKeys(Path file, Map<String, String> env, String... keys) {
+    assertThatThrownBy(() -> ConfigLoader.load(file, env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> assertThat(e.problems()).extracting(ConfigProblem::key).contains(keys));
   }
 }

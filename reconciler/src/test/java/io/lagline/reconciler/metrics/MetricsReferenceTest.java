@@ -39,7 +39,10 @@ class MetricsReferenceTest {
     assertThat(documented(PREFIX)).isEqualTo(new TreeSet<>(exported.keySet()));
   }
 
-  /** Registers and touches every meter {@link ReconcilerMetrics} can create. */
+  /**
+   * Registers and touches every meter {@link ReconcilerMetrics} and {@link IntakeMetrics} can
+   * create.
+   */
   static PrometheusMeterRegistry exerciseEveryMeter() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ReconcilerMetrics metrics = new ReconcilerMetrics(registry, Set.of("DeviceSynced"));
@@ -61,6 +64,9 @@ class MetricsReferenceTest {
     Watermarks watermarks =
         new Watermarks(Clock.systemUTC(), new WatermarkConfig(10, Duration.ofMinutes(15)), metrics);
     watermarks.durable("producer-1", Instant.now());
+    IntakeMetrics intake = new IntakeMetrics(registry);
+    intake.streamError(io.grpc.Status.Code.UNAVAILABLE);
+    intake.stalledFor(new Object(), o -> 0);
     return registry;
   }
 

@@ -2,15 +2,13 @@ package io.lagline.reconciler.watermark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lagline.reconciler.FakeClock;
 import io.lagline.reconciler.config.WatermarkConfig;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -95,33 +93,5 @@ class WatermarksTest {
         registry.get("lagline.reconciler.watermark.lag").tag("producer", producer).gauge();
     assertThat(gauge.getId().getBaseUnit()).isEqualTo("seconds");
     return gauge.value();
-  }
-
-  /** A clock the test moves. */
-  private static final class FakeClock extends Clock {
-    private Instant now;
-
-    FakeClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -1,0 +1,68 @@
+package io.lagline.reconciler.metrics;
+
+import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Owns the meters of the streaming pull's health: the stream errors by gRPC status code (every code
+ * registered at zero, so {@code increase()} sees the first error) and how long intake has been
+ * stalled. Names are listed with their Prometheus form in the README's metrics reference.
+ */
+public final class IntakeMetrics {
+  private final MeterRegistry registry;
+  private final Map<Status.Code, Counter> streamErrors = new EnumMap<>(Status.Code.class);
+
+  /** Registers the stream-error counters, one per gRPC status code but OK, at zero. */
+  public IntakeMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    for (Status.Code code : Status.Code.values()) {
+      if (code == Status.Code.OK) {
+        continue;
+      }
+      streamErrors.put(
+          code,
+          Counter.builder("lagline.reconciler.stream.errors")
+              .description(
+                  "Streaming pulls of the subscription that closed with a gRPC error, by status"
+                      + " code; the client reconnects after each retryable one. Our own cancels"
+                      + " (shutdown) are not counted")
+              .baseUnit("errors")
+              .tag("code", code.name())
+              .register(registry));
+    }
+  }
+
+  /** Counts one streaming pull closed with {@code code}; OK is not an error and is ignored. */
+  public void streamError(Status.Code code) {
+    Counter counter = streamErrors.get(code);
+    if (counter != null) {
+      counter.increment();
+    }
+  }
+
+  /** Stream errors counted with {@code code} so far. */
+  public double streamErrors(Status.Code code) {
+    Counter counter = streamErrors.get(code);
+    return counter == null ? 0 : counter.count();
+  }
+
+  /**
+   * Registers the stall gauge.
+   *
+   * @param seconds how long messages have been held with none acked or nacked; 0 when none is held
+   */
+  public <T> void stalledFor(T source, ToDoubleFunction<T> seconds) {
+    Gauge.builder("lagline.reconciler.stalled.for", source, seconds)
+        .description(
+            "While messages are held: time since the last ack or nack (or since the oldest held"
+                + " message arrived, if later); 0 when none is held")
+        .baseUnit("seconds")
+        .strongReference(true)
+        .register(registry);
+  }
+}
