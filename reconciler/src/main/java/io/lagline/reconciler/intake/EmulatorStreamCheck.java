@@ -45,6 +45,7 @@ final class EmulatorStreamCheck {
   static final int ATTEMPTS = 2;
   static final int STREAMS = 2;
   private static final Duration REGISTER_WAIT = Duration.ofMillis(500);
+  private static final Duration PULL_INTERVAL = Duration.ofMillis(100);
 
   /** Far longer than {@link #DELIVERY_WAIT}: a message leased to a dead stream stays away. */
   static final int ACK_DEADLINE_SECONDS = 60;
@@ -112,15 +113,13 @@ final class EmulatorStreamCheck {
       open(probe, controllers);
     }
     try {
-      // the emulator registers a stream asynchronously; give it that moment before closing
-      Thread.sleep(REGISTER_WAIT.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LaglineException("interrupted while checking the Pub/Sub emulator");
+      pause(REGISTER_WAIT); // the emulator registers a stream asynchronously
     } finally {
       controllers.forEach(StreamController::cancel);
     }
-    probe.publish(PROBES, "probe");
+    for (int i = 0; i < PROBES; i++) {
+      probe.publish(1, "probe"); // one by one: each is a chance for a dead stream to take it
+    }
     return pullProbes(probe);
   }
 
@@ -171,6 +170,8 @@ final class EmulatorStreamCheck {
       }
       if (ack.getAckIdsCount() > 0) {
         probe.subscriber().acknowledgeCallable().call(ack.build());
+      } else {
+        pause(PULL_INTERVAL);
       }
     }
     return seen.size();
@@ -187,7 +188,22 @@ final class EmulatorStreamCheck {
     return request.build();
   }
 
+  @SuppressWarnings("deprecation") // returnImmediately: deprecated for real Pub/Sub, honoured here
   static PullRequest pullRequest(String subscription, int max) {
-    return PullRequest.newBuilder().setSubscription(subscription).setMaxMessages(max).build();
+    // a pull left waiting on the server would compete with the dead streams for the probes
+    return PullRequest.newBuilder()
+        .setSubscription(subscription)
+        .setMaxMessages(max)
+        .setReturnImmediately(true)
+        .build();
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LaglineException("interrupted while checking the Pub/Sub emulator");
+    }
   }
 }
