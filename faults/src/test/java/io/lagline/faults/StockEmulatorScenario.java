@@ -37,14 +37,7 @@ final class StockEmulatorScenario {
   /** True when the Cloud SDK's emulator, as installed, has the stream-closing defect. */
   static boolean installedIsDefective() throws java.io.IOException {
     var script = PubSubEmulator.findScript();
-    if (script.isEmpty()) {
-      return false;
-    }
-    try (var jars =
-        Files.list(script.get().toAbsolutePath().getParent().getParent().resolve("lib"))) {
-      var jar = jars.filter(p -> p.toString().endsWith("-all.jar")).findFirst();
-      return jar.isPresent() && EmulatorStreamFix.defective(jar.get());
-    }
+    return script.isPresent() && EmulatorStreamFix.hasDefect(script.get());
   }
 
   static void refuses(FaultStack faults, Scenario scenario) throws Exception {

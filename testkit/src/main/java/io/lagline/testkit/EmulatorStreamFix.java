@@ -92,7 +92,7 @@ public final class EmulatorStreamFix {
     Path home = script.toAbsolutePath().getParent().getParent();
     Optional<Path> jar = emulatorJar(home);
     try {
-      if (jar.isEmpty() || !defective(jar.get())) {
+      if (!hasDefect(script)) {
         return script;
       }
       Path fixed = cacheDir().resolve("pubsub-emulator-" + fingerprint(jar.get()));
@@ -115,6 +115,15 @@ public final class EmulatorStreamFix {
               + " to a writable folder",
           e);
     }
+  }
+
+  /**
+   * True when the emulator that {@code script} starts has the defect (its jar's grpc-api lacks the
+   * method its grpc-core calls).
+   */
+  public static boolean hasDefect(Path script) throws IOException {
+    Optional<Path> jar = emulatorJar(script.toAbsolutePath().getParent().getParent());
+    return jar.isPresent() && defective(jar.get());
   }
 
   /** True when the emulator jar's grpc-api lacks the method its grpc-core calls. */

@@ -8,7 +8,6 @@ import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.testkit.EmulatorStreamFix;
 import io.lagline.testkit.PubSubEmulator;
 import io.lagline.testkit.PubSubEmulatorOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +31,7 @@ class EmulatorStreamCheckIT {
   @Test
   void an_emulator_that_keeps_closed_streams_is_refused_naming_the_defect_and_the_fix()
       throws Exception {
-    Path installed = PubSubEmulator.findScript().orElseThrow();
-    Path jar =
-        Files.list(installed.getParent().getParent().resolve("lib")).findFirst().orElseThrow();
-    boolean defective = EmulatorStreamFix.defective(jar);
+    boolean defective = EmulatorStreamFix.hasDefect(PubSubEmulator.findScript().orElseThrow());
     try (PubSubEmulator emulator = start("installed", false);
         PubSubConnection connection = PubSubConnection.emulator(emulator.host())) {
       if (defective) {
