@@ -92,7 +92,7 @@ public final class EmulatorStreamFix {
     Path home = script.toAbsolutePath().getParent().getParent();
     Optional<Path> jar = emulatorJar(home);
     try {
-      if (!hasDefect(script)) {
+      if (jar.isEmpty() || !defective(jar.get())) {
         return script;
       }
       Path fixed = cacheDir().resolve("pubsub-emulator-" + fingerprint(jar.get()));

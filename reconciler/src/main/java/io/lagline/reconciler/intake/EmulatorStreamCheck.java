@@ -3,13 +3,6 @@ package io.lagline.reconciler.intake;
 import com.google.api.gax.rpc.ClientStream;
 import com.google.api.gax.rpc.ResponseObserver;
 import com.google.api.gax.rpc.StreamController;
-import com.google.protobuf.ByteString;
-import com.google.pubsub.v1.AcknowledgeRequest;
-import com.google.pubsub.v1.PublishRequest;
-import com.google.pubsub.v1.PubsubMessage;
-import com.google.pubsub.v1.PullRequest;
-import com.google.pubsub.v1.PullResponse;
-import com.google.pubsub.v1.ReceivedMessage;
 import com.google.pubsub.v1.StreamingPullRequest;
 import com.google.pubsub.v1.StreamingPullResponse;
 import io.lagline.error.LaglineException;
@@ -118,7 +111,7 @@ final class EmulatorStreamCheck {
       controllers.forEach(StreamController::cancel);
     }
     for (int i = 0; i < PROBES; i++) {
-      probe.publish(1, "probe"); // one by one: each is a chance for a dead stream to take it
+      probe.publish(i); // one by one: each is a chance for a dead stream to take it
     }
     return pullProbes(probe);
   }
@@ -159,43 +152,13 @@ final class EmulatorStreamCheck {
     Set<String> seen = new HashSet<>();
     long deadline = System.nanoTime() + DELIVERY_WAIT.toNanos();
     while (seen.size() < PROBES && System.nanoTime() < deadline) {
-      PullResponse response = probe.pull(PROBES + 1);
-      AcknowledgeRequest.Builder ack =
-          AcknowledgeRequest.newBuilder().setSubscription(probe.subscription());
-      for (ReceivedMessage received : response.getReceivedMessagesList()) {
-        ack.addAckIds(received.getAckId());
-        if (received.getMessage().getAttributesOrDefault("kind", "").equals("probe")) {
-          seen.add(received.getMessage().getMessageId());
-        }
-      }
-      if (ack.getAckIdsCount() > 0) {
-        probe.subscriber().acknowledgeCallable().call(ack.build());
-      } else {
+      List<String> pulled = probe.pullAndAck(PROBES);
+      if (pulled.isEmpty()) {
         pause(PULL_INTERVAL);
       }
+      seen.addAll(pulled);
     }
     return seen.size();
-  }
-
-  static PublishRequest publishRequest(String topic, int count, String kind) {
-    PublishRequest.Builder request = PublishRequest.newBuilder().setTopic(topic);
-    for (int i = 0; i < count; i++) {
-      request.addMessages(
-          PubsubMessage.newBuilder()
-              .setData(ByteString.copyFromUtf8("lagline emulator check " + i))
-              .putAttributes("kind", kind));
-    }
-    return request.build();
-  }
-
-  @SuppressWarnings("deprecation") // returnImmediately: deprecated for real Pub/Sub, honoured here
-  static PullRequest pullRequest(String subscription, int max) {
-    // a pull left waiting on the server would compete with the dead streams for the probes
-    return PullRequest.newBuilder()
-        .setSubscription(subscription)
-        .setMaxMessages(max)
-        .setReturnImmediately(true)
-        .build();
   }
 
   private static void pause(Duration duration) {

@@ -6,8 +6,13 @@ import com.google.cloud.pubsub.v1.stub.GrpcPublisherStub;
 import com.google.cloud.pubsub.v1.stub.PublisherStub;
 import com.google.cloud.pubsub.v1.stub.PublisherStubSettings;
 import com.google.cloud.pubsub.v1.stub.SubscriberStub;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.AcknowledgeRequest;
 import com.google.pubsub.v1.DeleteSubscriptionRequest;
 import com.google.pubsub.v1.DeleteTopicRequest;
+import com.google.pubsub.v1.PublishRequest;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.Topic;
@@ -15,6 +20,7 @@ import io.lagline.error.LaglineException;
 import io.lagline.producer.publish.PubSubConnection;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,17 +87,45 @@ final class ProbeResources implements AutoCloseable {
     return subscriber;
   }
 
-  void publish(int count, String kind) {
-    publisher.publishCallable().call(EmulatorStreamCheck.publishRequest(topic, count, kind));
+  /** Publishes probe number {@code index} alone and waits for Pub/Sub to confirm it. */
+  void publish(int index) {
+    PubsubMessage message =
+        PubsubMessage.newBuilder()
+            .setData(ByteString.copyFromUtf8("lagline emulator check " + index))
+            .build();
+    publisher
+        .publishCallable()
+        .call(PublishRequest.newBuilder().setTopic(topic).addMessages(message).build());
   }
 
-  /** What one pull returns within {@link #PULL_WAIT}; empty when nothing arrived in time. */
-  PullResponse pull(int max) {
+  /**
+   * The ids of what one pull returned (at most {@code max}), acked; empty when nothing was there or
+   * the pull timed out.
+   */
+  @SuppressWarnings("deprecation") // returnImmediately: deprecated for real Pub/Sub, honoured here
+  List<String> pullAndAck(int max) {
+    // a pull left waiting on the server would compete with the dead streams for the probes
+    PullRequest request =
+        PullRequest.newBuilder()
+            .setSubscription(subscription)
+            .setMaxMessages(max)
+            .setReturnImmediately(true)
+            .build();
+    PullResponse response;
     try {
-      return subscriber.pullCallable().call(EmulatorStreamCheck.pullRequest(subscription, max));
+      response = subscriber.pullCallable().call(request);
     } catch (DeadlineExceededException e) {
-      return PullResponse.getDefaultInstance();
+      return List.of();
     }
+    if (response.getReceivedMessagesCount() == 0) {
+      return List.of();
+    }
+    AcknowledgeRequest.Builder ack = AcknowledgeRequest.newBuilder().setSubscription(subscription);
+    response.getReceivedMessagesList().forEach(m -> ack.addAckIds(m.getAckId()));
+    subscriber.acknowledgeCallable().call(ack.build());
+    return response.getReceivedMessagesList().stream()
+        .map(m -> m.getMessage().getMessageId())
+        .toList();
   }
 
   @Override
