@@ -7,7 +7,7 @@ import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.pubsub.v1.PubsubMessage;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.config.PubSubConfig;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +42,8 @@ final class EmulatorCeiling {
               .setExecutorProvider(
                   InstantiatingExecutorProvider.newBuilder()
                       .setExecutorThreadCount(PubSubConfig.DEFAULT_EXECUTOR_THREADS)
-                      .build())
-              .setCredentialsProvider(connection.credentialsProvider());
-      connection.channelProvider().ifPresent(builder::setChannelProvider);
-      Subscriber subscriber = builder.build();
+                      .build());
+      Subscriber subscriber = connection.configure(builder).build();
       subscriber.startAsync().awaitRunning();
       long self = ProcessHandle.current().pid();
       try {

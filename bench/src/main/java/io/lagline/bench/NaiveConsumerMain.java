@@ -9,7 +9,7 @@ import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.logging.LogSetup;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.apply.CassandraLwtWriter;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
@@ -82,11 +82,8 @@ public final class NaiveConsumerMain {
               reply.nack();
             }
           };
-      Subscriber.Builder builder =
-          Subscriber.newBuilder(args[1], receiver)
-              .setCredentialsProvider(connection.credentialsProvider());
-      connection.channelProvider().ifPresent(builder::setChannelProvider);
-      Subscriber subscriber = builder.build();
+      Subscriber subscriber =
+          connection.configure(Subscriber.newBuilder(args[1], receiver)).build();
       ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
       reporter.scheduleAtFixedRate(
           () -> writeStatus(status, acked.get()), 0, DrainClock.POLL_MILLIS, TimeUnit.MILLISECONDS);

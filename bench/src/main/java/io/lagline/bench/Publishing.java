@@ -1,12 +1,12 @@
 package io.lagline.bench;
 
 import io.lagline.event.Event;
-import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubEventPublisher;
 import io.lagline.producer.publish.PublishMetrics;
 import io.lagline.producer.publish.PublishReceipt;
 import io.lagline.producer.publish.PublisherSettings;
 import io.lagline.producer.publish.TopicPath;
+import io.lagline.pubsub.PubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,8 @@
 package io.lagline.testkit;
 
 import com.google.api.gax.core.CredentialsProvider;
-import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcCallContext;
-import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.AlreadyExistsException;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
@@ -18,47 +15,37 @@ import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.SubscriptionName;
 import com.google.pubsub.v1.TopicName;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.lagline.event.PubSubLimits;
+import io.lagline.pubsub.PubSubConnection;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Talks to a Pub/Sub emulator over one plaintext gRPC channel without credentials (accepting
- * messages up to {@link PubSubLimits#MAX_INBOUND_MESSAGE_BYTES}), and creates or deletes topics and
- * subscriptions idempotently. Pass {@link #channelProvider()} and {@link #credentialsProvider()} to
- * a {@code Publisher} or {@code Subscriber} builder; they stay valid until {@link #close()}, which
- * closes the admin clients and shuts the channel down.
+ * Talks to a Pub/Sub emulator over Lagline's own {@link PubSubConnection} (one plaintext gRPC
+ * channel without credentials, accepting messages up to {@link
+ * PubSubLimits#MAX_INBOUND_MESSAGE_BYTES}), and creates or deletes topics and subscriptions
+ * idempotently. Configure a {@code Publisher} or {@code Subscriber} builder with {@link
+ * #connection()}; it stays valid until {@link #close()}, which closes the admin clients and the
+ * channel.
  */
 public final class PubSubTestResources implements AutoCloseable {
   /** Ack deadline of subscriptions created without one. */
   public static final Duration DEFAULT_ACK_DEADLINE = Duration.ofSeconds(60);
 
   private static final Logger LOG = LoggerFactory.getLogger(PubSubTestResources.class);
-  private static final Duration CHANNEL_SHUTDOWN = Duration.ofSeconds(5);
 
   private final String emulatorHost;
   private final String projectId;
-  private final ManagedChannel channel;
-  private final TransportChannelProvider channelProvider;
-  private final CredentialsProvider credentialsProvider = NoCredentialsProvider.create();
+  private final PubSubConnection connection;
   private TopicAdminClient topicAdmin;
   private SubscriptionAdminClient subscriptionAdmin;
 
   private PubSubTestResources(String emulatorHost, String projectId) {
     this.emulatorHost = emulatorHost;
     this.projectId = projectId;
-    this.channel =
-        ManagedChannelBuilder.forTarget(emulatorHost)
-            .usePlaintext()
-            .maxInboundMessageSize(PubSubLimits.MAX_INBOUND_MESSAGE_BYTES)
-            .build();
-    this.channelProvider =
-        FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
+    this.connection = PubSubConnection.emulator(emulatorHost);
   }
 
   /**
@@ -83,14 +70,19 @@ public final class PubSubTestResources implements AutoCloseable {
     return projectId;
   }
 
-  /** A provider of this object's plaintext channel; the clients that use it do not close it. */
+  /** The connection to the emulator; the clients that use it do not close it. */
+  public PubSubConnection connection() {
+    return connection;
+  }
+
+  /** A provider of the connection's plaintext channel. */
   public TransportChannelProvider channelProvider() {
-    return channelProvider;
+    return connection.channelProvider().orElseThrow();
   }
 
   /** No credentials: the emulator accepts any request. */
   public CredentialsProvider credentialsProvider() {
-    return credentialsProvider;
+    return connection.credentialsProvider();
   }
 
   public TopicName topicName(String topicId) {
@@ -186,26 +178,14 @@ public final class PubSubTestResources implements AutoCloseable {
     if (subscriptionAdmin != null) {
       subscriptionAdmin.close();
     }
-    channel.shutdown();
-    try {
-      if (!channel.awaitTermination(CHANNEL_SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS)) {
-        channel.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      channel.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    connection.close();
   }
 
   private TopicAdminClient topicAdmin() {
     if (topicAdmin == null) {
       try {
         topicAdmin =
-            TopicAdminClient.create(
-                TopicAdminSettings.newBuilder()
-                    .setTransportChannelProvider(channelProvider)
-                    .setCredentialsProvider(credentialsProvider)
-                    .build());
+            TopicAdminClient.create(connection.configure(TopicAdminSettings.newBuilder()).build());
       } catch (IOException e) {
         throw new TestkitException("could not create a topic admin client for " + emulatorHost, e);
       }
@@ -218,10 +198,7 @@ public final class PubSubTestResources implements AutoCloseable {
       try {
         subscriptionAdmin =
             SubscriptionAdminClient.create(
-                SubscriptionAdminSettings.newBuilder()
-                    .setTransportChannelProvider(channelProvider)
-                    .setCredentialsProvider(credentialsProvider)
-                    .build());
+                connection.configure(SubscriptionAdminSettings.newBuilder()).build());
       } catch (IOException e) {
         throw new TestkitException(
             "could not create a subscription admin client for " + emulatorHost, e);

@@ -2,7 +2,7 @@ package io.lagline.producer.cli;
 
 import io.lagline.config.ConfigException;
 import io.lagline.logging.LogSetup;
-import io.lagline.producer.publish.PubSubConnectionException;
+import io.lagline.pubsub.PubSubConnectionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;

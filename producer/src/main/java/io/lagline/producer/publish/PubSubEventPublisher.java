@@ -13,6 +13,8 @@ import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.event.InvalidEventException;
+import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.PubSubConnectionException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +74,7 @@ public final class PubSubEventPublisher implements EventPublisher {
             .setRetrySettings(GaxSettings.retry(settings))
             .setEnableMessageOrdering(settings.ordering());
     try {
-      Publisher publisher = connection.applyTo(builder).build();
+      Publisher publisher = connection.configure(builder).build();
       LOG.info("Publishing to {} on {} with {}", topic, connection.target(), settings);
       return new PubSubEventPublisher(topic, settings, metrics, PublisherClient.of(publisher));
     } catch (IOException e) {

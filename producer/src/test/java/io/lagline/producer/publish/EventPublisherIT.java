@@ -12,6 +12,7 @@ import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.producer.testing.Emulators;
 import io.lagline.producer.testing.MessageCollector;
+import io.lagline.pubsub.PubSubConnection;
 import io.lagline.testkit.PubSubEmulator;
 import io.lagline.testkit.PubSubTestResources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

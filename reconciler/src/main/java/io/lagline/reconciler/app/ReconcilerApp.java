@@ -7,7 +7,7 @@ import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import io.grpc.ClientInterceptor;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.admin.AdminServer;
 import io.lagline.reconciler.admin.HealthCheck;
 import io.lagline.reconciler.apply.RowWriter;

@@ -14,12 +14,12 @@ import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.event.Heartbeat;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.admin.PubSubChecks;
+import io.lagline.pubsub.republish.Republisher;
+import io.lagline.pubsub.republish.TopicRepublisher;
 import io.lagline.reconciler.config.AuditConfig;
 import io.lagline.reconciler.config.ReconcilerConfig;
-import io.lagline.reconciler.deadletter.Republisher;
-import io.lagline.reconciler.deadletter.TopicRepublisher;
-import io.lagline.reconciler.intake.PubSubChecks;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import java.time.Clock;
@@ -122,9 +122,7 @@ public final class AuditSubscriber implements AutoCloseable {
                     .build())
             .setExecutorProvider(
                 InstantiatingExecutorProvider.newBuilder().setExecutorThreadCount(1).build());
-    connection.channelProvider().ifPresent(builder::setChannelProvider);
-    builder.setCredentialsProvider(connection.credentialsProvider());
-    subscriber = builder.build();
+    subscriber = connection.configure(builder).build();
     subscriber.startAsync().awaitRunning();
     LOG.info(
         "auditing {} of the events on {} after {}{}",

@@ -81,7 +81,7 @@ public final class OneShotAudit {
    * @param limit events checked at most
    */
   public Report run(
-      io.lagline.producer.publish.PubSubConnection connection,
+      io.lagline.pubsub.PubSubConnection connection,
       String subscription,
       Duration since,
       Duration grace,

@@ -1,5 +1,6 @@
 package io.lagline.reconciler.cli;
 
+import io.lagline.pubsub.republish.TopicRepublisher;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.deadletter.DeadLetterCollector.Collected;
@@ -7,7 +8,6 @@ import io.lagline.reconciler.deadletter.DeadLetterLines;
 import io.lagline.reconciler.deadletter.DeadLetterSelection;
 import io.lagline.reconciler.deadletter.ReplayReport;
 import io.lagline.reconciler.deadletter.Replayer;
-import io.lagline.reconciler.deadletter.TopicRepublisher;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.lagline.reconciler.cli;
 
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.deadletter.DeadLetterCollector;
 import io.lagline.reconciler.deadletter.GrpcDeadLetterSource;

@@ -3,7 +3,8 @@ package io.lagline.reconciler.deadletter;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.PubSubLimits;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.republish.TopicRepublisher;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 

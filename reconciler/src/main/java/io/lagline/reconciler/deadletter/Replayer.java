@@ -1,5 +1,6 @@
 package io.lagline.reconciler.deadletter;
 
+import io.lagline.pubsub.republish.Republisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,16 +4,15 @@ import com.google.api.core.ApiService;
 import com.google.api.gax.batching.FlowControlSettings;
 import com.google.api.gax.batching.FlowController.LimitExceededBehavior;
 import com.google.api.gax.core.InstantiatingExecutorProvider;
-import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
-import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.ClientInterceptor;
 import io.lagline.error.LaglineException;
-import io.lagline.event.PubSubLimits;
-import io.lagline.producer.publish.PubSubConnection;
-import io.lagline.producer.publish.PubSubConnectionException;
+import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.PubSubConnectionException;
+import io.lagline.pubsub.admin.PubSubChecks;
+import io.lagline.pubsub.emulator.EmulatorStreamCheck;
 import io.lagline.reconciler.config.PubSubConfig;
 import java.time.Duration;
 import java.util.List;
@@ -30,9 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PubSubIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PubSubIntake.class);
-
-  private static final int MAX_INBOUND_METADATA_SIZE = 4 * 1024 * 1024;
-  private static final Duration KEEP_ALIVE_TIME = Duration.ofMinutes(5);
 
   private final Subscriber subscriber;
 
@@ -70,9 +66,7 @@ public final class PubSubIntake implements AutoCloseable {
                 InstantiatingExecutorProvider.newBuilder()
                     .setExecutorThreadCount(config.executorThreads())
                     .build());
-    builder.setChannelProvider(subscriberChannel(channels));
-    builder.setCredentialsProvider(channels.credentialsProvider());
-    Subscriber subscriber = builder.build();
+    Subscriber subscriber = channels.configure(builder).build();
     subscriber.addListener(
         new ApiService.Listener() {
           @Override
@@ -94,25 +88,6 @@ public final class PubSubIntake implements AutoCloseable {
         config.maxOutstandingMessages(),
         config.maxOutstandingBytes());
     return new PubSubIntake(subscriber);
-  }
-
-  /**
-   * The channel the subscriber pulls on: the connection's emulator channel (which has the
-   * connection's interceptors), or for the real service the channel the client library would build
-   * by default, with the connection's interceptors added.
-   */
-  static TransportChannelProvider subscriberChannel(PubSubConnection connection) {
-    return connection
-        .channelProvider()
-        .orElseGet(
-            () ->
-                // Subscriber.Builder's own defaults (google-cloud-pubsub 1.153)
-                SubscriptionAdminSettings.defaultGrpcTransportProviderBuilder()
-                    .setMaxInboundMessageSize(PubSubLimits.MAX_INBOUND_MESSAGE_BYTES)
-                    .setMaxInboundMetadataSize(MAX_INBOUND_METADATA_SIZE)
-                    .setKeepAliveTimeDuration(KEEP_ALIVE_TIME)
-                    .setInterceptorProvider(connection::interceptors)
-                    .build());
   }
 
   /**

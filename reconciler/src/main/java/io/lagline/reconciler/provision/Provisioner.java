@@ -12,7 +12,7 @@ import com.google.protobuf.FieldMask;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.UpdateSubscriptionRequest;
 import io.lagline.error.LaglineException;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.provision.ProvisionStep.Status;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,12 +41,9 @@ public final class Provisioner implements AutoCloseable {
   /** Opens the admin clients over {@code connection}, which the caller closes after this. */
   public static Provisioner open(PubSubConnection connection) {
     TopicAdminSettings.Builder topicSettings =
-        TopicAdminSettings.newBuilder().setCredentialsProvider(connection.credentialsProvider());
+        connection.configure(TopicAdminSettings.newBuilder());
     SubscriptionAdminSettings.Builder subscriptionSettings =
-        SubscriptionAdminSettings.newBuilder()
-            .setCredentialsProvider(connection.credentialsProvider());
-    connection.channelProvider().ifPresent(topicSettings::setTransportChannelProvider);
-    connection.channelProvider().ifPresent(subscriptionSettings::setTransportChannelProvider);
+        connection.configure(SubscriptionAdminSettings.newBuilder());
     TopicAdminClient topics = null;
     try {
       topics = TopicAdminClient.create(topicSettings.build());

@@ -4,6 +4,7 @@ import static io.lagline.reconciler.deadletter.FakeDeadLetterSource.letter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.pubsub.v1.PubsubMessage;
+import io.lagline.pubsub.republish.Republisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

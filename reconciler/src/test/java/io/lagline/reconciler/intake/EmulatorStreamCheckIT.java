@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lagline.error.LaglineException;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.emulator.EmulatorStreamCheck;
 import io.lagline.testkit.EmulatorStreamFix;
 import io.lagline.testkit.PubSubEmulator;
 import io.lagline.testkit.PubSubEmulatorOptions;

@@ -1,4 +1,4 @@
-package io.lagline.reconciler.intake;
+package io.lagline.pubsub.admin;
 
 import com.google.api.core.ApiFuture;
 import com.google.api.gax.rpc.ApiException;
@@ -10,7 +10,7 @@ import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.pubsub.v1.GetSubscriptionRequest;
 import com.google.pubsub.v1.GetTopicRequest;
 import io.lagline.error.LaglineException;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -29,10 +29,9 @@ public final class PubSubChecks {
   /** Fails naming {@code key} unless {@code subscription} exists. */
   public static void subscriptionExists(
       PubSubConnection connection, String subscription, String key) {
-    SubscriptionAdminSettings.Builder settings = SubscriptionAdminSettings.newBuilder();
-    connection.channelProvider().ifPresent(settings::setTransportChannelProvider);
-    settings.setCredentialsProvider(connection.credentialsProvider());
-    try (SubscriptionAdminClient admin = SubscriptionAdminClient.create(settings.build())) {
+    try (SubscriptionAdminClient admin =
+        SubscriptionAdminClient.create(
+            connection.configure(SubscriptionAdminSettings.newBuilder()).build())) {
       await(
           admin
               .getSubscriptionCallable()
@@ -48,10 +47,8 @@ public final class PubSubChecks {
 
   /** Fails naming {@code key} unless {@code topic} exists. */
   public static void topicExists(PubSubConnection connection, String topic, String key) {
-    TopicAdminSettings.Builder settings = TopicAdminSettings.newBuilder();
-    connection.channelProvider().ifPresent(settings::setTransportChannelProvider);
-    settings.setCredentialsProvider(connection.credentialsProvider());
-    try (TopicAdminClient admin = TopicAdminClient.create(settings.build())) {
+    try (TopicAdminClient admin =
+        TopicAdminClient.create(connection.configure(TopicAdminSettings.newBuilder()).build())) {
       await(
           admin.getTopicCallable().futureCall(GetTopicRequest.newBuilder().setTopic(topic).build()),
           connection,

@@ -1,4 +1,4 @@
-package io.lagline.producer.publish;
+package io.lagline.pubsub;
 
 import io.lagline.error.LaglineException;
 

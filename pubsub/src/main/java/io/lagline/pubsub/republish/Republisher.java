@@ -1,4 +1,4 @@
-package io.lagline.reconciler.deadletter;
+package io.lagline.pubsub.republish;
 
 import com.google.pubsub.v1.PubsubMessage;
 import java.util.concurrent.CompletableFuture;

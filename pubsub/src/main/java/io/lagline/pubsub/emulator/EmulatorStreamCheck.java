@@ -1,4 +1,4 @@
-package io.lagline.reconciler.intake;
+package io.lagline.pubsub.emulator;
 
 import com.google.api.gax.rpc.ClientStream;
 import com.google.api.gax.rpc.ResponseObserver;
@@ -6,7 +6,7 @@ import com.google.api.gax.rpc.StreamController;
 import com.google.pubsub.v1.StreamingPullRequest;
 import com.google.pubsub.v1.StreamingPullResponse;
 import io.lagline.error.LaglineException;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * is a race on the emulator's side, so the check runs {@value #ATTEMPTS} times on fresh
  * subscriptions and every attempt must see every message.
  */
-final class EmulatorStreamCheck {
+public final class EmulatorStreamCheck {
   static final int PROBES = 20;
   static final Duration DELIVERY_WAIT = Duration.ofSeconds(10);
   static final int ATTEMPTS = 2;
@@ -54,7 +54,7 @@ final class EmulatorStreamCheck {
    * @param subscription the reconciler's subscription, whose project holds the probe resources
    * @throws LaglineException when the emulator strands messages, or cannot be checked
    */
-  static void verify(PubSubConnection connection, String subscription) {
+  public static void verify(PubSubConnection connection, String subscription) {
     if (connection.emulatorHost().isEmpty()) {
       return;
     }

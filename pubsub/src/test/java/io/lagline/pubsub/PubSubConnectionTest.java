@@ -1,9 +1,11 @@
-package io.lagline.producer.publish;
+package io.lagline.pubsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.gax.grpc.GrpcTransportChannel;
+import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import com.google.cloud.pubsub.v1.stub.SubscriberStubSettings;
 import com.google.pubsub.v1.PublishRequest;
 import com.google.pubsub.v1.PublishResponse;
 import io.grpc.CallOptions;
@@ -28,11 +30,11 @@ class PubSubConnectionTest {
 
   @Test
   void parses_host_and_port() {
-    InetSocketAddress address = PubSubConnection.parseHostPort("localhost:8085");
+    InetSocketAddress address = EmulatorAddress.parse("localhost:8085");
 
     assertThat(address.getHostString()).isEqualTo("localhost");
     assertThat(address.getPort()).isEqualTo(8085);
-    InetSocketAddress v6 = PubSubConnection.parseHostPort("[::1]:8086");
+    InetSocketAddress v6 = EmulatorAddress.parse("[::1]:8086");
     assertThat(v6.getAddress().isLoopbackAddress()).isTrue();
     assertThat(v6.getPort()).isEqualTo(8086);
   }
@@ -48,7 +50,7 @@ class PubSubConnectionTest {
         "localhost:70000"
       })
   void rejects_an_address_that_is_not_host_and_port(String address) {
-    assertThatThrownBy(() -> PubSubConnection.parseHostPort(address))
+    assertThatThrownBy(() -> EmulatorAddress.parse(address))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must be HOST:PORT");
   }
@@ -76,6 +78,28 @@ class PubSubConnectionTest {
       assertThat(connection.emulatorHost()).contains("127.0.0.1:" + socket.getLocalPort());
       assertThat(connection.channelProvider()).isPresent();
       assertThat(connection.credentialsProvider().getCredentials()).isNull();
+    }
+  }
+
+  @Test
+  void one_call_sets_the_channel_and_the_credentials_on_admin_clients_and_stubs() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        PubSubConnection connection =
+            PubSubConnection.emulator("127.0.0.1:" + socket.getLocalPort())) {
+      TopicAdminSettings.Builder admin = connection.configure(TopicAdminSettings.newBuilder());
+      SubscriberStubSettings.Builder stub =
+          connection.configureStub(SubscriberStubSettings.newBuilder());
+
+      for (var provider :
+          List.of(admin.getTransportChannelProvider(), stub.getTransportChannelProvider())) {
+        assertThat(((GrpcTransportChannel) provider.getTransportChannel()).getChannel())
+            .isSameAs(
+                ((GrpcTransportChannel)
+                        connection.channelProvider().orElseThrow().getTransportChannel())
+                    .getChannel());
+      }
+      assertThat(admin.getCredentialsProvider()).isSameAs(connection.credentialsProvider());
+      assertThat(stub.getCredentialsProvider()).isSameAs(connection.credentialsProvider());
     }
   }
 

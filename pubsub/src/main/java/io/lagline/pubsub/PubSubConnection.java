@@ -1,23 +1,25 @@
-package io.lagline.producer.publish;
+package io.lagline.pubsub;
 
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
+import com.google.api.gax.rpc.ClientSettings;
 import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.api.gax.rpc.StubSettings;
 import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.pubsub.v1.Publisher;
+import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.lagline.event.PubSubLimits;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where and as whom to reach Pub/Sub: the emulator over a plaintext channel without credentials, or
- * the real service with Application Default Credentials or a service-account key file. Owns the
- * emulator channel and closes it; close it after the publishers that use it.
+ * the real service with Application Default Credentials or a service-account key file. Every
+ * Pub/Sub client Lagline builds gets its channel and credentials from one {@code configure} call
+ * here. Owns the emulator channel and closes it; close it after the clients that use it.
  *
  * <p>The emulator channel accepts inbound messages up to {@link
  * PubSubLimits#MAX_INBOUND_MESSAGE_BYTES}; the client's default channels to the real service
@@ -48,6 +51,8 @@ public final class PubSubConnection implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PubSubConnection.class);
   private static final Duration CHANNEL_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  private static final int MAX_INBOUND_METADATA_BYTES = 4 * 1024 * 1024;
+  private static final Duration KEEP_ALIVE_TIME = Duration.ofMinutes(5);
 
   private final String emulatorHost;
   private final ManagedChannel channel;
@@ -106,7 +111,7 @@ public final class PubSubConnection implements AutoCloseable {
    * {@link io.grpc.ClientInterceptors#intercept(io.grpc.Channel, List)}, the last runs first).
    */
   public static PubSubConnection emulator(String hostPort, List<ClientInterceptor> interceptors) {
-    InetSocketAddress address = parseHostPort(hostPort);
+    InetSocketAddress address = EmulatorAddress.parse(hostPort);
     try (Socket socket = new Socket()) {
       socket.connect(address, (int) EMULATOR_CONNECT_TIMEOUT.toMillis());
     } catch (IOException e) {
@@ -149,33 +154,7 @@ public final class PubSubConnection implements AutoCloseable {
    */
   public static PubSubConnection google(
       Path credentialsFile, List<ClientInterceptor> interceptors) {
-    GoogleCredentials credentials;
-    if (credentialsFile != null) {
-      try (InputStream in = Files.newInputStream(credentialsFile)) {
-        credentials = GoogleCredentials.fromStream(in);
-      } catch (IOException | RuntimeException e) {
-        throw new PubSubConnectionException(
-            SERVICE,
-            "cannot load credentials from "
-                + credentialsFile
-                + " ("
-                + e.getMessage()
-                + "): give a service-account key file in JSON, or leave it out to use Application Default"
-                + " Credentials",
-            e);
-      }
-    } else {
-      try {
-        credentials = GoogleCredentials.getApplicationDefault();
-      } catch (IOException e) {
-        throw new PubSubConnectionException(
-            SERVICE,
-            "no Google credentials found: run 'gcloud auth application-default login', set"
-                + " GOOGLE_APPLICATION_CREDENTIALS or give a credentials file; for local runs use the emulator"
-                + " (--emulator HOST:PORT or PUBSUB_EMULATOR_HOST)",
-            e);
-      }
-    }
+    GoogleCredentials credentials = GoogleCredentialsLoader.load(credentialsFile);
     GoogleCredentials scoped =
         credentials.createScoped(TopicAdminSettings.getDefaultServiceScopes());
     return new PubSubConnection(null, null, FixedCredentialsProvider.create(scoped), interceptors);
@@ -211,9 +190,43 @@ public final class PubSubConnection implements AutoCloseable {
     return credentialsProvider;
   }
 
-  Publisher.Builder applyTo(Publisher.Builder builder) {
+  /** Sets this connection's channel (when it has one) and credentials on a publisher. */
+  public Publisher.Builder configure(Publisher.Builder builder) {
     channelProvider().ifPresent(builder::setChannelProvider);
     return builder.setCredentialsProvider(credentialsProvider);
+  }
+
+  /**
+   * Sets this connection's channel and credentials on a subscriber. For the real service the
+   * channel is the one the client library builds by default (inbound messages up to {@link
+   * PubSubLimits#MAX_INBOUND_MESSAGE_BYTES}), with this connection's interceptors added.
+   */
+  public Subscriber.Builder configure(Subscriber.Builder builder) {
+    return builder
+        .setChannelProvider(channelProvider().orElseGet(this::defaultSubscriberChannel))
+        .setCredentialsProvider(credentialsProvider);
+  }
+
+  /** Sets this connection's channel (when it has one) and credentials on an admin client. */
+  public <B extends ClientSettings.Builder<?, B>> B configure(B builder) {
+    channelProvider().ifPresent(builder::setTransportChannelProvider);
+    return builder.setCredentialsProvider(credentialsProvider);
+  }
+
+  /** Sets this connection's channel (when it has one) and credentials on a low-level stub. */
+  public <B extends StubSettings.Builder<?, B>> B configureStub(B builder) {
+    channelProvider().ifPresent(builder::setTransportChannelProvider);
+    return builder.setCredentialsProvider(credentialsProvider);
+  }
+
+  private TransportChannelProvider defaultSubscriberChannel() {
+    // Subscriber.Builder's own defaults (google-cloud-pubsub 1.153)
+    return SubscriptionAdminSettings.defaultGrpcTransportProviderBuilder()
+        .setMaxInboundMessageSize(PubSubLimits.MAX_INBOUND_MESSAGE_BYTES)
+        .setMaxInboundMetadataSize(MAX_INBOUND_METADATA_BYTES)
+        .setKeepAliveTimeDuration(KEEP_ALIVE_TIME)
+        .setInterceptorProvider(this::interceptors)
+        .build();
   }
 
   /** Closes the emulator channel, if any. */
@@ -231,27 +244,5 @@ public final class PubSubConnection implements AutoCloseable {
       channel.shutdownNow();
       Thread.currentThread().interrupt();
     }
-  }
-
-  static InetSocketAddress parseHostPort(String hostPort) {
-    int colon = hostPort == null ? -1 : hostPort.lastIndexOf(':');
-    if (colon > 0 && colon < hostPort.length() - 1) {
-      String host = hostPort.substring(0, colon);
-      if (host.startsWith("[") && host.endsWith("]")) {
-        host = host.substring(1, host.length() - 1);
-      }
-      try {
-        int port = Integer.parseInt(hostPort.substring(colon + 1));
-        if (port >= 1 && port <= 65535) {
-          return new InetSocketAddress(host, port);
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw new IllegalArgumentException(
-        "emulator address '"
-            + hostPort
-            + "' must be HOST:PORT with a port from 1 to 65535, e.g. localhost:8085");
   }
 }

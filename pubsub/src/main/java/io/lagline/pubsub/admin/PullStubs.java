@@ -1,11 +1,11 @@
-package io.lagline.reconciler.intake;
+package io.lagline.pubsub.admin;
 
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.pubsub.v1.stub.GrpcSubscriberStub;
 import com.google.cloud.pubsub.v1.stub.SubscriberStub;
 import com.google.cloud.pubsub.v1.stub.SubscriberStubSettings;
 import io.lagline.error.LaglineException;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -22,9 +22,7 @@ public final class PullStubs {
   public static SubscriberStub create(
       PubSubConnection connection, String subscription, Duration wait) {
     SubscriberStubSettings.Builder settings =
-        SubscriberStubSettings.newBuilder()
-            .setCredentialsProvider(connection.credentialsProvider());
-    connection.channelProvider().ifPresent(settings::setTransportChannelProvider);
+        connection.configureStub(SubscriberStubSettings.newBuilder());
     settings
         .pullSettings()
         .setRetrySettings(

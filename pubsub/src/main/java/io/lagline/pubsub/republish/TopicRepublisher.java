@@ -1,4 +1,4 @@
-package io.lagline.reconciler.deadletter;
+package io.lagline.pubsub.republish;
 
 import com.google.api.core.ApiFutureCallback;
 import com.google.api.core.ApiFutures;
@@ -10,7 +10,7 @@ import com.google.cloud.pubsub.v1.Publisher;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.error.LaglineException;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +64,6 @@ public final class TopicRepublisher implements Republisher {
   public static TopicRepublisher create(PubSubConnection connection, String topic, String key) {
     Publisher.Builder builder =
         Publisher.newBuilder(topic)
-            .setCredentialsProvider(connection.credentialsProvider())
             .setBatchingSettings(
                 BatchingSettings.newBuilder()
                     .setElementCountThreshold(BATCH_MESSAGES)
@@ -87,9 +86,8 @@ public final class TopicRepublisher implements Republisher {
                     .setRpcTimeoutMultiplier(1.0)
                     .setMaxRpcTimeoutDuration(Duration.ofSeconds(15))
                     .build());
-    connection.channelProvider().ifPresent(builder::setChannelProvider);
     try {
-      return new TopicRepublisher(builder.build(), topic);
+      return new TopicRepublisher(connection.configure(builder).build(), topic);
     } catch (IOException e) {
       throw new LaglineException(
           "cannot create a publisher for " + topic + " (" + key + "): " + e.getMessage(), e);

@@ -1,4 +1,4 @@
-package io.lagline.reconciler.intake;
+package io.lagline.pubsub.emulator;
 
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.DeadlineExceededException;
@@ -17,7 +17,8 @@ import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.Topic;
 import io.lagline.error.LaglineException;
-import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.admin.PullStubs;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -49,11 +50,9 @@ final class ProbeResources implements AutoCloseable {
     PublisherStub publisher = null;
     SubscriberStub subscriber = null;
     try {
-      PublisherStubSettings.Builder settings =
-          PublisherStubSettings.newBuilder()
-              .setCredentialsProvider(connection.credentialsProvider());
-      connection.channelProvider().ifPresent(settings::setTransportChannelProvider);
-      publisher = GrpcPublisherStub.create(settings.build());
+      publisher =
+          GrpcPublisherStub.create(
+              connection.configureStub(PublisherStubSettings.newBuilder()).build());
       subscriber = PullStubs.create(connection, subscription, PULL_WAIT);
       publisher.createTopicCallable().call(Topic.newBuilder().setName(topic).build());
       subscriber
