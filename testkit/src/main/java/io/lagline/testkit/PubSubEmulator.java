@@ -1,6 +1,5 @@
 package io.lagline.testkit;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,18 +170,32 @@ public final class PubSubEmulator implements AutoCloseable {
   }
 
   private static void awaitAnswer(PubSubEmulatorOptions options, ChildProcess process, int port) {
-    InetSocketAddress address = new InetSocketAddress(LOOPBACK, port);
-    String host = LOOPBACK + ":" + port;
-    try (PubSubTestResources client = PubSubTestResources.connect(host, options.projectId())) {
+    awaitAnswer(LOOPBACK + ":" + port, options.projectId(), options.startTimeout(), process);
+  }
+
+  /**
+   * Waits until the emulator at {@code host} answers a call, or {@code process} (when given) dies.
+   * The client's connection checks that the port is open, so it is made on the first probe that
+   * finds it open.
+   */
+  static void awaitAnswer(String host, String projectId, Duration timeout, ChildProcess process) {
+    AtomicReference<PubSubTestResources> client = new AtomicReference<>();
+    try {
       Readiness.await(
-          "Pub/Sub emulator on " + host,
-          options.startTimeout(),
+          "Pub/Sub emulator at " + host,
+          timeout,
           process,
           null,
           () -> {
-            Readiness.tcpConnect(address);
-            client.listTopics(PROBE_CALL_TIMEOUT);
+            if (client.get() == null) {
+              client.set(PubSubTestResources.connect(host, projectId));
+            }
+            client.get().listTopics(PROBE_CALL_TIMEOUT);
           });
+    } finally {
+      if (client.get() != null) {
+        client.get().close();
+      }
     }
   }
 }

@@ -6,19 +6,10 @@ import java.util.List;
 
 /** Readiness checks for services this JVM did not start (external ones, containers). */
 final class ServiceProbes {
-  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
-
   private ServiceProbes() {}
 
   static void awaitEmulator(String host, String projectId, Duration timeout) {
-    try (PubSubTestResources client = PubSubTestResources.connect(host, projectId)) {
-      Readiness.await(
-          "Pub/Sub emulator at " + host,
-          timeout,
-          null,
-          null,
-          () -> client.listTopics(CALL_TIMEOUT));
-    }
+    PubSubEmulator.awaitAnswer(host, projectId, timeout, null);
   }
 
   static void awaitCassandra(
