@@ -1,7 +1,7 @@
 package io.lagline.bench;
 
 import io.lagline.demo.LagPercentiles;
-import io.lagline.testkit.PrometheusText;
+import io.lagline.metrics.PrometheusText;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,15 +20,14 @@ record LagSnapshot(TreeMap<Double, Double> buckets, double count, double maxMs) 
   static final LagSnapshot EMPTY = new LagSnapshot(new TreeMap<>(), 0, Double.NaN);
 
   static LagSnapshot parse(String metrics) {
+    PrometheusText page = PrometheusText.parse(metrics);
     TreeMap<Double, Double> ms = new TreeMap<>();
-    for (Map.Entry<Double, Double> e : PrometheusText.buckets(metrics, METRIC).entrySet()) {
+    for (Map.Entry<Double, Double> e : page.buckets(METRIC).entrySet()) {
       ms.put(e.getKey() * 1000, e.getValue());
     }
     double max =
-        metrics.contains(METRIC + "_max")
-            ? PrometheusText.max(metrics, METRIC + "_max") * 1000
-            : Double.NaN;
-    return new LagSnapshot(ms, PrometheusText.sum(metrics, METRIC + "_count", ""), max);
+        page.samples(METRIC + "_max").isEmpty() ? Double.NaN : page.max(METRIC + "_max") * 1000;
+    return new LagSnapshot(ms, page.sum(METRIC + "_count"), max);
   }
 
   /**

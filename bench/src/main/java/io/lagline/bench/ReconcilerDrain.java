@@ -1,6 +1,6 @@
 package io.lagline.bench;
 
-import io.lagline.testkit.PrometheusText;
+import io.lagline.metrics.PrometheusText;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -72,7 +72,7 @@ final class ReconcilerDrain {
       }
       String metrics = reconciler.metrics();
       LagSnapshot lag = LagSnapshot.parse(metrics);
-      double gc = PrometheusText.sum(metrics, "jvm_gc_pause_seconds_sum", "");
+      double gc = PrometheusText.parse(metrics).sum("jvm_gc_pause_seconds_sum");
       BenchReadBack readBack = BenchReadBack.check(stack.session(), keyspace, workload.newest());
       String more =
           String.format(
@@ -104,8 +104,7 @@ final class ReconcilerDrain {
       return -1;
     }
     String name = "lagline_reconciler_events_total";
-    return Math.round(
-        PrometheusText.sum(metrics, name, "")
-            - PrometheusText.sum(metrics, name, "outcome=\"failed\""));
+    PrometheusText page = PrometheusText.parse(metrics);
+    return Math.round(page.sum(name) - page.sum(name, "outcome=\"failed\""));
   }
 }

@@ -1,9 +1,9 @@
 package io.lagline.bench;
 
+import io.lagline.metrics.PrometheusText;
 import io.lagline.reconciler.cli.ReconcilerMain;
 import io.lagline.testkit.JavaClasspath;
 import io.lagline.testkit.JavaProcess;
-import io.lagline.testkit.PrometheusText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -134,7 +134,7 @@ final class ReconcilerRun implements AutoCloseable {
     String text = metrics();
     return text.isEmpty()
         ? -1
-        : Math.round(PrometheusText.sum(text, "lagline_reconciler_events_total", ""));
+        : Math.round(PrometheusText.parse(text).sum("lagline_reconciler_events_total"));
   }
 
   /** True when its log mentions an OutOfMemoryError. */

@@ -1,5 +1,6 @@
 package io.lagline.chart;
 
+import io.lagline.metrics.PrometheusText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,7 +69,8 @@ public final class MetricsSampler implements AutoCloseable {
           try {
             String text = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             sampler.record((System.nanoTime() - start) / 1e9, text);
-          } catch (IOException e) {
+          } catch (IOException | IllegalArgumentException e) {
+            // not answering (restarting), or not a Prometheus page: skip this sample
             LOG.debug("scrape of {} failed: {}", metricsUrl, e.toString());
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -82,11 +84,9 @@ public final class MetricsSampler implements AutoCloseable {
 
   /** Adds one scrape taken {@code seconds} after the start. */
   synchronized void record(double seconds, String metricsText) {
+    PrometheusText page = PrometheusText.parse(metricsText);
     Scrape scrape =
-        new Scrape(
-            seconds,
-            PrometheusText.sumBy(metricsText, EVENTS, "outcome"),
-            PrometheusText.sumBy(metricsText, LAG_BUCKETS, "le"));
+        new Scrape(seconds, page.sumBy(EVENTS, "outcome"), page.sumBy(LAG_BUCKETS, "le"));
     Scrape previous = recent.peekLast();
     if (previous != null && seconds > previous.seconds()) {
       double elapsed = seconds - previous.seconds();

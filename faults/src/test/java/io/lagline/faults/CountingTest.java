@@ -3,7 +3,6 @@ package io.lagline.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagline.faults.DeadLetterReader.DeadLetter;
-import io.lagline.testkit.PrometheusText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,26 +51,6 @@ class CountingTest {
             "poison p2 dead-lettered as max_delivery_attempts, expected invalid_value",
             "poison not dead-lettered: p3",
             "1 dead-lettered message(s) without an event_id");
-  }
-
-  @Test
-  void reads_prometheus_samples() {
-    String text =
-        """
-        # HELP lagline_reconciler_events_total Events handled
-        # TYPE lagline_reconciler_events_total counter
-        lagline_reconciler_events_total{event_type="DeviceSynced",outcome="applied"} 10.0
-        lagline_reconciler_events_total{event_type="DeviceRetired",outcome="applied"} 2.0
-        lagline_reconciler_events_total{event_type="DeviceSynced",outcome="stale"} 5.0
-        lagline_reconciler_paused 1.0
-        """;
-
-    assertThat(PrometheusText.sum(text, "lagline_reconciler_events_total", "outcome=\"applied\""))
-        .isEqualTo(12.0);
-    assertThat(PrometheusText.sum(text, "lagline_reconciler_events_total", "")).isEqualTo(17.0);
-    assertThat(PrometheusText.has(text, "lagline_reconciler_paused", "1.0")).isTrue();
-    assertThat(PrometheusText.has(text, "lagline_reconciler_paused", "0.0")).isFalse();
-    assertThat(PrometheusText.has(text, "lagline_reconciler_events", "10.0")).isFalse();
   }
 
   @Test

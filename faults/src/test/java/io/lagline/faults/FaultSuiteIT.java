@@ -1,9 +1,9 @@
 package io.lagline.faults;
 
+import io.lagline.metrics.PrometheusText;
 import io.lagline.reconciler.config.ShutdownConfig;
 import io.lagline.testkit.KeepLogsOnFailure;
 import io.lagline.testkit.LocalStack;
-import io.lagline.testkit.PrometheusText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -87,7 +87,7 @@ class FaultSuiteIT {
       for (double at : new double[] {0.25, 0.50, 0.75}) {
         scenario.awaitProgress(at);
         double handled =
-            PrometheusText.sum(reconciler.metrics(), "lagline_reconciler_events_total", "");
+            PrometheusText.parse(reconciler.metrics()).sum("lagline_reconciler_events_total");
         reconciler.kill9();
         LOG.info("b: killed {} at {} after it handled {} events", reconciler.name(), at, handled);
         reconciler = scenario.startReconciler(1);

@@ -1,6 +1,6 @@
 package io.lagline.faults;
 
-import io.lagline.testkit.PrometheusText;
+import io.lagline.metrics.PrometheusText;
 import java.time.Duration;
 import org.assertj.core.api.SoftAssertions;
 
@@ -21,7 +21,7 @@ record OutagePause(boolean unready, boolean paused) {
     boolean paused =
         Checks.within(
             Checks.remaining(sinceNanos, outage),
-            () -> PrometheusText.has(reconciler.metrics(), "lagline_reconciler_paused", "1.0"));
+            () -> PrometheusText.parse(reconciler.metrics()).has("lagline_reconciler_paused", 1.0));
     return new OutagePause(unready, paused);
   }
 

@@ -1,7 +1,7 @@
 package io.lagline.faults;
 
+import io.lagline.metrics.PrometheusText;
 import io.lagline.testkit.CassandraNode;
-import io.lagline.testkit.PrometheusText;
 import io.lagline.testkit.proxy.ProxyStats;
 import io.lagline.testkit.proxy.TcpFaultProxy;
 import java.time.Duration;
@@ -110,7 +110,7 @@ final class OutageScenarios {
   }
 
   private static double writeLimit(ReconcilerProcess reconciler) {
-    return PrometheusText.sum(
-        reconciler.metrics(), "lagline_reconciler_write_concurrency_limit", "");
+    return PrometheusText.parse(reconciler.metrics())
+        .sum("lagline_reconciler_write_concurrency_limit");
   }
 }

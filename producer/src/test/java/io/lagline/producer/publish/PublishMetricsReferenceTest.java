@@ -2,6 +2,8 @@ package io.lagline.producer.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lagline.metrics.PrometheusText;
+import io.lagline.metrics.PrometheusText.Family;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -18,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * lagline_producer_*} names {@link PublishMetrics} exports, each with a description.
  */
 class PublishMetricsReferenceTest {
-  private static final Pattern HELP = Pattern.compile("^# HELP (lagline_producer_\\S+) (.+)$");
-  private static final Pattern TYPE = Pattern.compile("^# TYPE (lagline_producer_\\S+) (\\S+)$");
   private static final Pattern ROW = Pattern.compile("`(lagline_producer_[a-z0-9_]+)`");
 
   @Test
@@ -30,21 +30,18 @@ class PublishMetricsReferenceTest {
     metrics.started();
     metrics.confirmed("DeviceSynced", 1_000_000);
     metrics.heartbeat(true);
-    String scrape = registry.scrape();
     Set<String> exported = new TreeSet<>();
     Set<String> described = new TreeSet<>();
     Set<String> histograms = new TreeSet<>();
-    for (String line : scrape.split("\n")) {
-      Matcher type = TYPE.matcher(line);
-      if (type.matches()) {
-        exported.add(type.group(1));
-        if (type.group(2).equals("histogram")) {
-          histograms.add(type.group(1));
+    for (Family family : PrometheusText.parse(registry.scrape()).families().values()) {
+      if (family.name().startsWith("lagline_producer_")) {
+        exported.add(family.name());
+        if (family.type().equals("histogram")) {
+          histograms.add(family.name());
         }
-      }
-      Matcher help = HELP.matcher(line);
-      if (help.matches()) {
-        described.add(help.group(1));
+        if (!family.help().isBlank()) {
+          described.add(family.name());
+        }
       }
     }
     exported.removeIf(n -> n.endsWith("_max") && histograms.contains(n.replaceAll("_max$", "")));

@@ -2,6 +2,8 @@ package io.lagline.reconciler.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lagline.metrics.PrometheusText;
+import io.lagline.metrics.PrometheusText.Family;
 import io.lagline.reconciler.config.WatermarkConfig;
 import io.lagline.reconciler.watermark.Watermarks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,8 +29,6 @@ import org.junit.jupiter.api.Test;
 class MetricsReferenceTest {
   private static final String PREFIX = "lagline_reconciler_";
   private static final Pattern ROW = Pattern.compile("^\\| `(lagline_[a-z0-9_]+)`");
-  private static final Pattern HELP = Pattern.compile("^# HELP (\\S+) ?(.*)$");
-  private static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$");
 
   @Test
   void the_readme_table_lists_exactly_the_exported_names_each_with_a_description()
@@ -72,26 +72,15 @@ class MetricsReferenceTest {
 
   /** Family name to description, of the {@code lagline_reconciler_*} families in a scrape. */
   static Map<String, String> exported(PrometheusMeterRegistry registry) {
-    Map<String, String> help = new TreeMap<>();
-    Map<String, String> types = new TreeMap<>();
-    for (String line : registry.scrape().split("\n")) {
-      Matcher h = HELP.matcher(line);
-      if (h.matches()) {
-        help.put(h.group(1), h.group(2));
-      }
-      Matcher t = TYPE.matcher(line);
-      if (t.matches()) {
-        types.put(t.group(1), t.group(2));
-      }
-    }
+    Map<String, Family> all = PrometheusText.parse(registry.scrape()).families();
     Map<String, String> families = new TreeMap<>();
-    types.forEach(
-        (name, type) -> {
+    all.forEach(
+        (name, family) -> {
+          Family timer = all.get(name.replaceAll("_max$", ""));
           boolean timerMax =
-              name.endsWith("_max")
-                  && "histogram".equals(types.get(name.substring(0, name.length() - 4)));
+              name.endsWith("_max") && timer != null && timer.type().equals("histogram");
           if (name.startsWith(PREFIX) && !timerMax) {
-            families.put(name, help.getOrDefault(name, ""));
+            families.put(name, family.help());
           }
         });
     return families;
