@@ -1,7 +1,7 @@
 package io.lagline.bench;
 
 import io.lagline.event.Event;
-import io.lagline.testkit.PubSubTestResources;
+import io.lagline.testkit.pubsub.PubSubTestResources;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

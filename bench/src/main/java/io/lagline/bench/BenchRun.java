@@ -1,8 +1,8 @@
 package io.lagline.bench;
 
-import io.lagline.testkit.CassandraNodeOptions;
-import io.lagline.testkit.PubSubTestResources;
+import io.lagline.testkit.cassandra.CassandraNodeOptions;
 import io.lagline.testkit.proxy.TcpFaultProxy;
+import io.lagline.testkit.pubsub.PubSubTestResources;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.lagline.bench;
 
-import io.lagline.testkit.JavaClasspath;
-import io.lagline.testkit.JavaProcess;
+import io.lagline.testkit.process.JavaClasspath;
+import io.lagline.testkit.process.JavaProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.lagline.bench;
 
-import io.lagline.testkit.CassandraNodeOptions;
+import io.lagline.testkit.cassandra.CassandraNodeOptions;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 

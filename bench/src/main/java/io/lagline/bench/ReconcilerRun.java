@@ -2,8 +2,8 @@ package io.lagline.bench;
 
 import io.lagline.metrics.PrometheusText;
 import io.lagline.reconciler.cli.ReconcilerMain;
-import io.lagline.testkit.JavaClasspath;
-import io.lagline.testkit.JavaProcess;
+import io.lagline.testkit.process.JavaClasspath;
+import io.lagline.testkit.process.JavaProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

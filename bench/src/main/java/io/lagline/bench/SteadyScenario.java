@@ -1,6 +1,6 @@
 package io.lagline.bench;
 
-import io.lagline.testkit.PubSubTestResources;
+import io.lagline.testkit.pubsub.PubSubTestResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,7 @@ import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.ReceivedMessage;
 import io.lagline.event.Attributes;
 import io.lagline.reconciler.deadletter.DeadLetterAttributes;
-import io.lagline.testkit.PubSubTestResources;
+import io.lagline.testkit.pubsub.PubSubTestResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

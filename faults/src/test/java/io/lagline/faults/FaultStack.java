@@ -1,8 +1,8 @@
 package io.lagline.faults;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.lagline.testkit.LocalStack;
-import io.lagline.testkit.PubSubTestResources;
+import io.lagline.testkit.pubsub.PubSubTestResources;
+import io.lagline.testkit.stack.LocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -2,8 +2,8 @@ package io.lagline.faults;
 
 import io.lagline.metrics.PrometheusText;
 import io.lagline.reconciler.config.ShutdownConfig;
-import io.lagline.testkit.KeepLogsOnFailure;
-import io.lagline.testkit.LocalStack;
+import io.lagline.testkit.stack.KeepLogsOnFailure;
+import io.lagline.testkit.stack.LocalStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

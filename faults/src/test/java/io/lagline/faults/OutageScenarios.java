@@ -1,7 +1,7 @@
 package io.lagline.faults;
 
 import io.lagline.metrics.PrometheusText;
-import io.lagline.testkit.CassandraNode;
+import io.lagline.testkit.cassandra.CassandraNode;
 import io.lagline.testkit.proxy.ProxyStats;
 import io.lagline.testkit.proxy.TcpFaultProxy;
 import java.time.Duration;

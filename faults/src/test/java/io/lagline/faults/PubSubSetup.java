@@ -7,7 +7,7 @@ import com.google.pubsub.v1.DeadLetterPolicy;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
-import io.lagline.testkit.PubSubTestResources;
+import io.lagline.testkit.pubsub.PubSubTestResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

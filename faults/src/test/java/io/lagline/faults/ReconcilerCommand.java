@@ -1,7 +1,7 @@
 package io.lagline.faults;
 
 import io.lagline.reconciler.cli.ReconcilerMain;
-import io.lagline.testkit.JavaClasspath;
+import io.lagline.testkit.process.JavaClasspath;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.lagline.faults;
 
 import io.lagline.reconciler.cli.ReconcilerMain;
-import io.lagline.testkit.JavaProcess;
 import io.lagline.testkit.TestkitException;
+import io.lagline.testkit.process.JavaProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.TopicName;
-import io.lagline.testkit.EmulatorStreamFix;
-import io.lagline.testkit.PubSubEmulator;
-import io.lagline.testkit.PubSubEmulatorOptions;
-import io.lagline.testkit.PubSubTestResources;
+import io.lagline.testkit.pubsub.EmulatorStreamFix;
+import io.lagline.testkit.pubsub.PubSubEmulator;
+import io.lagline.testkit.pubsub.PubSubEmulatorOptions;
+import io.lagline.testkit.pubsub.PubSubTestResources;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;

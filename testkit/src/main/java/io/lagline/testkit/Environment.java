@@ -9,7 +9,7 @@ import java.util.Optional;
  * environment. Blank values count as unset. Tests pass a map.
  */
 @FunctionalInterface
-interface Environment {
+public interface Environment {
   String STACK_MODE = "LAGLINE_STACK_MODE";
   String KEEP_LOGS = "LAGLINE_KEEP_LOGS";
   String PUBSUB_EMULATOR_HOST = "PUBSUB_EMULATOR_HOST";

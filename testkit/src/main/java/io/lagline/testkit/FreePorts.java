@@ -11,7 +11,7 @@ import java.util.List;
  * Picks free TCP ports on the loopback interface by binding port 0 and reading what the kernel
  * chose.
  */
-final class FreePorts {
+public final class FreePorts {
   private FreePorts() {}
 
   /**
@@ -19,7 +19,7 @@ final class FreePorts {
    * kernel cannot hand out the same port twice; a port can still be taken by someone else before
    * the child process binds it.
    */
-  static int[] pick(int count) {
+  public static int[] pick(int count) {
     List<ServerSocket> sockets = new ArrayList<>(count);
     try {
       int[] ports = new int[count];
@@ -43,7 +43,7 @@ final class FreePorts {
     }
   }
 
-  static int pick() {
+  public static int pick() {
     return pick(1)[0];
   }
 }

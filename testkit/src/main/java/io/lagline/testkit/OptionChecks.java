@@ -7,24 +7,24 @@ import java.util.regex.Pattern;
  * Argument checks shared by the options records; each message names the option, its value and the
  * rule.
  */
-final class OptionChecks {
+public final class OptionChecks {
   private static final Pattern HEAP_SIZE = Pattern.compile("\\d+[kKmMgG]?");
 
   private OptionChecks() {}
 
-  static void requirePositive(String name, Duration value) {
+  public static void requirePositive(String name, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
     }
   }
 
-  static void requireNonNegative(String name, long value) {
+  public static void requireNonNegative(String name, long value) {
     if (value < 0) {
       throw new IllegalArgumentException(name + " must be >= 0, was " + value);
     }
   }
 
-  static void requireHeapSize(String name, String value) {
+  public static void requireHeapSize(String name, String value) {
     if (value == null || !HEAP_SIZE.matcher(value).matches()) {
       throw new IllegalArgumentException(
           name + " '" + value + "' must be a JVM heap size such as 512m or 1g");

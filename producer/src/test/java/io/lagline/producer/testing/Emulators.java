@@ -1,7 +1,7 @@
 package io.lagline.producer.testing;
 
-import io.lagline.testkit.PubSubEmulator;
-import io.lagline.testkit.PubSubEmulatorOptions;
+import io.lagline.testkit.pubsub.PubSubEmulator;
+import io.lagline.testkit.pubsub.PubSubEmulatorOptions;
 import java.nio.file.Path;
 
 /** Starts the real Pub/Sub emulator for the producer's ITs, through the testkit. */

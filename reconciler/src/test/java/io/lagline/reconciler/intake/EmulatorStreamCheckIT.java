@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.pubsub.emulator.EmulatorStreamCheck;
-import io.lagline.testkit.EmulatorStreamFix;
-import io.lagline.testkit.PubSubEmulator;
-import io.lagline.testkit.PubSubEmulatorOptions;
+import io.lagline.testkit.pubsub.EmulatorStreamFix;
+import io.lagline.testkit.pubsub.PubSubEmulator;
+import io.lagline.testkit.pubsub.PubSubEmulatorOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

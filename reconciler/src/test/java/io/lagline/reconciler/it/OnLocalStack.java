@@ -1,9 +1,9 @@
 package io.lagline.reconciler.it;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.lagline.testkit.KeepLogsOnFailure;
-import io.lagline.testkit.LocalStack;
-import io.lagline.testkit.PubSubTestResources;
+import io.lagline.testkit.pubsub.PubSubTestResources;
+import io.lagline.testkit.stack.KeepLogsOnFailure;
+import io.lagline.testkit.stack.LocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

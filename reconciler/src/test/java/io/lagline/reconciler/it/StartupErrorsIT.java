@@ -3,12 +3,12 @@ package io.lagline.reconciler.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagline.reconciler.TestMappings;
-import io.lagline.testkit.CassandraAuthenticator;
-import io.lagline.testkit.CassandraNodeOptions;
-import io.lagline.testkit.KeepLogsOnFailure;
-import io.lagline.testkit.LocalStack;
-import io.lagline.testkit.LocalStackOptions;
-import io.lagline.testkit.PubSubTestResources;
+import io.lagline.testkit.cassandra.CassandraAuthenticator;
+import io.lagline.testkit.cassandra.CassandraNodeOptions;
+import io.lagline.testkit.pubsub.PubSubTestResources;
+import io.lagline.testkit.stack.KeepLogsOnFailure;
+import io.lagline.testkit.stack.LocalStack;
+import io.lagline.testkit.stack.LocalStackOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
