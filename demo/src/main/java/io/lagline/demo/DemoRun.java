@@ -54,7 +54,7 @@ final class DemoRun {
   DemoSummary run(java.util.function.Consumer<DemoSummary> whileUp) throws Exception {
     ReconcilerConfig config = ConfigLoader.load(configFile, overrides());
     String topic = "projects/" + stack.projectId() + "/topics/" + options.topic();
-    try (PubSubTestResources pubsub = PubSubTestResources.connect(stack)) {
+    try (PubSubTestResources pubsub = stack.connectPubSub()) {
       pubsub.createTopic(options.topic());
       pubsub.createSubscription(config.pubsub().subscriptionId(), options.topic());
       pubsub.createTopic(options.topic() + "-dead-letter");

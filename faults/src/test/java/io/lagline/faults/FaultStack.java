@@ -21,7 +21,7 @@ final class FaultStack implements AutoCloseable {
 
   FaultStack(LocalStack stack) {
     this.stack = stack;
-    this.pubsub = PubSubTestResources.connect(stack);
+    this.pubsub = stack.connectPubSub();
     this.reader = stack.cassandra().sessionBuilder().build();
   }
 

@@ -84,7 +84,7 @@ final class MonitoredStack implements AutoCloseable {
     try {
       int port = PrometheusServer.freePort();
       ReconcilerConfig config = ConfigLoader.load(writeConfig(stack, dir, port), Map.of());
-      try (PubSubTestResources pubsub = PubSubTestResources.connect(stack)) {
+      try (PubSubTestResources pubsub = stack.connectPubSub()) {
         pubsub.createTopic(TOPIC);
         pubsub.createTopic(TOPIC + "-dead-letter");
         pubsub.createSubscription(config.pubsub().subscriptionId(), TOPIC);

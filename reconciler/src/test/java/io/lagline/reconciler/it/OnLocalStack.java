@@ -27,7 +27,7 @@ abstract class OnLocalStack {
   @BeforeAll
   void startStack() throws Exception {
     stack = LocalStack.start();
-    pubsub = PubSubTestResources.connect(stack);
+    pubsub = stack.connectPubSub();
     session = stack.cassandra().sessionBuilder().build();
     dir = Files.createTempDirectory(getClass().getSimpleName());
   }

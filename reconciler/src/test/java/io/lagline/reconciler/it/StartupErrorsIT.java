@@ -42,7 +42,7 @@ class StartupErrorsIT {
                         .authenticator(CassandraAuthenticator.PASSWORD)
                         .build())
                 .build());
-    pubsub = PubSubTestResources.connect(stack);
+    pubsub = stack.connectPubSub();
     dir = Files.createTempDirectory("startup-errors-it");
     pubsub.createTopic("events");
     pubsub.createSubscription("events-sub", "events");

@@ -65,7 +65,7 @@ class StuckStreamIT {
   @BeforeAll
   void startStack() throws Exception {
     stack = LocalStack.start();
-    pubsub = PubSubTestResources.connect(stack);
+    pubsub = stack.connectPubSub();
     dir = Files.createTempDirectory("stuck-stream-it");
     log.start();
     watchLogger.addAppender(log);

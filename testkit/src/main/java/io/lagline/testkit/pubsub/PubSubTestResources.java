@@ -18,7 +18,6 @@ import com.google.pubsub.v1.TopicName;
 import io.lagline.event.PubSubLimits;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.testkit.TestkitException;
-import io.lagline.testkit.stack.LocalStack;
 import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -57,11 +56,6 @@ public final class PubSubTestResources implements AutoCloseable {
    */
   public static PubSubTestResources connect(String emulatorHost, String projectId) {
     return new PubSubTestResources(emulatorHost, projectId);
-  }
-
-  /** Connects to the emulator of a running stack. */
-  public static PubSubTestResources connect(LocalStack stack) {
-    return connect(stack.pubsubEmulatorHost(), stack.projectId());
   }
 
   public String emulatorHost() {

@@ -7,6 +7,7 @@ import io.lagline.testkit.TestkitException;
 import io.lagline.testkit.cassandra.CassandraNode;
 import io.lagline.testkit.pubsub.EmulatorScriptLocator;
 import io.lagline.testkit.pubsub.PubSubEmulator;
+import io.lagline.testkit.pubsub.PubSubTestResources;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,6 +134,11 @@ public final class LocalStack implements AutoCloseable {
   /** The Pub/Sub project id to use, {@code demo-project} unless the options say otherwise. */
   public String projectId() {
     return projectId;
+  }
+
+  /** A client of this stack's emulator, for topics, subscriptions and Pub/Sub clients. */
+  public PubSubTestResources connectPubSub() {
+    return PubSubTestResources.connect(pubsubEmulatorHost(), projectId);
   }
 
   /** The first (in EMBEDDED mode the only) Cassandra contact point. */

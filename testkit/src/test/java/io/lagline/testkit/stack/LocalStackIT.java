@@ -86,7 +86,7 @@ class LocalStackIT {
 
   @Test
   void publishes_and_pulls_a_message_through_the_emulator() throws Exception {
-    try (PubSubTestResources pubsub = PubSubTestResources.connect(stack)) {
+    try (PubSubTestResources pubsub = stack.connectPubSub()) {
       PubSubRoundTrip.publishAndPullOne(pubsub, "it-events", "it-events-reconciler");
     }
   }
