@@ -12,31 +12,25 @@ import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.apply.CassandraLwtWriter;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.RowWriter;
+import io.lagline.reconciler.apply.WriteMetrics;
 import io.lagline.reconciler.apply.WritePolicy;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.deadletter.DeadLetterMetrics;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.deadletter.PubSubDeadLetterSink;
+import io.lagline.reconciler.intake.IntakeMetrics;
 import io.lagline.reconciler.intake.MessageHandler;
+import io.lagline.reconciler.intake.MessageMetrics;
 import io.lagline.reconciler.intake.PubSubChecks;
 import io.lagline.reconciler.intake.PubSubIntake;
 import io.lagline.reconciler.intake.StreamWatch;
 import io.lagline.reconciler.intake.StreamingPullInterceptor;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
-import io.lagline.reconciler.metrics.IntakeMetrics;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
+import io.lagline.reconciler.watermark.WatermarkMetrics;
 import io.lagline.reconciler.watermark.Watermarks;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -62,6 +56,7 @@ final class ReconcilerModule extends AbstractModule {
   protected void configure() {
     bind(ReconcilerConfig.class).toInstance(config);
     bind(Clock.class).toInstance(Clock.systemUTC());
+    install(new MetricsModule());
   }
 
   @Provides
@@ -72,31 +67,7 @@ final class ReconcilerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PrometheusMeterRegistry registry() {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().commonTags("app", "lagline-reconciler");
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
-    new JvmInfoMetrics().bindTo(registry);
-    new FileDescriptorMetrics().bindTo(registry);
-    return registry;
-  }
-
-  @Provides
-  @Singleton
-  ReconcilerMetrics metrics(PrometheusMeterRegistry registry, Mapping mapping) {
-    ReconcilerMetrics metrics = new ReconcilerMetrics(registry, mapping.eventTypes());
-    metrics.flowControlLimit(config.pubsub().maxOutstandingMessages());
-    return metrics;
-  }
-
-  @Provides
-  @Singleton
-  Watermarks watermarks(Clock clock, ReconcilerMetrics metrics) {
+  Watermarks watermarks(Clock clock, WatermarkMetrics metrics) {
     return new Watermarks(clock, config.watermark(), metrics);
   }
 
@@ -108,7 +79,7 @@ final class ReconcilerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  RowWriter writer(CqlSession session, Mapping mapping, ReconcilerMetrics metrics) {
+  RowWriter writer(CqlSession session, Mapping mapping, WriteMetrics metrics) {
     return CassandraLwtWriter.prepare(
         session,
         config.cassandra().keyspace(),
@@ -135,7 +106,7 @@ final class ReconcilerModule extends AbstractModule {
   @Provides
   @Singleton
   OutageGuard outageGuard(
-      CqlSession session, ScheduledExecutorService scheduler, ReconcilerMetrics metrics) {
+      CqlSession session, ScheduledExecutorService scheduler, WriteMetrics metrics) {
     SimpleStatement probe =
         SimpleStatement.newInstance("SELECT release_version FROM system.local")
             .setTimeout(config.cassandra().requestTimeout());
@@ -150,7 +121,7 @@ final class ReconcilerModule extends AbstractModule {
       RowWriter writer,
       OutageGuard guard,
       ScheduledExecutorService scheduler,
-      ReconcilerMetrics metrics) {
+      WriteMetrics metrics) {
     WritePolicy policy =
         new WritePolicy(
             config.retry(),
@@ -158,12 +129,6 @@ final class ReconcilerModule extends AbstractModule {
             CassandraLwtWriter.attemptTimeout(config.cassandra().requestTimeout()),
             config.cassandra().coalesceSuperseded());
     return new EventApplier(mapping, writer, policy, guard, scheduler, metrics);
-  }
-
-  @Provides
-  @Singleton
-  IntakeMetrics intakeMetrics(PrometheusMeterRegistry registry) {
-    return new IntakeMetrics(registry);
   }
 
   @Provides
@@ -194,14 +159,22 @@ final class ReconcilerModule extends AbstractModule {
   MessageHandler handler(
       EventApplier applier,
       DeadLetterSink deadLetters,
-      ReconcilerMetrics metrics,
+      MessageMetrics metrics,
+      DeadLetterMetrics deadLetterMetrics,
       Clock clock,
       Watermarks watermarks,
       IntakeMetrics intakeMetrics) {
     MessageHandler handler =
         new MessageHandler(
-            applier, deadLetters, metrics, clock, watermarks, config.pubsub().maxAckExtension());
-    intakeMetrics.stalledFor(handler, MessageHandler::stalledSeconds);
+            applier,
+            deadLetters,
+            metrics,
+            deadLetterMetrics,
+            clock,
+            watermarks,
+            config.pubsub().maxAckExtension());
+    metrics.flowControlLimit(config.pubsub().maxOutstandingMessages());
+    intakeMetrics.stalledFor(handler::stalledSeconds);
     return handler;
   }
 
