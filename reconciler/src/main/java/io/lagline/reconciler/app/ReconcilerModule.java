@@ -1,47 +1,34 @@
 package io.lagline.reconciler.app;
 
-import com.datastax.oss.driver.api.core.ConsistencyLevel;
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.grpc.ClientInterceptor;
-import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.apply.CassandraLwtWriter;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.RowWriter;
 import io.lagline.reconciler.apply.WriteMetrics;
 import io.lagline.reconciler.apply.WritePolicy;
-import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.deadletter.DeadLetterMetrics;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
-import io.lagline.reconciler.deadletter.PubSubDeadLetterSink;
 import io.lagline.reconciler.intake.IntakeMetrics;
 import io.lagline.reconciler.intake.MessageHandler;
 import io.lagline.reconciler.intake.MessageMetrics;
-import io.lagline.reconciler.intake.PubSubChecks;
-import io.lagline.reconciler.intake.PubSubIntake;
-import io.lagline.reconciler.intake.StreamWatch;
-import io.lagline.reconciler.intake.StreamingPullInterceptor;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.lagline.reconciler.watermark.WatermarkMetrics;
 import io.lagline.reconciler.watermark.Watermarks;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Wires the reconciler from its configuration: one place that knows how the pieces fit, so the
- * domain classes stay free of Guice. Everything is a singleton; the Cassandra session is opened
- * (and checked) when first needed.
+ * Wires the reconciler from its configuration: the mapping and the message's walk (handler,
+ * applier, watermarks) here, each boundary in its own module (Pub/Sub, Cassandra, metrics), so the
+ * domain classes stay free of Guice. Everything is a singleton, created when first needed.
  */
 final class ReconcilerModule extends AbstractModule {
   private final ReconcilerConfig config;
@@ -57,6 +44,8 @@ final class ReconcilerModule extends AbstractModule {
     bind(ReconcilerConfig.class).toInstance(config);
     bind(Clock.class).toInstance(Clock.systemUTC());
     install(new MetricsModule());
+    install(new CassandraModule(config));
+    install(new PubSubModule(config, interceptors));
   }
 
   @Provides
@@ -69,24 +58,6 @@ final class ReconcilerModule extends AbstractModule {
   @Singleton
   Watermarks watermarks(Clock clock, WatermarkMetrics metrics) {
     return new Watermarks(clock, config.watermark(), metrics);
-  }
-
-  @Provides
-  @Singleton
-  CqlSession session(PrometheusMeterRegistry registry) {
-    return CassandraSessions.open(config.cassandra(), registry);
-  }
-
-  @Provides
-  @Singleton
-  RowWriter writer(CqlSession session, Mapping mapping, WriteMetrics metrics) {
-    return CassandraLwtWriter.prepare(
-        session,
-        config.cassandra().keyspace(),
-        mapping,
-        level(config.cassandra().consistency().name()),
-        level(config.cassandra().serialConsistency().name()),
-        metrics);
   }
 
   @Provides
@@ -105,17 +76,6 @@ final class ReconcilerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  OutageGuard outageGuard(
-      CqlSession session, ScheduledExecutorService scheduler, WriteMetrics metrics) {
-    SimpleStatement probe =
-        SimpleStatement.newInstance("SELECT release_version FROM system.local")
-            .setTimeout(config.cassandra().requestTimeout());
-    return new OutageGuard(
-        config.outage(), scheduler, () -> session.executeAsync(probe), metrics::paused);
-  }
-
-  @Provides
-  @Singleton
   EventApplier applier(
       Mapping mapping,
       RowWriter writer,
@@ -129,29 +89,6 @@ final class ReconcilerModule extends AbstractModule {
             CassandraLwtWriter.attemptTimeout(config.cassandra().requestTimeout()),
             config.cassandra().coalesceSuperseded());
     return new EventApplier(mapping, writer, policy, guard, scheduler, metrics);
-  }
-
-  @Provides
-  @Singleton
-  StreamWatch streamWatch(Clock clock, IntakeMetrics metrics) {
-    return new StreamWatch(
-        config.pubsub().subscription(), config.intakeHealth(), clock, metrics::streamError);
-  }
-
-  @Provides
-  @Singleton
-  PubSubConnection pubsub(StreamWatch watch) {
-    List<ClientInterceptor> all = new ArrayList<>(interceptors);
-    all.add(new StreamingPullInterceptor(config.pubsub().subscription(), watch));
-    return PubSubIntake.connect(config.pubsub(), all);
-  }
-
-  @Provides
-  @Singleton
-  DeadLetterSink deadLetters(PubSubConnection connection) {
-    String topic = config.deadLetter().topic();
-    PubSubChecks.topicExists(connection, topic, "pubsub.dead-letter.topic");
-    return PubSubDeadLetterSink.create(topic, config.pubsub().subscription(), connection);
   }
 
   @Provides
@@ -176,9 +113,5 @@ final class ReconcilerModule extends AbstractModule {
     metrics.flowControlLimit(config.pubsub().maxOutstandingMessages());
     intakeMetrics.stalledFor(handler::stalledSeconds);
     return handler;
-  }
-
-  private static ConsistencyLevel level(String name) {
-    return DefaultConsistencyLevel.valueOf(name);
   }
 }
