@@ -4,9 +4,9 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.lagline.event.Event;
 import io.lagline.reconciler.apply.CassandraLwtWriter;
+import io.lagline.reconciler.apply.WriteMetrics;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -73,7 +73,7 @@ final class LwtCeiling {
             mapping,
             ConsistencyLevel.LOCAL_QUORUM,
             ConsistencyLevel.LOCAL_SERIAL,
-            new ReconcilerMetrics(new SimpleMeterRegistry(), mapping.eventTypes()));
+            new WriteMetrics(new SimpleMeterRegistry(), mapping));
     Semaphore inFlight = new Semaphore(Bench.LWT_CONCURRENCY);
     AtomicLong failed = new AtomicLong();
     long self = ProcessHandle.current().pid();

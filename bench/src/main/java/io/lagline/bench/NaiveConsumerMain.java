@@ -11,10 +11,10 @@ import io.lagline.event.EventCodec;
 import io.lagline.logging.LogSetup;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.apply.CassandraLwtWriter;
+import io.lagline.reconciler.apply.WriteMetrics;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +67,7 @@ public final class NaiveConsumerMain {
               mapping,
               ConsistencyLevel.LOCAL_QUORUM,
               ConsistencyLevel.LOCAL_SERIAL,
-              new ReconcilerMetrics(new SimpleMeterRegistry(), mapping.eventTypes()));
+              new WriteMetrics(new SimpleMeterRegistry(), mapping));
       MessageReceiver receiver =
           (PubsubMessage message, AckReplyConsumer reply) -> {
             try {

@@ -1,5 +1,6 @@
 package io.lagline.producer.publish;
 
+import io.lagline.event.Heartbeat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,8 +8,10 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +33,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@value #HEARTBEATS} ({@code lagline_producer_heartbeats_total}): heartbeats emitted by
  *       {@link Heartbeats}, by {@code outcome} ({@code ok}, {@code failed}).
  * </ul>
+ *
+ * <p>Every series whose tags are known up front exists at zero from construction: both outcomes of
+ * the latency and of the heartbeats, {@code ok} and {@code failed} publishes of {@link
+ * Heartbeat#EVENT_TYPE}, {@code rejected} of {@value #INVALID_EVENT_TYPE}, and every outcome of the
+ * event types given to {@link #PublishMetrics(Collection)}. A dashboard then shows 0 rather than
+ * "no data", and {@code increase()} sees the first publish.
  */
 public final class PublishMetrics implements MeterBinder {
   /** Counter of events by outcome and event type. */
@@ -86,8 +95,18 @@ public final class PublishMetrics implements MeterBinder {
 
   /**
    * Meters not yet bound to any registry: they count nothing until {@link #bindTo(MeterRegistry)}.
+   * Event types get their series with their first publish; see {@link #PublishMetrics(Collection)}.
    */
   public PublishMetrics() {
+    this(Set.of());
+  }
+
+  /**
+   * As {@link #PublishMetrics()}, with the series of {@code eventTypes} (the types the application
+   * publishes) at zero for every outcome from the start. They take the first of the {@value
+   * #MAX_EVENT_TYPES} {@code event_type} values.
+   */
+  public PublishMetrics(Collection<String> eventTypes) {
     Gauge.builder(OUTSTANDING, outstanding, AtomicLong::get)
         .description("Publishes handed to Pub/Sub and not yet confirmed or failed")
         .baseUnit("messages")
@@ -97,6 +116,14 @@ public final class PublishMetrics implements MeterBinder {
     failedLatency = latency(Outcome.FAILED);
     heartbeatsOk = heartbeats(Outcome.OK);
     heartbeatsFailed = heartbeats(Outcome.FAILED);
+    counter(Outcome.OK, Heartbeat.EVENT_TYPE);
+    counter(Outcome.FAILED, Heartbeat.EVENT_TYPE);
+    counter(Outcome.REJECTED, INVALID_EVENT_TYPE);
+    for (String type : eventTypes) {
+      for (Outcome outcome : Outcome.values()) {
+        counter(outcome, type);
+      }
+    }
   }
 
   /** Exports the meters to {@code target} as well. */

@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -43,13 +44,42 @@ class PublishMetricsTest {
     }
     metrics.rejected("Type0");
 
+    // the heartbeat's type is one of the fifty from the start
     assertThat(registry.find(PublishMetrics.PUBLISHES).counters())
         .extracting(c -> c.getId().getTag(PublishMetrics.EVENT_TYPE))
-        .hasSize(51)
-        .contains("Type0", "Type49", "other")
-        .doesNotContain("Type50");
-    assertThat(count("rejected", "other")).isEqualTo(10);
+        .containsOnlyOnce("Type0", "Type48", "other", "invalid")
+        .contains("lagline.heartbeat")
+        .doesNotContain("Type49");
+    assertThat(count("rejected", "other")).isEqualTo(11);
     assertThat(count("rejected", "Type0")).isEqualTo(2);
+  }
+
+  @Test
+  void every_series_with_known_tags_exists_at_zero_before_the_first_publish() {
+    SimpleMeterRegistry fresh = new SimpleMeterRegistry();
+    new PublishMetrics(List.of("DeviceSynced")).bindTo(fresh);
+
+    assertThat(fresh.find(PublishMetrics.PUBLISHES).counters())
+        .allSatisfy(counter -> assertThat(counter.count()).isZero())
+        .extracting(
+            c ->
+                c.getId().getTag(PublishMetrics.OUTCOME)
+                    + " "
+                    + c.getId().getTag(PublishMetrics.EVENT_TYPE))
+        .containsExactlyInAnyOrder(
+            "ok DeviceSynced",
+            "failed DeviceSynced",
+            "rejected DeviceSynced",
+            "ok lagline.heartbeat",
+            "failed lagline.heartbeat",
+            "rejected invalid");
+    assertThat(fresh.find(PublishMetrics.LATENCY).timers())
+        .extracting(t -> t.getId().getTag(PublishMetrics.OUTCOME))
+        .containsExactlyInAnyOrder("ok", "failed");
+    assertThat(fresh.find(PublishMetrics.HEARTBEATS).counters())
+        .extracting(c -> c.getId().getTag(PublishMetrics.OUTCOME))
+        .containsExactlyInAnyOrder("ok", "failed");
+    assertThat(fresh.get(PublishMetrics.OUTSTANDING).gauge().value()).isZero();
   }
 
   @Test

@@ -11,16 +11,17 @@ import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.admin.AdminServer;
 import io.lagline.reconciler.admin.HealthCheck;
 import io.lagline.reconciler.apply.RowWriter;
+import io.lagline.reconciler.audit.AuditMetrics;
 import io.lagline.reconciler.audit.AuditSubscriber;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.config.ShutdownConfig;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.intake.MessageHandler;
+import io.lagline.reconciler.intake.MessageMetrics;
 import io.lagline.reconciler.intake.PubSubIntake;
 import io.lagline.reconciler.intake.StreamWatch;
 import io.lagline.reconciler.mapping.Mapping;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -148,7 +149,7 @@ public final class ReconcilerApp implements AutoCloseable {
                 pubsub,
                 session,
                 injector.getInstance(Mapping.class),
-                injector.getInstance(ReconcilerMetrics.class),
+                injector.getInstance(AuditMetrics.class),
                 injector.getInstance(Clock.class));
         started.add(auditor);
       }
@@ -189,9 +190,9 @@ public final class ReconcilerApp implements AutoCloseable {
     return injector.getInstance(PrometheusMeterRegistry.class);
   }
 
-  /** The reconciler's own meters. */
-  public ReconcilerMetrics metrics() {
-    return injector.getInstance(ReconcilerMetrics.class);
+  /** The meters of the messages handled: outcomes, lag, messages in flight. */
+  public MessageMetrics metrics() {
+    return injector.getInstance(MessageMetrics.class);
   }
 
   /**

@@ -14,7 +14,6 @@ import io.lagline.reconciler.mapping.EventMapping;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.TableSchema;
 import io.lagline.reconciler.mapping.TableWrite;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -44,14 +43,14 @@ public final class CassandraLwtWriter implements RowWriter {
 
   private final CqlSession session;
   private final String versionColumn;
-  private final ReconcilerMetrics metrics;
+  private final WriteMetrics metrics;
   private final Map<TableWrite, Prepared> prepared;
   private final ExistenceHint hint = new ExistenceHint(ExistenceHint.DEFAULT_CAPACITY);
 
   private CassandraLwtWriter(
       CqlSession session,
       String versionColumn,
-      ReconcilerMetrics metrics,
+      WriteMetrics metrics,
       Map<TableWrite, Prepared> prepared) {
     this.session = session;
     this.versionColumn = versionColumn;
@@ -71,7 +70,7 @@ public final class CassandraLwtWriter implements RowWriter {
       Mapping mapping,
       ConsistencyLevel consistency,
       ConsistencyLevel serialConsistency,
-      ReconcilerMetrics metrics) {
+      WriteMetrics metrics) {
     Map<String, TableSchema> tables = new HashMap<>();
     mapping.tables().forEach(t -> tables.put(t.name(), t));
     Map<TableWrite, Prepared> prepared = new HashMap<>();

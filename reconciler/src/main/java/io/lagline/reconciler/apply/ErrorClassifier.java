@@ -21,6 +21,7 @@ import io.lagline.event.InvalidEventException;
 import io.lagline.event.Violation;
 import io.lagline.reconciler.mapping.MappingException;
 import io.lagline.reconciler.outage.RetryBudgetExhaustedException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,43 @@ import java.util.concurrent.TimeoutException;
  * transient, so a bug or an unforeseen outage never dead-letters a good event.
  */
 public final class ErrorClassifier {
+  /**
+   * Every verdict {@link #classify} gives a failure to decode, map or write an event: the fixed
+   * values of the failure, retry and dead-letter meters' tags, registered at zero at start-up. The
+   * table-driven test checks this list and {@link #PUBSUB_VERDICTS} against its rows, both ways.
+   */
+  public static final List<Classification> EVENT_VERDICTS =
+      List.of(
+          permanent("missing_attribute"),
+          permanent("invalid_attribute"),
+          permanent("invalid_payload"),
+          permanent(MappingException.UNKNOWN_EVENT_TYPE),
+          permanent(MappingException.UNSUPPORTED_SCHEMA_VERSION),
+          permanent(MappingException.MISSING_FIELD),
+          permanent(MappingException.INVALID_VALUE),
+          permanent("unversioned_row"),
+          permanent("rejected_by_cassandra"),
+          ambiguous("cas_unknown"),
+          ambiguous("write_timeout"),
+          ambiguous("client_timeout"),
+          transient_("retry_budget_spent"),
+          transient_("superseding_write_failed"),
+          transient_("read_timeout"),
+          transient_("cassandra_unreachable"),
+          transient_("replicas_unavailable"),
+          transient_("overloaded"),
+          transient_("connection_lost"),
+          transient_("cassandra_auth"),
+          transient_("schema_missing"),
+          transient_("unexpected"));
+
+  /** Every verdict it gives a failed Pub/Sub request (publishing a dead letter or a repair). */
+  public static final List<Classification> PUBSUB_VERDICTS =
+      List.of(
+          permanent("pubsub_rejected"),
+          transient_("pubsub_setup"),
+          transient_("pubsub_unavailable"));
+
   private ErrorClassifier() {}
 
   /** Classifies a failure. */

@@ -6,7 +6,6 @@ import dev.failsafe.RetryPolicy;
 import io.lagline.event.Event;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.lagline.reconciler.outage.RetryBudgetExhaustedException;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class EventApplier {
 
   private final Mapping mapping;
   private final RowWriter writer;
-  private final ReconcilerMetrics metrics;
+  private final WriteMetrics metrics;
   private final OutageGuard guard;
   private final FailsafeExecutor<WriteOutcome> retries;
   private final WriteLimiter limiter;
@@ -63,7 +62,7 @@ public final class EventApplier {
       WritePolicy policy,
       OutageGuard guard,
       ScheduledExecutorService scheduler,
-      ReconcilerMetrics metrics) {
+      WriteMetrics metrics) {
     this.mapping = mapping;
     this.writer = writer;
     this.metrics = metrics;

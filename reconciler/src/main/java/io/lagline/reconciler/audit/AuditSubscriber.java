@@ -21,7 +21,6 @@ import io.lagline.pubsub.republish.TopicRepublisher;
 import io.lagline.reconciler.config.AuditConfig;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.mapping.Mapping;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +52,7 @@ public final class AuditSubscriber implements AutoCloseable {
   private final AuditConfig config;
   private final EventAuditor auditor;
   private final Republisher republisher;
-  private final ReconcilerMetrics metrics;
+  private final AuditMetrics metrics;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private Subscriber subscriber;
@@ -62,7 +61,7 @@ public final class AuditSubscriber implements AutoCloseable {
       AuditConfig config,
       EventAuditor auditor,
       Republisher republisher,
-      ReconcilerMetrics metrics,
+      AuditMetrics metrics,
       Clock clock) {
     this.config = config;
     this.auditor = auditor;
@@ -89,7 +88,7 @@ public final class AuditSubscriber implements AutoCloseable {
       PubSubConnection connection,
       CqlSession session,
       Mapping mapping,
-      ReconcilerMetrics metrics,
+      AuditMetrics metrics,
       Clock clock) {
     AuditConfig audit = config.audit();
     PubSubChecks.subscriptionExists(connection, audit.subscription(), "audit.subscription");

@@ -4,7 +4,6 @@ import io.lagline.event.Event;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingException;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +27,14 @@ public final class EventAuditor {
 
   private final Mapping mapping;
   private final RowReader reader;
-  private final ReconcilerMetrics metrics;
+  private final AuditMetrics metrics;
 
   /**
    * @param mapping the reconciler's mapping (heartbeat included)
    * @param reader reads stored rows
    * @param metrics counts checks and divergences
    */
-  public EventAuditor(Mapping mapping, RowReader reader, ReconcilerMetrics metrics) {
+  public EventAuditor(Mapping mapping, RowReader reader, AuditMetrics metrics) {
     this.mapping = mapping;
     this.reader = reader;
     this.metrics = metrics;

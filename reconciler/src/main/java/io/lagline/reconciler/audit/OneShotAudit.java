@@ -7,7 +7,6 @@ import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.event.Heartbeat;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -68,8 +66,8 @@ public final class OneShotAudit {
   }
 
   /** An auditor whose meters go nowhere: the report is the output. */
-  public static ReconcilerMetrics unexportedMetrics() {
-    return new ReconcilerMetrics(new SimpleMeterRegistry(), Set.of());
+  public static AuditMetrics unexportedMetrics() {
+    return new AuditMetrics(new SimpleMeterRegistry());
   }
 
   /**

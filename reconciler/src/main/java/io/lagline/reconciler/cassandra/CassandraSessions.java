@@ -30,15 +30,13 @@ public final class CassandraSessions {
   /** Prefix of the driver's metric names ({@code lagline_cassandra_...} in Prometheus). */
   public static final String METRICS_PREFIX = "lagline.cassandra";
 
-  /** Session-wide driver metrics exported. */
+  /**
+   * Session-wide driver metrics exported. No {@code throttling.*} metric: the reconciler configures
+   * no driver throttler (it bounds its writes itself, {@code cassandra.write-concurrency}), and
+   * with the default pass-through one the driver logs a WARN for its queue size at every scrape.
+   */
   static final List<String> SESSION_METRICS =
-      List.of(
-          "connected-nodes",
-          "cql-requests",
-          "cql-client-timeouts",
-          "throttling.delay",
-          "throttling.queue-size",
-          "throttling.errors");
+      List.of("connected-nodes", "cql-requests", "cql-client-timeouts");
 
   /** Per-node driver metrics exported (tag {@code node}: bounded by the cluster's size). */
   static final List<String> NODE_METRICS =
@@ -157,10 +155,7 @@ public final class CassandraSessions {
         .withStringList(DefaultDriverOption.METRICS_SESSION_ENABLED, SESSION_METRICS)
         .withStringList(DefaultDriverOption.METRICS_NODE_ENABLED, NODE_METRICS)
         .withBoolean(DefaultDriverOption.METRICS_GENERATE_AGGREGABLE_HISTOGRAMS, false)
-        .withDurationList(DefaultDriverOption.METRICS_SESSION_CQL_REQUESTS_SLO, REQUEST_BUCKETS)
-        .withDurationList(
-            DefaultDriverOption.METRICS_SESSION_THROTTLING_SLO,
-            List.of(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(1)));
+        .withDurationList(DefaultDriverOption.METRICS_SESSION_CQL_REQUESTS_SLO, REQUEST_BUCKETS);
   }
 
   private static DriverConfigLoader driverConfig(CassandraConfig config, boolean metrics) {

@@ -12,9 +12,9 @@ import io.lagline.reconciler.apply.Classification;
 import io.lagline.reconciler.apply.ErrorClassifier;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.EventResult;
+import io.lagline.reconciler.deadletter.DeadLetterMetrics;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.intake.InFlightMessages.Reply;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.watermark.Watermarks;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,8 @@ public final class MessageHandler implements MessageReceiver {
 
   private final EventApplier applier;
   private final DeadLetterSink deadLetters;
-  private final ReconcilerMetrics metrics;
+  private final MessageMetrics metrics;
+  private final DeadLetterMetrics deadLetterMetrics;
   private final Clock clock;
   private final Watermarks watermarks;
   private final long budgetNanos;
@@ -49,6 +50,7 @@ public final class MessageHandler implements MessageReceiver {
    * @param applier writes the events
    * @param deadLetters where poison events are parked
    * @param metrics counts outcomes and lag
+   * @param deadLetterMetrics counts the poison events parked
    * @param clock the time Cassandra's confirmation is stamped with
    * @param watermarks told of every heartbeat made durable
    * @param maxAckExtension how long the subscriber keeps a message leased; writes give up a little
@@ -57,16 +59,18 @@ public final class MessageHandler implements MessageReceiver {
   public MessageHandler(
       EventApplier applier,
       DeadLetterSink deadLetters,
-      ReconcilerMetrics metrics,
+      MessageMetrics metrics,
+      DeadLetterMetrics deadLetterMetrics,
       Clock clock,
       Watermarks watermarks,
       Duration maxAckExtension) {
     this.applier = applier;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
+    this.deadLetterMetrics = deadLetterMetrics;
     this.clock = clock;
     this.watermarks = watermarks;
-    metrics.oldestInFlight(inFlight, InFlightMessages::oldestAgeSeconds);
+    metrics.oldestInFlight(inFlight::oldestAgeSeconds);
     Duration tenth = maxAckExtension.dividedBy(10);
     Duration margin = tenth.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : tenth;
     this.budgetNanos = maxAckExtension.minus(margin).toNanos();
@@ -174,7 +178,7 @@ public final class MessageHandler implements MessageReceiver {
                     message.getMessageId(),
                     parkedId,
                     reason);
-                metrics.deadLettered(reason);
+                deadLetterMetrics.deadLettered(reason);
                 metrics.event(eventType, "dead_lettered");
                 ack(reply);
               } else {

@@ -1,7 +1,6 @@
 package io.lagline.reconciler.watermark;
 
 import io.lagline.reconciler.config.WatermarkConfig;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.Meter;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +29,7 @@ public final class Watermarks {
 
   private final Clock clock;
   private final WatermarkConfig config;
-  private final ReconcilerMetrics metrics;
+  private final WatermarkMetrics metrics;
   private final Map<String, Tracked> producers = new HashMap<>();
 
   private record Tracked(Instant publishTime, Meter gauge) {}
@@ -40,7 +39,7 @@ public final class Watermarks {
    * @param config how many producers are tracked and when one is forgotten
    * @param metrics registers one gauge per producer
    */
-  public Watermarks(Clock clock, WatermarkConfig config, ReconcilerMetrics metrics) {
+  public Watermarks(Clock clock, WatermarkConfig config, WatermarkMetrics metrics) {
     this.clock = clock;
     this.config = config;
     this.metrics = metrics;
@@ -60,7 +59,7 @@ public final class Watermarks {
       if (producers.size() >= config.maxProducers()) {
         evictOldest();
       }
-      Meter gauge = metrics.watermarkLag(producer, this, w -> w.lagSeconds(producer));
+      Meter gauge = metrics.watermarkLag(producer, () -> lagSeconds(producer));
       producers.put(producer, new Tracked(publishTime, gauge));
       LOG.info("watermark of producer {} tracked ({} producers)", producer, producers.size());
     }

@@ -29,6 +29,7 @@ import io.lagline.reconciler.mapping.MappingException;
 import io.lagline.reconciler.outage.RetryBudgetExhaustedException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -183,5 +185,16 @@ class ErrorClassifierTest {
   @MethodSource("table")
   void classifies(String name, Throwable error, Classification expected) {
     assertThat(ErrorClassifier.classify(error)).isEqualTo(expected);
+  }
+
+  @Test
+  void the_declared_verdicts_are_exactly_the_tables_so_every_metric_series_exists_at_start_up() {
+    List<Classification> declared = new ArrayList<>(ErrorClassifier.EVENT_VERDICTS);
+    declared.addAll(ErrorClassifier.PUBSUB_VERDICTS);
+
+    assertThat(declared).doesNotHaveDuplicates();
+    assertThat(declared)
+        .containsExactlyInAnyOrderElementsOf(
+            table().map(row -> (Classification) row.get()[2]).distinct().toList());
   }
 }

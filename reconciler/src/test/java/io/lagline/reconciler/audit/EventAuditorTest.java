@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.reconciler.TestMappings;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,8 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class EventAuditorTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final ReconcilerMetrics metrics =
-      new ReconcilerMetrics(registry, TestMappings.DEVICES.eventTypes());
+  private final AuditMetrics metrics = new AuditMetrics(registry);
   private final Map<String, StoredRow> stored = new HashMap<>();
   private final EventAuditor auditor =
       new EventAuditor(

@@ -14,28 +14,34 @@ import io.grpc.Status;
 import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.RowWriter;
+import io.lagline.reconciler.apply.WriteMetrics;
 import io.lagline.reconciler.apply.WriteOutcome;
 import io.lagline.reconciler.apply.WritePolicy;
 import io.lagline.reconciler.config.OutageConfig;
 import io.lagline.reconciler.config.RetryConfig;
 import io.lagline.reconciler.config.WatermarkConfig;
 import io.lagline.reconciler.config.WriteConcurrency;
+import io.lagline.reconciler.deadletter.DeadLetterMetrics;
 import io.lagline.reconciler.mapping.Mapping;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.outage.OutageGuard;
+import io.lagline.reconciler.watermark.WatermarkMetrics;
 import io.lagline.reconciler.watermark.Watermarks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +52,10 @@ class MessageHandlerTest {
 
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final ReconcilerMetrics metrics = new ReconcilerMetrics(registry, MAPPING.eventTypes());
+  private final MessageMetrics metrics = new MessageMetrics(registry, MAPPING.eventTypes());
+  private final WriteMetrics writeMetrics = new WriteMetrics(registry, MAPPING);
+  private final DeadLetterMetrics deadLetterMetrics = new DeadLetterMetrics(registry);
+  private final Set<Meter.Id> startUpSeries = series();
   private Supplier<CompletableFuture<WriteOutcome>> answer =
       () -> CompletableFuture.completedFuture(WriteOutcome.APPLIED);
   private final AtomicInteger writes = new AtomicInteger();
@@ -63,7 +72,10 @@ class MessageHandlerTest {
           paused -> {});
   private final FakeDeadLetterSink deadLetters = new FakeDeadLetterSink();
   private final Watermarks watermarks =
-      new Watermarks(CONFIRMED, new WatermarkConfig(10, Duration.ofMinutes(15)), metrics);
+      new Watermarks(
+          CONFIRMED,
+          new WatermarkConfig(10, Duration.ofMinutes(15)),
+          new WatermarkMetrics(registry));
   private final MessageHandler handler = handler(Duration.ofMinutes(10));
 
   private MessageHandler handler(Duration maxAckExtension) {
@@ -78,9 +90,9 @@ class MessageHandlerTest {
                 true),
             guard,
             scheduler,
-            metrics);
+            writeMetrics);
     return new MessageHandler(
-        applier, deadLetters, metrics, CONFIRMED, watermarks, maxAckExtension);
+        applier, deadLetters, metrics, deadLetterMetrics, CONFIRMED, watermarks, maxAckExtension);
   }
 
   @AfterEach
@@ -89,8 +101,25 @@ class MessageHandlerTest {
     scheduler.shutdownNow();
   }
 
+  @AfterEach
+  void every_series_counted_existed_at_start_up() {
+    Set<Meter.Id> created = series();
+    created.removeAll(startUpSeries);
+
+    assertThat(created)
+        .as("series created after start-up: register them at zero in their binder")
+        .allMatch(id -> id.getName().equals("lagline.reconciler.watermark.lag"));
+  }
+
+  private Set<Meter.Id> series() {
+    return registry.getMeters().stream().map(Meter::getId).collect(Collectors.toSet());
+  }
+
+  /** The count of every series of {@code name} with {@code tag=value}, summed. */
   private double count(String name, String tag, String value) {
-    return registry.get(name).tag(tag, value).counter().count();
+    return registry.find(name).tag(tag, value).counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   private static PubsubMessage message(String data, Map<String, String> overrides) {
@@ -123,9 +152,7 @@ class MessageHandlerTest {
     await().until(() -> reply.state != null);
     assertThat(reply.state).isEqualTo("ack");
     assertThat(metrics.inFlight()).isZero();
-    assertThat(
-            registry.get("lagline.reconciler.events").tag("outcome", "duplicate").counter().count())
-        .isEqualTo(1);
+    assertThat(count("lagline.reconciler.events", "outcome", "duplicate")).isEqualTo(1);
     assertThat(metrics.lagTimer("DeviceSynced").max(java.util.concurrent.TimeUnit.MILLISECONDS))
         .isEqualTo(40);
   }
@@ -171,11 +198,8 @@ class MessageHandlerTest {
 
     await().until(() -> reply.state != null);
     assertThat(reply.state).isEqualTo("nack");
-    assertThat(
-            registry.get("lagline.reconciler.failures").tag("class", "transient").counter().count())
-        .isEqualTo(1);
-    assertThat(registry.get("lagline.reconciler.events").tag("outcome", "failed").counter().count())
-        .isEqualTo(1);
+    assertThat(count("lagline.reconciler.failures", "class", "transient")).isEqualTo(1);
+    assertThat(count("lagline.reconciler.events", "outcome", "failed")).isEqualTo(1);
   }
 
   @Test
@@ -260,7 +284,7 @@ class MessageHandlerTest {
     await().until(() -> reply.state != null);
     assertThat(reply.state).isEqualTo("nack");
     assertThat(count("lagline.reconciler.failures", "reason", "dead_letter_publish")).isEqualTo(1);
-    assertThat(registry.find("lagline.reconciler.dead.letters").counters()).isEmpty();
+    assertThat(count("lagline.reconciler.dead.letters", "reason", "invalid_value")).isZero();
   }
 
   @Test

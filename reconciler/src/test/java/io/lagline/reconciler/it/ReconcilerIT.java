@@ -3,6 +3,10 @@ package io.lagline.reconciler.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +34,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The reconciler end to end on a real Pub/Sub emulator and a real Cassandra node. */
 class ReconcilerIT extends OnLocalStack {
@@ -312,11 +317,36 @@ class ReconcilerIT extends OnLocalStack {
   void serves_metrics_and_health_on_the_admin_port() throws Exception {
     Pipeline pipeline = new Pipeline(stack, pubsub, dir, "admin", "");
     pipeline.applySchema();
+    ListAppender<ILoggingEvent> driverLog = new ListAppender<>();
+    Logger driver = (Logger) LoggerFactory.getLogger("com.datastax.oss.driver");
+    driverLog.start();
+    driver.addAppender(driverLog);
     try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
-      pipeline.publish(List.of(synced("x", 1, 1)));
-      await().atMost(CONVERGE).until(() -> count(app, "applied") == 1);
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + app.adminPort();
+      // the first scrape, before any message: every fixed-tag series is there at 0
+      assertThat(get(http, base + "/metrics").body())
+          .contains(
+              "lagline_reconciler_dead_letters_total{app=\"lagline-reconciler\","
+                  + "reason=\"missing_field\"} 0.0")
+          .contains(
+              "lagline_reconciler_failures_total{app=\"lagline-reconciler\",class=\"transient\","
+                  + "reason=\"overloaded\"} 0.0")
+          .contains(
+              "lagline_reconciler_retries_total{app=\"lagline-reconciler\",class=\"ambiguous\","
+                  + "reason=\"cas_unknown\"} 0.0")
+          .contains(
+              "lagline_reconciler_events_total{app=\"lagline-reconciler\","
+                  + "event_type=\"DeviceSynced\",outcome=\"applied\"} 0.0")
+          .contains(
+              "lagline_reconciler_writes_total{app=\"lagline-reconciler\","
+                  + "outcome=\"applied\",table=\"device_state\"} 0.0")
+          .contains("lagline_reconciler_stalled_for_seconds{app=\"lagline-reconciler\"} 0.0")
+          .contains("lagline_cassandra_session_connected_nodes")
+          .doesNotContain("throttling");
+
+      pipeline.publish(List.of(synced("x", 1, 1)));
+      await().atMost(CONVERGE).until(() -> count(app, "applied") == 1);
 
       assertThat(get(http, base + "/health/live").statusCode()).isEqualTo(200);
       assertThat(get(http, base + "/health/ready").statusCode()).isEqualTo(200);
@@ -330,7 +360,14 @@ class ReconcilerIT extends OnLocalStack {
           .contains("lagline_reconciler_cassandra_write_latency_seconds_bucket{")
           .contains("lagline_reconciler_in_flight_messages")
           .contains("lagline_reconciler_replies_total{");
+    } finally {
+      driver.detachAppender(driverLog);
     }
+    assertThat(driverLog.list)
+        .as("the driver's WARNs over a run and two scrapes")
+        .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(message -> message.contains("throttling"));
   }
 
   @Test

@@ -2,75 +2,94 @@ package io.lagline.reconciler.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
-import java.util.Set;
+import io.lagline.reconciler.TestMappings;
+import io.micrometer.core.instrument.Meter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
+/**
+ * What a freshly started reconciler exports before it handles anything: every series whose tags
+ * come from a fixed set, at zero, so the dashboards show 0 rather than "no data" and {@code
+ * increase()} counts the first event.
+ */
 class ReconcilerMetricsTest {
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final ReconcilerMetrics metrics = new ReconcilerMetrics(registry, Set.of("DeviceSynced"));
+  private final ReconcilerMetrics metrics =
+      ReconcilerMetrics.register(TestMappings.DEVICES.withHeartbeat());
 
   @Test
-  void exports_the_documented_prometheus_names() {
-    metrics.event("DeviceSynced", "applied");
-    metrics.consistencyLag("DeviceSynced", Duration.ofMillis(30));
-    metrics.write("device_state", "update", "applied", 1_000_000);
-    metrics.rowOutcome("device_state", "applied");
-    metrics.retry("transient", "cassandra_overloaded");
-    metrics.reply(true);
-    metrics.failure("permanent", "invalid_event");
-    metrics.messageReceived();
+  void every_fixed_tag_series_is_registered_at_start_up() {
+    Map<String, Integer> series = new TreeMap<>();
+    for (Meter meter : metrics.registry().getMeters()) {
+      if (meter.getId().getName().startsWith("lagline.reconciler.")) {
+        series.merge(meter.getId().getName(), 1, Integer::sum);
+      }
+    }
 
-    String scrape = registry.scrape();
-
-    assertThat(scrape)
-        .contains(
-            "lagline_reconciler_events_total{event_type=\"DeviceSynced\",outcome=\"applied\"} 1.0")
-        .contains(
-            "lagline_reconciler_consistency_lag_seconds_bucket{event_type=\"DeviceSynced\",le=\"0.05\"} 1")
-        .contains("lagline_reconciler_consistency_lag_seconds_count{event_type=\"DeviceSynced\"} 1")
-        .contains("lagline_reconciler_cassandra_write_latency_seconds_bucket{")
-        .contains("lagline_reconciler_writes_total{outcome=\"applied\",table=\"device_state\"} 1.0")
-        .contains(
-            "lagline_reconciler_retries_total{class=\"transient\",reason=\"cassandra_overloaded\"} 1.0")
-        .contains("lagline_reconciler_replies_total{reply=\"ack\"} 1.0")
-        .contains(
-            "lagline_reconciler_failures_total{class=\"permanent\",reason=\"invalid_event\"} 1.0")
-        .contains("lagline_reconciler_in_flight_messages 1.0");
+    assertThat(series)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.ofEntries(
+                // 3 event types x 6 outcomes, and unknown x (dead_lettered, failed)
+                Map.entry("lagline.reconciler.events", 20),
+                Map.entry("lagline.reconciler.consistency.lag", 3),
+                // the classifier's 22 event verdicts, and dead_letter_publish x 3 classes
+                Map.entry("lagline.reconciler.failures", 25),
+                Map.entry("lagline.reconciler.replies", 2),
+                // the 13 transient and ambiguous verdicts
+                Map.entry("lagline.reconciler.retries", 13),
+                Map.entry("lagline.reconciler.dead.letters", 9),
+                // (2 statements + 1 + 2) x 3 outcomes over device_state, sync_history, heartbeats
+                Map.entry("lagline.reconciler.cassandra.write.latency", 15),
+                Map.entry("lagline.reconciler.writes", 12),
+                Map.entry("lagline.reconciler.stream.errors", 16),
+                Map.entry("lagline.reconciler.audit.checked", 1),
+                Map.entry("lagline.reconciler.audit.divergent", 1),
+                Map.entry("lagline.reconciler.audit.repaired", 1),
+                Map.entry("lagline.reconciler.in.flight", 1),
+                Map.entry("lagline.reconciler.flow.control.max", 1),
+                Map.entry("lagline.reconciler.oldest.in.flight.age", 1),
+                Map.entry("lagline.reconciler.stalled.for", 1),
+                Map.entry("lagline.reconciler.paused", 1),
+                Map.entry("lagline.reconciler.write.concurrency.limit", 1),
+                Map.entry("lagline.reconciler.writes.in.flight", 1)));
   }
 
   @Test
-  void lag_buckets_span_ten_milliseconds_to_ten_minutes() {
-    metrics.consistencyLag("DeviceSynced", Duration.ofMinutes(9));
+  void every_series_of_a_fresh_scrape_is_zero() {
+    List<String> notZero = new ArrayList<>();
+    for (String line : metrics.registry().scrape().split("\n")) {
+      if (line.startsWith("lagline_reconciler_")
+          && !line.endsWith(" 0")
+          && !line.endsWith(" 0.0")) {
+        notZero.add(line);
+      }
+    }
 
-    assertThat(registry.scrape())
-        .contains("le=\"0.01\"")
-        .contains("le=\"600.0\"")
-        .doesNotContain("le=\"0.001\"");
+    assertThat(notZero).isEmpty();
   }
 
   @Test
-  void each_mapped_event_types_lag_histogram_is_exported_at_zero_before_its_first_event() {
-    assertThat(registry.scrape())
-        .contains("lagline_reconciler_consistency_lag_seconds_count{event_type=\"DeviceSynced\"} 0")
-        .doesNotContain("event_type=\"unknown\"");
-  }
-
-  @Test
-  void an_unknown_event_type_does_not_become_a_new_tag_value() {
-    metrics.event("Whatever-" + System.nanoTime(), "invalid");
-    metrics.event(null, "invalid");
-
-    assertThat(
-            registry
-                .get("lagline.reconciler.events")
-                .tag("event_type", "unknown")
-                .counter()
-                .count())
-        .isEqualTo(2);
-    assertThat(registry.find("lagline.reconciler.events").counters()).hasSize(1);
+  void the_series_the_alert_rules_count_are_in_the_first_scrape() {
+    assertThat(metrics.registry().scrape())
+        .contains(
+            "lagline_reconciler_dead_letters_total{app=\"lagline-reconciler\","
+                + "reason=\"missing_field\"} 0.0")
+        .contains(
+            "lagline_reconciler_failures_total{app=\"lagline-reconciler\",class=\"transient\","
+                + "reason=\"overloaded\"} 0.0")
+        .contains(
+            "lagline_reconciler_retries_total{app=\"lagline-reconciler\",class=\"ambiguous\","
+                + "reason=\"cas_unknown\"} 0.0")
+        .contains(
+            "lagline_reconciler_events_total{app=\"lagline-reconciler\","
+                + "event_type=\"DeviceSynced\",outcome=\"applied\"} 0.0")
+        .contains(
+            "lagline_reconciler_stream_errors_total{app=\"lagline-reconciler\","
+                + "code=\"UNAVAILABLE\"} 0.0")
+        .contains("lagline_reconciler_audit_divergent_total{app=\"lagline-reconciler\"} 0.0")
+        .contains("lagline_reconciler_stalled_for_seconds{app=\"lagline-reconciler\"} 0.0")
+        .doesNotContain("lagline_reconciler_watermark_lag_seconds");
   }
 }

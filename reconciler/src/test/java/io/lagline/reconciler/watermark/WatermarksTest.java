@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagline.reconciler.FakeClock;
 import io.lagline.reconciler.config.WatermarkConfig;
-import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WatermarksTest {
@@ -17,7 +15,7 @@ class WatermarksTest {
 
   private final FakeClock clock = new FakeClock(T0);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final ReconcilerMetrics metrics = new ReconcilerMetrics(registry, Set.of());
+  private final WatermarkMetrics metrics = new WatermarkMetrics(registry);
   private final Watermarks watermarks =
       new Watermarks(clock, new WatermarkConfig(3, Duration.ofMinutes(15)), metrics);
 

@@ -1,4 +1,4 @@
-package io.lagline.reconciler.metrics;
+package io.lagline.reconciler.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,5 +42,14 @@ class IntakeMetricsTest {
                 .mapToDouble(Counter::count)
                 .sum())
         .isEqualTo(2);
+  }
+
+  @Test
+  void the_stall_gauge_reads_zero_until_its_source_is_set() {
+    assertThat(registry.get("lagline.reconciler.stalled.for").gauge().value()).isZero();
+
+    metrics.stalledFor(() -> 42);
+
+    assertThat(registry.get("lagline.reconciler.stalled.for").gauge().value()).isEqualTo(42);
   }
 }

@@ -1,4 +1,4 @@
-package io.lagline.reconciler.metrics;
+package io.lagline.reconciler.intake;
 
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
@@ -6,20 +6,27 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
+import java.util.function.DoubleSupplier;
 
 /**
  * Owns the meters of the streaming pull's health: the stream errors by gRPC status code (every code
  * registered at zero, so {@code increase()} sees the first error) and how long intake has been
- * stalled. Names are listed with their Prometheus form in the README's metrics reference.
+ * stalled (0 until {@link #stalledFor} names its source). Names are listed with their Prometheus
+ * form in the README's metrics reference.
  */
 public final class IntakeMetrics {
-  private final MeterRegistry registry;
   private final Map<Status.Code, Counter> streamErrors = new EnumMap<>(Status.Code.class);
+  private volatile DoubleSupplier stalledSeconds = () -> 0;
 
-  /** Registers the stream-error counters, one per gRPC status code but OK, at zero. */
+  /** Registers the stall gauge and the stream-error counters, one per gRPC code but OK, at zero. */
   public IntakeMetrics(MeterRegistry registry) {
-    this.registry = registry;
+    Gauge.builder("lagline.reconciler.stalled.for", this, m -> m.stalledSeconds.getAsDouble())
+        .description(
+            "While messages are held: time since the last ack or nack (or since the oldest held"
+                + " message arrived, if later); 0 when none is held")
+        .baseUnit("seconds")
+        .strongReference(true)
+        .register(registry);
     for (Status.Code code : Status.Code.values()) {
       if (code == Status.Code.OK) {
         continue;
@@ -52,17 +59,10 @@ public final class IntakeMetrics {
   }
 
   /**
-   * Registers the stall gauge.
-   *
-   * @param seconds how long messages have been held with none acked or nacked; 0 when none is held
+   * Makes the stall gauge read {@code seconds}: how long messages have been held with none acked or
+   * nacked; 0 when none is held.
    */
-  public <T> void stalledFor(T source, ToDoubleFunction<T> seconds) {
-    Gauge.builder("lagline.reconciler.stalled.for", source, seconds)
-        .description(
-            "While messages are held: time since the last ack or nack (or since the oldest held"
-                + " message arrived, if later); 0 when none is held")
-        .baseUnit("seconds")
-        .strongReference(true)
-        .register(registry);
+  public void stalledFor(DoubleSupplier seconds) {
+    this.stalledSeconds = seconds;
   }
 }
