@@ -3,14 +3,15 @@ package io.lagline.demo;
 import io.lagline.config.ConfigException;
 import io.lagline.error.LaglineException;
 import io.lagline.event.EventCodec;
+import io.lagline.producer.publish.Heartbeats;
 import io.lagline.testkit.stack.LocalStack;
 import io.lagline.testkit.stack.LocalStackOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,9 +24,18 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description =
-        "Publish a fitness-tracker workload, reconcile it into Cassandra, and check every row.")
+    description = {
+      "Publish a fitness-tracker workload, reconcile it into Cassandra, and check every row.",
+      "With --keep-running it then stays up as a live demo: a trickle of events and the"
+          + " producer's heartbeats flowing, the reconciler's and the producer's /metrics served,"
+          + " and a Prometheus scraping both with the alert rules (where prometheus is installed),"
+          + " until Ctrl-C or SIGTERM stops it all."
+    },
+    footer = "Exit codes: 0 converged, 1 not converged or a failure, 2 usage or config error.")
 public final class DemoMain implements Callable<Integer> {
+  /** Events per second of the {@code --keep-running} trickle by default. */
+  static final int DEFAULT_TRICKLE_RATE = 5;
+
   @Option(
       names = "--events",
       defaultValue = "20000",
@@ -44,8 +54,21 @@ public final class DemoMain implements Callable<Integer> {
   @Option(
       names = "--keep-running",
       description =
-          "After converging, keep the stack, reconciler and metrics endpoint up until interrupted.")
+          "After converging, keep everything up with a trickle of events (--trickle-rate) and"
+              + " a Prometheus where one is installed, until Ctrl-C or SIGTERM; then stop it all"
+              + " and exit 0.")
   boolean keepRunning;
+
+  @Option(
+      names = "--trickle-rate",
+      paramLabel = "N",
+      description =
+          "With --keep-running: events per second published after converging, 0 to "
+              + Trickle.MAX_RATE
+              + "; 0 publishes heartbeats only (default: "
+              + DEFAULT_TRICKLE_RATE
+              + ").")
+  Integer trickleRate;
 
   @Option(names = "--json", description = "Write the summary as JSON to this file.")
   Path json;
@@ -76,6 +99,9 @@ public final class DemoMain implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Trapped once the demo keeps running; null before. */
+  private StopSignals stopSignals;
+
   public static void main(String[] args) {
     io.lagline.logging.LogSetup.init();
     System.exit(
@@ -100,27 +126,30 @@ public final class DemoMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (events < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--events must be at least 1, was " + events);
-    }
-    if (chart != null && !chart.toString().matches("(?i).*\\.(png|svg)")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--chart must name a .png or .svg file, was " + chart);
-    }
+    checkOptions();
     int deviceCount = devices != null ? devices : Math.max(1, events / 10);
     Path configFile = config != null ? config : RepoPaths.sampleConfig();
+    int rate = trickleRate != null ? trickleRate : DEFAULT_TRICKLE_RATE;
     DemoOptions options =
         new DemoOptions(
-            events, deviceCount, seed, "device-events", freeOrAny(adminPort), timeout, chart);
+            events,
+            deviceCount,
+            seed,
+            "device-events",
+            freeOrAny(adminPort),
+            timeout,
+            chart,
+            keepRunning,
+            rate);
 
     PrintWriter out = spec.commandLine().getOut();
     out.println("starting the local stack (Pub/Sub emulator + Cassandra node)...");
+    DemoSummary summary;
     try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults())) {
       out.printf(
           "stack up in %.1f s; publishing %d messages over %d devices%n",
           stack.startupTime().toMillis() / 1000.0, events, deviceCount);
-      DemoSummary summary =
+      summary =
           new DemoRun(stack, configFile, options)
               .run(
                   s -> {
@@ -129,20 +158,54 @@ public final class DemoMain implements Callable<Integer> {
                       out.println("chart:      " + chart);
                     }
                     s.mismatches().forEach(m -> out.println("  mismatch: " + m));
-                    out.flush();
                     writeJson(s);
                     if (keepRunning && s.converged()) {
-                      out.println(
-                          "keeping the stack up; metrics at "
-                              + s.metricsUrl()
-                              + " - press Ctrl-C to stop");
-                      awaitInterrupt();
+                      stopSignals = StopSignals.trap(); // before saying Ctrl-C stops it
+                      out.printf(
+                          "keeping it running: %d events/s and a heartbeat every %d s;"
+                              + " Ctrl-C (or SIGTERM) stops everything%n",
+                          rate, Heartbeats.DEFAULT_INTERVAL.toSeconds());
                     }
-                  });
+                    out.flush();
+                  },
+                  () -> stopSignals.requested().get());
       if (!summary.converged()) {
         stack.keepLogs(); // the emulator's and the node's logs are what explains a failed run
       }
-      return summary.converged() ? 0 : 1;
+    } finally {
+      if (stopSignals != null) {
+        stopSignals.cleanedUp();
+      }
+    }
+    if (stopSignals != null) {
+      out.println(
+          "stopped: trickle, "
+              + (summary.prometheusUrl() != null ? "Prometheus, " : "")
+              + "producer, reconciler, Pub/Sub emulator, Cassandra node");
+    }
+    return summary.converged() ? 0 : 1;
+  }
+
+  private void checkOptions() {
+    if (events < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--events must be at least 1, was " + events);
+    }
+    if (chart != null && !chart.toString().matches("(?i).*\\.(png|svg)")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--chart must name a .png or .svg file, was " + chart);
+    }
+    if (trickleRate != null && !keepRunning) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--trickle-rate needs --keep-running (the trickle runs after it)");
+    }
+    if (trickleRate != null && (trickleRate < 0 || trickleRate > Trickle.MAX_RATE)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--trickle-rate must be 0 to "
+              + Trickle.MAX_RATE
+              + " events per second, was "
+              + trickleRate);
     }
   }
 
@@ -162,29 +225,22 @@ public final class DemoMain implements Callable<Integer> {
     }
   }
 
+  /** Writes the JSON whole or not at all: a reader polling for the file never sees half of it. */
   private void writeJson(DemoSummary summary) {
     if (json == null) {
       return;
     }
+    Path target = json.toAbsolutePath();
     try {
-      if (json.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(json.toAbsolutePath().getParent());
-      }
+      Files.createDirectories(target.getParent());
+      Path partial = target.resolveSibling(target.getFileName() + ".partial");
       EventCodec.json()
           .writerWithDefaultPrettyPrinter()
-          .writeValue(json.toFile(), summary.toJson());
+          .writeValue(partial.toFile(), summary.toJson());
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (java.io.IOException e) {
       throw new LaglineException("cannot write --json " + json + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void awaitInterrupt() {
-    CountDownLatch latch = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(latch::countDown));
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

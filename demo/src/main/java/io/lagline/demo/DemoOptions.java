@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param adminPort the reconciler's admin port (0 picks a free one)
  * @param timeout how long to wait for convergence
  * @param chart where to write the chart of lag and throughput (.png or .svg); null for none
+ * @param keepRunning whether to keep everything up after converging, with a Prometheus where one is
+ *     installed, until stopped
+ * @param trickleRate events per second published while kept running (0: heartbeats only)
  */
 record DemoOptions(
     int events,
@@ -20,4 +23,6 @@ record DemoOptions(
     String topic,
     int adminPort,
     Duration timeout,
-    java.nio.file.Path chart) {}
+    java.nio.file.Path chart,
+    boolean keepRunning,
+    int trickleRate) {}

@@ -4,12 +4,11 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.lagline.chart.MetricsSampler;
 import io.lagline.chart.RunChart;
 import io.lagline.event.Event;
-import io.lagline.producer.publish.PubSubEventPublisher;
-import io.lagline.producer.publish.PublishMetrics;
+import io.lagline.event.Heartbeat;
+import io.lagline.producer.publish.EventPublisher;
+import io.lagline.producer.publish.Heartbeats;
 import io.lagline.producer.publish.PublishReceipt;
-import io.lagline.producer.publish.PublisherSettings;
 import io.lagline.producer.publish.TopicPath;
-import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.app.ReconcilerApp;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ConfigLoader;
@@ -18,27 +17,35 @@ import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.schema.SchemaApplier;
 import io.lagline.testkit.pubsub.PubSubTestResources;
 import io.lagline.testkit.stack.LocalStack;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One demo run on a started local stack: creates the topic, subscription and schema, starts a
- * reconciler from the sample config, publishes the workload through the producer library, waits
- * until a read-back of Cassandra matches the state expected from what was published, and
- * summarizes.
+ * reconciler from the sample config and a producer (heartbeats on, its own {@code /metrics}),
+ * publishes the workload through the producer library, waits until a read-back of Cassandra matches
+ * the state expected from what was published, and summarizes; with {@code --keep-running} it also
+ * starts a Prometheus and, after converging, keeps a trickle of events flowing until stopped.
  */
 final class DemoRun {
   private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
   private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration HEARTBEAT_INTERVAL = Heartbeats.DEFAULT_INTERVAL;
 
   private final LocalStack stack;
   private final Path configFile;
@@ -50,8 +57,14 @@ final class DemoRun {
     this.options = options;
   }
 
-  /** Runs the demo; {@code whileUp} is called with the summary while the reconciler still runs. */
-  DemoSummary run(java.util.function.Consumer<DemoSummary> whileUp) throws Exception {
+  /**
+   * Runs the demo. {@code whileUp} is called with the summary while everything still runs; then,
+   * with {@link DemoOptions#keepRunning()} and a converged read-back, the trickle flows until
+   * {@code awaitStop} returns, and everything is stopped in order.
+   *
+   * @param awaitStop blocks until a stop is requested and says by what
+   */
+  DemoSummary run(Consumer<DemoSummary> whileUp, Callable<String> awaitStop) throws Exception {
     ReconcilerConfig config = ConfigLoader.load(configFile, overrides());
     String topic = "projects/" + stack.projectId() + "/topics/" + options.topic();
     try (PubSubTestResources pubsub = stack.connectPubSub()) {
@@ -64,14 +77,24 @@ final class DemoRun {
         FitnessWorkload.generate(options.events(), options.devices(), options.seed());
     ExpectedState expected = ExpectedState.of(workload.distinct());
     try (ReconcilerApp reconciler = ReconcilerApp.start(config);
+        DemoProducer producer =
+            DemoProducer.start(
+                stack.pubsubEmulatorHost(), TopicPath.parse(topic), HEARTBEAT_INTERVAL);
+        DemoPrometheus prometheus = startPrometheus(reconciler, producer);
         CqlSession reader = CassandraSessions.open(config.cassandra(), null);
         MetricsSampler sampler = startSampler(metricsUrl(reconciler))) {
       long start = System.nanoTime();
-      publish(topic, workload.publishOrder());
+      publish(producer.publisher(), topic, workload.publishOrder());
       ReadBack readBack = awaitConvergence(reader, config.cassandra().keyspace(), expected, start);
       double seconds = (System.nanoTime() - start) / 1e9;
       DemoSummary summary =
-          summarize(reconciler, workload, readBack, seconds, metricsUrl(reconciler));
+          summarize(
+              reconciler,
+              workload,
+              readBack,
+              seconds,
+              producer.metricsUrl(),
+              prometheus == null ? null : prometheus.url());
       if (sampler != null) {
         sampler.close();
         RunChart.write(
@@ -80,8 +103,42 @@ final class DemoRun {
             options.chart());
       }
       whileUp.accept(summary);
+      if (options.keepRunning() && summary.converged()) {
+        trickleUntilStopped(producer, workload, awaitStop);
+      }
       return summary;
     }
+  }
+
+  /** Publishes the trickle until {@code awaitStop} returns; stops it first thing. */
+  private void trickleUntilStopped(
+      DemoProducer producer, FitnessWorkload workload, Callable<String> awaitStop)
+      throws Exception {
+    try (Trickle trickle =
+        Trickle.start(
+            producer.publisher(),
+            workload,
+            options.devices(),
+            options.trickleRate(),
+            options.seed() + 1)) {
+      String reason = awaitStop.call();
+      trickle.close();
+      LOG.info(
+          "stopping ({}) after {} trickle events: Prometheus, producer, reconciler, then the stack",
+          reason,
+          trickle.published());
+    }
+  }
+
+  /** The Prometheus of {@code --keep-running}, where installed; null otherwise. */
+  private DemoPrometheus startPrometheus(ReconcilerApp reconciler, DemoProducer producer) {
+    if (!options.keepRunning()) {
+      return null;
+    }
+    Map<String, String> jobs = new LinkedHashMap<>();
+    jobs.put("lagline-reconciler", "127.0.0.1:" + reconciler.adminPort());
+    jobs.put("lagline-producer", URI.create(producer.metricsUrl()).getAuthority());
+    return DemoPrometheus.startIfInstalled(jobs, RepoPaths.alertRules()).orElse(null);
   }
 
   private static String metricsUrl(ReconcilerApp reconciler) {
@@ -107,6 +164,7 @@ final class DemoRun {
     env.put("LAGLINE_CASSANDRA_CONTACT_POINTS", stack.cassandraContactPointsString());
     env.put("LAGLINE_CASSANDRA_LOCAL_DATACENTER", stack.localDatacenter());
     env.put("LAGLINE_ADMIN_PORT", Integer.toString(options.adminPort()));
+    env.putIfAbsent("LAGLINE_ADMIN_HOST", "127.0.0.1"); // a local demo: loopback only
     return env;
   }
 
@@ -123,21 +181,14 @@ final class DemoRun {
     }
   }
 
-  private void publish(String topic, List<Event> events) throws Exception {
-    try (PubSubConnection connection = PubSubConnection.emulator(stack.pubsubEmulatorHost());
-        PubSubEventPublisher publisher =
-            PubSubEventPublisher.create(
-                TopicPath.parse(topic),
-                connection,
-                PublisherSettings.defaults(),
-                new PublishMetrics())) {
-      List<CompletableFuture<PublishReceipt>> receipts = new ArrayList<>(events.size());
-      for (Event event : events) {
-        receipts.add(publisher.publish(event));
-      }
-      CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-      LOG.info("published {} messages to {}", events.size(), topic);
+  private static void publish(EventPublisher publisher, String topic, List<Event> events)
+      throws Exception {
+    List<CompletableFuture<PublishReceipt>> receipts = new ArrayList<>(events.size());
+    for (Event event : events) {
+      receipts.add(publisher.publish(event));
     }
+    CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    LOG.info("published {} messages to {}", events.size(), topic);
   }
 
   private ReadBack awaitConvergence(
@@ -158,20 +209,39 @@ final class DemoRun {
       FitnessWorkload workload,
       ReadBack readBack,
       double seconds,
-      String metricsUrl) {
+      String producerMetricsUrl,
+      String prometheusUrl) {
     MeterRegistry registry = reconciler.registry();
     return new DemoSummary(
         workload.publishOrder().size(),
         workload.distinct().size(),
-        reconciler.metrics().events("applied"),
-        reconciler.metrics().events("duplicate"),
-        reconciler.metrics().events("stale"),
-        reconciler.metrics().events("failed"),
-        LagPercentiles.millis(registry, 0.50),
-        LagPercentiles.millis(registry, 0.99),
+        workloadEvents(registry, "applied"),
+        workloadEvents(registry, "duplicate"),
+        workloadEvents(registry, "stale"),
+        workloadEvents(registry, "failed"),
+        LagPercentiles.millis(workloadTimers(registry), 0.50),
+        LagPercentiles.millis(workloadTimers(registry), 0.99),
         readBack.converged(),
         readBack.mismatches(),
-        metricsUrl,
+        metricsUrl(reconciler),
+        producerMetricsUrl,
+        prometheusUrl,
         seconds);
+  }
+
+  /** Events of the workload by outcome: the producer's heartbeats are left out. */
+  private static long workloadEvents(MeterRegistry registry, String outcome) {
+    return Math.round(
+        registry.find("lagline.reconciler.events").tag("outcome", outcome).counters().stream()
+            .filter(counter -> !Heartbeat.is(counter.getId().getTag("event_type")))
+            .mapToDouble(Counter::count)
+            .sum());
+  }
+
+  /** The consistency-lag timers of the workload's event types (heartbeats left out). */
+  private static List<Timer> workloadTimers(MeterRegistry registry) {
+    return registry.find("lagline.reconciler.consistency.lag").timers().stream()
+        .filter(timer -> !Heartbeat.is(timer.getId().getTag("event_type")))
+        .toList();
   }
 }

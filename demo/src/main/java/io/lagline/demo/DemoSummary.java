@@ -18,6 +18,8 @@ import java.util.List;
  * @param converged whether the read-back matched the expected state exactly
  * @param mismatches the first differences found, if any
  * @param metricsUrl where the reconciler's Prometheus metrics are served
+ * @param producerMetricsUrl where the demo's producer serves its Prometheus metrics
+ * @param prometheusUrl the Prometheus started by {@code --keep-running}; null when none runs
  * @param seconds wall time from the first publish to convergence
  */
 public record DemoSummary(
@@ -32,6 +34,8 @@ public record DemoSummary(
     boolean converged,
     List<String> mismatches,
     String metricsUrl,
+    String producerMetricsUrl,
+    String prometheusUrl,
     double seconds) {
 
   /** The summary as the JSON object written by {@code --json}. */
@@ -48,6 +52,8 @@ public record DemoSummary(
     json.put("converged", converged);
     json.putPOJO("mismatches", mismatches);
     json.put("metrics_url", metricsUrl);
+    json.put("producer_metrics_url", producerMetricsUrl);
+    json.put("prometheus_url", prometheusUrl);
     json.put("seconds", round(seconds));
     return json;
   }
@@ -59,7 +65,7 @@ public record DemoSummary(
             + "applied:    %d%nduplicate:  %d%nstale:      %d%nfailed:     %d (redelivered)%n"
             + "lag p50:    %.1f ms%nlag p99:    %.1f ms%n"
             + "converged:  %s (read-back of every row against the expected state)%n"
-            + "took:       %.1f s%nmetrics:    %s%n",
+            + "took:       %.1f s%nmetrics:    %s%nproducer:   %s%n%s",
         published,
         distinctEvents,
         applied,
@@ -70,7 +76,9 @@ public record DemoSummary(
         lagP99Ms,
         converged ? "yes" : "NO",
         seconds,
-        metricsUrl);
+        metricsUrl,
+        producerMetricsUrl,
+        prometheusUrl == null ? "" : String.format("prometheus: %s%n", prometheusUrl));
   }
 
   private static double round(double value) {

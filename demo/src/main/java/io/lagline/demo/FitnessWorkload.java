@@ -45,7 +45,7 @@ public record FitnessWorkload(List<Event> distinct, List<Event> publishOrder) {
       versions[device]++;
       distinct.add(synced(device, versions[device], start.plusSeconds(i), random));
     }
-    int retired = (int) Math.round(devices * RETIRED_SHARE);
+    int retired = retiredDevices(devices);
     for (int device = 0; device < retired && distinct.size() < events; device++) {
       versions[device]++;
       distinct.add(
@@ -60,12 +60,18 @@ public record FitnessWorkload(List<Event> distinct, List<Event> publishOrder) {
     return new FitnessWorkload(List.copyOf(distinct), List.copyOf(order));
   }
 
+  /** Devices retired by the workload's deletes: {@code device-0} up to this one, excluded. */
+  static int retiredDevices(int devices) {
+    return (int) Math.round(devices * RETIRED_SHARE);
+  }
+
   /** The entity key of a device. */
   public static String deviceKey(int device) {
     return "device-" + device;
   }
 
-  private static Event synced(int device, long version, Instant at, Random random) {
+  /** A {@code DeviceSynced} event of {@code device} at {@code version}, with random readings. */
+  static Event synced(int device, long version, Instant at, Random random) {
     ObjectNode payload = EventCodec.json().createObjectNode();
     payload.put("steps", random.nextInt(30_000));
     payload.put("heart_rate", 50 + random.nextInt(120));

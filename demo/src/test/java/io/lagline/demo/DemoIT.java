@@ -15,7 +15,7 @@ class DemoIT {
   @TempDir Path dir;
 
   @Test
-  void converges_and_reports_counts_lag_and_the_metrics_url() throws Exception {
+  void converges_and_reports_counts_lag_and_the_metrics_urls() throws Exception {
     Path json = dir.resolve("summary.json");
     Path chart = dir.resolve("run.png");
     StringWriter out = new StringWriter();
@@ -48,6 +48,13 @@ class DemoIT {
         .isGreaterThanOrEqualTo(summary.get("lag_p50_ms").asDouble())
         .isPositive();
     assertThat(summary.get("metrics_url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
+    assertThat(summary.get("producer_metrics_url").asText())
+        .as("the producer serves its own metrics")
+        .matches("http://127\\.0\\.0\\.1:\\d+/metrics");
+    assertThat(summary.get("prometheus_url").isNull()).as("only with --keep-running").isTrue();
+    assertThat(out.toString())
+        .contains("producer:   " + summary.get("producer_metrics_url").asText())
+        .doesNotContain("prometheus:");
     assertThat(out.toString()).contains("chart:      " + chart);
     assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth())
         .as("a PNG of lag and throughput over the run")
