@@ -2,6 +2,8 @@ package io.lagline.reconciler.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import io.lagline.cli.CommonOptions;
+import io.lagline.cli.ExitCodes;
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
 import io.lagline.config.Durations;
@@ -15,12 +17,12 @@ import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.intake.PubSubChecks;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,15 +42,9 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 none divergent, 1 divergent events (listed) or a failure, 2 bad configuration."
     })
 final class AuditCommand implements Callable<Integer> {
-  /** Exit code when some checked event is not reflected. */
-  static final int EXIT_DIVERGENT = 1;
-
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      description = "YAML config file (LAGLINE_* environment variables override it).")
-  Path config;
+  @Mixin CommonOptions common;
 
   @Option(
       names = "--since",
@@ -73,13 +69,13 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReconcilerConfig loaded = ConfigLoader.load(config, System.getenv());
+    ReconcilerConfig loaded = ConfigLoader.load(common.config(), System.getenv());
     Duration window = options();
     String subscription =
         CommandConfig.require(
             loaded.audit().subscription(),
             "audit.subscription",
-            config,
+            common.config(),
             "audit",
             "the auditor's subscription on pubsub.topic, sought back to --since");
     Mapping mapping = MappingLoader.load(loaded.mappingFile()).withHeartbeat();
@@ -100,7 +96,7 @@ final class AuditCommand implements Callable<Integer> {
           audit.run(
               connection, subscription, window, loaded.audit().gracePeriod(), sampleRate, limit);
       report.lines().forEach(spec.commandLine().getOut()::println);
-      return report.divergent().isEmpty() ? 0 : EXIT_DIVERGENT;
+      return report.divergent().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }
 

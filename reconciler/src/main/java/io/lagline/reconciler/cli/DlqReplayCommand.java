@@ -1,5 +1,6 @@
 package io.lagline.reconciler.cli;
 
+import io.lagline.cli.ExitCodes;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.deadletter.DeadLetterCollector.Collected;
@@ -41,17 +42,17 @@ final class DlqReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DeadLetterSelection selection = options.selection(spec, DeadLetterSelection.UNLIMITED);
-    ReconcilerConfig config = ConfigLoader.load(options.config, System.getenv());
+    ReconcilerConfig config = ConfigLoader.load(options.common.config(), System.getenv());
     String topic =
         CommandConfig.require(
             config.pubsub().topic(),
             "pubsub.topic",
-            options.config,
+            options.common.config(),
             "dlq replay",
             "the topic dead letters are republished to");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (DlqSession session = DlqSession.open(config, options.config, "dlq replay")) {
+    try (DlqSession session = DlqSession.open(config, options.common.config(), "dlq replay")) {
       Collected collected = session.collector().collect(selection);
       session.lease.release(collected.skippedAckIds());
       if (dryRun) {
@@ -69,7 +70,7 @@ final class DlqReplayCommand implements Callable<Integer> {
       report.replayed().forEach(r -> out.println(DeadLetterLines.replayed(r)));
       report.failures().forEach(f -> err.println(DeadLetterLines.failed(f)));
       out.println(report.summary());
-      return report.failures().isEmpty() ? 0 : ReconcilerMain.EXIT_FAILURE;
+      return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }
 }

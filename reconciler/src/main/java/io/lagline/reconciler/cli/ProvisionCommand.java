@@ -1,5 +1,6 @@
 package io.lagline.reconciler.cli;
 
+import io.lagline.cli.CommonOptions;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
@@ -7,11 +8,10 @@ import io.lagline.reconciler.provision.ProvisionPlan;
 import io.lagline.reconciler.provision.Provisioner;
 import io.lagline.reconciler.provision.ServiceAgentNote;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,18 +31,15 @@ import picocli.CommandLine.Spec;
 final class ProvisionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      description = "YAML config file (LAGLINE_* environment variables override it).")
-  Path config;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
-    ReconcilerConfig loaded = ConfigLoader.load(config, System.getenv());
+    ReconcilerConfig loaded = ConfigLoader.load(common.config(), System.getenv());
     CommandConfig.require(
         loaded.pubsub().topic(),
         "pubsub.topic",
-        config,
+        common.config(),
         "provision",
         "the topic to create and attach pubsub.subscription to");
     ProvisionPlan plan = ProvisionPlan.of(loaded);
