@@ -51,9 +51,6 @@ import picocli.CommandLine.Spec;
           + " 3 Pub/Sub unusable (unreachable, topic not found, no access), 4 unexpected error."
     })
 final class PublishCommand implements Callable<Integer> {
-  /** The prefix of the environment variables that override settings. */
-  private static final String ENV_PREFIX = "LAGLINE_";
-
   private final InputStream stdin;
   private final Map<String, String> env;
 
@@ -221,7 +218,7 @@ final class PublishCommand implements Callable<Integer> {
    * @throws UsageException naming each bad flag (exit 2)
    */
   PublisherSettings settings() {
-    ConfigReader reader = ConfigReader.load(common.config(), env, ENV_PREFIX);
+    ConfigReader reader = ConfigReader.load(common.config(), env, PublisherKey.ENV_PREFIX);
     PublisherSettingsBuilder builder = PublisherSettings.from(reader).toBuilder();
     reader.finish();
     for (PublisherKey key : PublisherKey.values()) {

@@ -152,7 +152,7 @@ class ProducerMainTest {
         Files.writeString(
             dir.resolve("producer.yaml"),
             "publisher:\n  batch: {max-messages: 100, delay: 5ms}\n  ordering: true\n");
-    env = Map.of("LAGLINE_PUBLISHER_BATCH_DELAY", "20ms");
+    env = Map.of(PublisherKey.BATCH_DELAY.envName(), "20ms");
 
     PublisherSettings settings =
         parsed("--config", config.toString(), "--batch-max-messages", "200").settings();

@@ -15,6 +15,7 @@ import io.lagline.reconciler.apply.RowWriter;
 import io.lagline.reconciler.apply.WritePolicy;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.deadletter.PubSubDeadLetterSink;
 import io.lagline.reconciler.intake.MessageHandler;
@@ -185,7 +186,7 @@ final class ReconcilerModule extends AbstractModule {
   @Singleton
   DeadLetterSink deadLetters(PubSubConnection connection) {
     String topic = config.deadLetter().topic();
-    PubSubChecks.topicExists(connection, topic, "pubsub.dead-letter.topic");
+    PubSubChecks.topicExists(connection, topic, ReconcilerKey.PUBSUB_DEAD_LETTER_TOPIC);
     return PubSubDeadLetterSink.create(topic, config.pubsub().subscription(), connection);
   }
 

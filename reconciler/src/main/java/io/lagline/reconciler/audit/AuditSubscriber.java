@@ -17,6 +17,7 @@ import io.lagline.event.Heartbeat;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.config.AuditConfig;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.deadletter.Republisher;
 import io.lagline.reconciler.deadletter.TopicRepublisher;
 import io.lagline.reconciler.intake.PubSubChecks;
@@ -92,7 +93,8 @@ public final class AuditSubscriber implements AutoCloseable {
       ReconcilerMetrics metrics,
       Clock clock) {
     AuditConfig audit = config.audit();
-    PubSubChecks.subscriptionExists(connection, audit.subscription(), "audit.subscription");
+    PubSubChecks.subscriptionExists(
+        connection, audit.subscription(), ReconcilerKey.AUDIT_SUBSCRIPTION);
     RowReader reader =
         CassandraRowReader.prepare(
             session,
@@ -101,7 +103,8 @@ public final class AuditSubscriber implements AutoCloseable {
             DefaultConsistencyLevel.valueOf(config.cassandra().serialConsistency().name()));
     Republisher republisher =
         audit.repair()
-            ? TopicRepublisher.create(connection, config.pubsub().topic(), "pubsub.topic")
+            ? TopicRepublisher.create(
+                connection, config.pubsub().topic(), ReconcilerKey.PUBSUB_TOPIC)
             : null;
     AuditSubscriber auditSubscriber =
         new AuditSubscriber(

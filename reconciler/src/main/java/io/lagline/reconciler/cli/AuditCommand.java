@@ -1,5 +1,8 @@
 package io.lagline.reconciler.cli;
 
+import static io.lagline.reconciler.config.ReconcilerKey.AUDIT_SUBSCRIPTION;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_TOPIC;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import io.lagline.cli.CommonOptions;
@@ -37,8 +40,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Check that Cassandra reflects the events published in the last --since: seeks"
-          + " audit.subscription back, reads every event published since, and checks each sampled"
-          + " one older than audit.grace-period.",
+          + " ${bundle:AUDIT_SUBSCRIPTION} back, reads every event published since, and checks"
+          + " each sampled one older than ${bundle:AUDIT_GRACE_PERIOD}.",
       "Exit codes: 0 none divergent, 1 divergent events (listed) or a failure, 2 bad configuration."
     })
 final class AuditCommand implements Callable<Integer> {
@@ -74,14 +77,14 @@ final class AuditCommand implements Callable<Integer> {
     String subscription =
         CommandConfig.require(
             loaded.audit().subscription(),
-            "audit.subscription",
+            AUDIT_SUBSCRIPTION,
             common.config(),
             "audit",
-            "the auditor's subscription on pubsub.topic, sought back to --since");
+            "the auditor's subscription on " + PUBSUB_TOPIC.path() + ", sought back to --since");
     Mapping mapping = MappingLoader.load(loaded.mappingFile()).withHeartbeat();
     try (PubSubConnection connection = CommandConfig.connect(loaded.pubsub());
         CqlSession session = CassandraSessions.open(loaded.cassandra(), null)) {
-      PubSubChecks.subscriptionExists(connection, subscription, "audit.subscription");
+      PubSubChecks.subscriptionExists(connection, subscription, AUDIT_SUBSCRIPTION);
       CassandraRowReader reader =
           CassandraRowReader.prepare(
               session,

@@ -3,6 +3,7 @@ package io.lagline.reconciler.cli;
 import io.lagline.cli.ExitCodes;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.deadletter.DeadLetterCollector.Collected;
 import io.lagline.reconciler.deadletter.DeadLetterLines;
 import io.lagline.reconciler.deadletter.DeadLetterSelection;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Republish dead letters to pubsub.topic (original data and attributes, dlq_* removed);"
+      "Republish dead letters to ${bundle:PUBSUB_TOPIC} (original data and attributes, dlq_*"
+          + " removed);"
           + " each is acked on the dead-letter subscription only after its publish is confirmed.",
       "Exit code 1 when any publish failed (those stay parked)."
     })
@@ -46,7 +48,7 @@ final class DlqReplayCommand implements Callable<Integer> {
     String topic =
         CommandConfig.require(
             config.pubsub().topic(),
-            "pubsub.topic",
+            ReconcilerKey.PUBSUB_TOPIC,
             options.common.config(),
             "dlq replay",
             "the topic dead letters are republished to");

@@ -1,5 +1,9 @@
 package io.lagline.reconciler.cli;
 
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_DEAD_LETTER_SUBSCRIPTION;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_SUBSCRIPTION;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_TOPIC;
+
 import io.lagline.cli.CommonOptions;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.reconciler.config.ConfigLoader;
@@ -22,9 +26,10 @@ import picocli.CommandLine.Spec;
     name = "provision",
     mixinStandardHelpOptions = true,
     description = {
-      "Create, idempotently, pubsub.topic, pubsub.dead-letter.topic, pubsub.subscription (ack"
-          + " deadline, retry policy, dead-letter policy), pubsub.dead-letter.subscription and"
-          + " audit.subscription (retaining acked messages).",
+      "Create, idempotently, ${bundle:PUBSUB_TOPIC}, ${bundle:PUBSUB_DEAD_LETTER_TOPIC},"
+          + " ${bundle:PUBSUB_SUBSCRIPTION} (ack deadline, retry policy, dead-letter policy),"
+          + " ${bundle:PUBSUB_DEAD_LETTER_SUBSCRIPTION} and ${bundle:AUDIT_SUBSCRIPTION}"
+          + " (retaining acked messages).",
       "An existing subscription whose settings differ is updated; one on another topic is an"
           + " error."
     })
@@ -38,10 +43,10 @@ final class ProvisionCommand implements Callable<Integer> {
     ReconcilerConfig loaded = ConfigLoader.load(common.config(), System.getenv());
     CommandConfig.require(
         loaded.pubsub().topic(),
-        "pubsub.topic",
+        PUBSUB_TOPIC,
         common.config(),
         "provision",
-        "the topic to create and attach pubsub.subscription to");
+        "the topic to create and attach " + PUBSUB_SUBSCRIPTION.path() + " to");
     ProvisionPlan plan = ProvisionPlan.of(loaded);
     PrintWriter out = spec.commandLine().getOut();
     try (PubSubConnection connection = CommandConfig.connect(loaded.pubsub());
@@ -50,8 +55,9 @@ final class ProvisionCommand implements Callable<Integer> {
     }
     if (plan.deadLetterSubscription() == null) {
       out.println(
-          "subscription (dead letters): skipped: pubsub.dead-letter.subscription is not set"
-              + " (`dlq list` and `dlq replay` need one)");
+          "subscription (dead letters): skipped: "
+              + PUBSUB_DEAD_LETTER_SUBSCRIPTION.path()
+              + " is not set (`dlq list` and `dlq replay` need one)");
     }
     ServiceAgentNote.lines(plan.subscription().getName(), plan.deadLetterTopic())
         .forEach(out::println);

@@ -46,6 +46,7 @@ public final class ReconcilerMain implements Runnable {
     CommandLine cli = new CommandLine(new ReconcilerMain());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setResourceBundle(new KeyNames());
     return CliErrors.install(cli, ExitCodes.standard());
   }
 

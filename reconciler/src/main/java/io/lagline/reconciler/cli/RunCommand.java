@@ -6,6 +6,7 @@ import io.lagline.error.LaglineException;
 import io.lagline.reconciler.app.ReconcilerApp;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +66,8 @@ final class RunCommand implements Callable<Integer> {
     throw new LaglineException(
         "the Pub/Sub subscriber stopped: "
             + failed
-            + " (check pubsub.subscription, credentials and the network; the process exits to be"
-            + " restarted)");
+            + " (check "
+            + ReconcilerKey.PUBSUB_SUBSCRIPTION.path()
+            + ", credentials and the network; the process exits to be restarted)");
   }
 }

@@ -30,7 +30,7 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Option(
       names = "--apply",
-      description = "Execute the statements against cassandra.contact-points.")
+      description = "Execute the statements against ${bundle:CASSANDRA_CONTACT_POINTS}.")
   boolean apply;
 
   @Override

@@ -9,8 +9,10 @@ import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.pubsub.v1.PubsubMessage;
+import io.lagline.config.ConfigKey;
 import io.lagline.error.LaglineException;
 import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -54,14 +56,14 @@ public final class TopicRepublisher implements Republisher {
 
   /** A publisher to {@code topic} over {@code connection}, which the caller closes after this. */
   public static TopicRepublisher create(PubSubConnection connection, String topic) {
-    return create(connection, topic, "pubsub.topic");
+    return create(connection, topic, ReconcilerKey.PUBSUB_TOPIC);
   }
 
   /**
    * A publisher to {@code topic} over {@code connection}; {@code key} is the config key named when
    * it cannot be created.
    */
-  public static TopicRepublisher create(PubSubConnection connection, String topic, String key) {
+  public static TopicRepublisher create(PubSubConnection connection, String topic, ConfigKey key) {
     Publisher.Builder builder =
         Publisher.newBuilder(topic)
             .setCredentialsProvider(connection.credentialsProvider())
@@ -92,7 +94,7 @@ public final class TopicRepublisher implements Republisher {
       return new TopicRepublisher(builder.build(), topic);
     } catch (IOException e) {
       throw new LaglineException(
-          "cannot create a publisher for " + topic + " (" + key + "): " + e.getMessage(), e);
+          "cannot create a publisher for " + topic + " (" + key.path() + "): " + e.getMessage(), e);
     }
   }
 

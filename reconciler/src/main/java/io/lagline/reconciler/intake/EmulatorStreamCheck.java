@@ -7,6 +7,7 @@ import com.google.pubsub.v1.StreamingPullRequest;
 import com.google.pubsub.v1.StreamingPullResponse;
 import io.lagline.error.LaglineException;
 import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,7 +98,9 @@ final class EmulatorStreamCheck {
         + " s). This is the Cloud SDK 528 emulator (0.8.20), whose closing of streams fails with"
         + " NoSuchMethodError io.grpc.InternalStatus.asRuntimeException; every reconciler restart"
         + " would strand events. Run the fixed emulator the testkit starts (bin/emulator, or"
-        + " LocalStack), or another emulator version, or real Pub/Sub (pubsub.emulator-host unset)";
+        + " LocalStack), or another emulator version, or real Pub/Sub ("
+        + ReconcilerKey.PUBSUB_EMULATOR_HOST.path()
+        + " unset)";
   }
 
   private static int run(ProbeResources probe) {

@@ -18,6 +18,7 @@ import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.Topic;
 import io.lagline.error.LaglineException;
 import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +75,9 @@ final class ProbeResources implements AutoCloseable {
               + topic
               + ": "
               + e.getMessage()
-              + " (pubsub.emulator-host)",
+              + " ("
+              + ReconcilerKey.PUBSUB_EMULATOR_HOST.path()
+              + ")",
           e);
     }
   }

@@ -9,8 +9,10 @@ import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.pubsub.v1.GetSubscriptionRequest;
 import com.google.pubsub.v1.GetTopicRequest;
+import io.lagline.config.ConfigKey;
 import io.lagline.error.LaglineException;
 import io.lagline.producer.publish.PubSubConnection;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +30,7 @@ public final class PubSubChecks {
 
   /** Fails naming {@code key} unless {@code subscription} exists. */
   public static void subscriptionExists(
-      PubSubConnection connection, String subscription, String key) {
+      PubSubConnection connection, String subscription, ConfigKey key) {
     SubscriptionAdminSettings.Builder settings = SubscriptionAdminSettings.newBuilder();
     connection.channelProvider().ifPresent(settings::setTransportChannelProvider);
     settings.setCredentialsProvider(connection.credentialsProvider());
@@ -47,7 +49,7 @@ public final class PubSubChecks {
   }
 
   /** Fails naming {@code key} unless {@code topic} exists. */
-  public static void topicExists(PubSubConnection connection, String topic, String key) {
+  public static void topicExists(PubSubConnection connection, String topic, ConfigKey key) {
     TopicAdminSettings.Builder settings = TopicAdminSettings.newBuilder();
     connection.channelProvider().ifPresent(settings::setTransportChannelProvider);
     settings.setCredentialsProvider(connection.credentialsProvider());
@@ -63,7 +65,7 @@ public final class PubSubChecks {
   }
 
   private static void await(
-      ApiFuture<?> lookup, PubSubConnection connection, String what, String key) {
+      ApiFuture<?> lookup, PubSubConnection connection, String what, ConfigKey key) {
     String where =
         connection.emulatorHost().map(h -> "the emulator at " + h).orElse("Google Cloud Pub/Sub");
     try {
@@ -77,7 +79,7 @@ public final class PubSubChecks {
                   + " does not exist in "
                   + where
                   + ": create it (bin/reconciler provision) or fix "
-                  + key);
+                  + key.path());
         }
         if (code == StatusCode.Code.PERMISSION_DENIED || code == StatusCode.Code.UNAUTHENTICATED) {
           throw new LaglineException(
@@ -87,7 +89,9 @@ public final class PubSubChecks {
                   + where
                   + " ("
                   + code
-                  + "): check pubsub.credentials-file and the account's roles");
+                  + "): check "
+                  + ReconcilerKey.PUBSUB_CREDENTIALS_FILE.path()
+                  + " and the account's roles");
         }
       }
       throw new LaglineException(
@@ -97,7 +101,11 @@ public final class PubSubChecks {
               + where
               + ": "
               + e.getCause()
-              + " (check pubsub.emulator-host / pubsub.credentials-file and the network)",
+              + " (check "
+              + ReconcilerKey.PUBSUB_EMULATOR_HOST.path()
+              + " / "
+              + ReconcilerKey.PUBSUB_CREDENTIALS_FILE.path()
+              + " and the network)",
           e.getCause());
     } catch (TimeoutException e) {
       lookup.cancel(true);
@@ -106,7 +114,9 @@ public final class PubSubChecks {
               + where
               + " within "
               + CHECK_TIMEOUT.toSeconds()
-              + " s: is it running and reachable? (pubsub.emulator-host / network)");
+              + " s: is it running and reachable? ("
+              + ReconcilerKey.PUBSUB_EMULATOR_HOST.path()
+              + " / network)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LaglineException("interrupted while checking " + what);

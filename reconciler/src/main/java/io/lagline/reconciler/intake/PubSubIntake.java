@@ -15,6 +15,7 @@ import io.lagline.event.PubSubLimits;
 import io.lagline.producer.publish.PubSubConnection;
 import io.lagline.producer.publish.PubSubConnectionException;
 import io.lagline.reconciler.config.PubSubConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,8 @@ public final class PubSubIntake implements AutoCloseable {
       PubSubConnection channels,
       MessageReceiver receiver,
       java.util.function.Consumer<Throwable> onFailure) {
-    PubSubChecks.subscriptionExists(channels, config.subscription(), "pubsub.subscription");
+    PubSubChecks.subscriptionExists(
+        channels, config.subscription(), ReconcilerKey.PUBSUB_SUBSCRIPTION);
     EmulatorStreamCheck.verify(channels, config.subscription());
     Subscriber.Builder builder =
         Subscriber.newBuilder(config.subscription(), receiver)
@@ -136,7 +138,13 @@ public final class PubSubIntake implements AutoCloseable {
       return PubSubConnection.create(config.emulatorHost(), config.credentialsFile(), interceptors);
     } catch (PubSubConnectionException e) {
       throw new LaglineException(
-          e.getMessage() + " (reconciler keys: pubsub.emulator-host, pubsub.credentials-file)", e);
+          e.getMessage()
+              + " (reconciler keys: "
+              + ReconcilerKey.PUBSUB_EMULATOR_HOST.path()
+              + ", "
+              + ReconcilerKey.PUBSUB_CREDENTIALS_FILE.path()
+              + ")",
+          e);
     }
   }
 

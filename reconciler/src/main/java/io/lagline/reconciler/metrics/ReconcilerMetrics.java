@@ -1,5 +1,6 @@
 package io.lagline.reconciler.metrics;
 
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -66,8 +67,9 @@ public final class ReconcilerMetrics {
         .register(registry);
     Gauge.builder("lagline.reconciler.flow.control.max", flowControlMax, AtomicLong::get)
         .description(
-            "The subscriber's flow-control limit (pubsub.flow-control.max-outstanding-messages):"
-                + " in-flight messages stop growing there")
+            "The subscriber's flow-control limit ("
+                + ReconcilerKey.PUBSUB_FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES.path()
+                + "): in-flight messages stop growing there")
         .baseUnit("messages")
         .register(registry);
     // the Prometheus names end in _total without a unit: the unit (events) is in the description

@@ -1,5 +1,6 @@
 package io.lagline.reconciler.watermark;
 
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.config.WatermarkConfig;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.micrometer.core.instrument.Meter;
@@ -94,9 +95,10 @@ public final class Watermarks {
         .ifPresent(
             oldest -> {
               LOG.warn(
-                  "more than {} producers send heartbeats (watermark.max-producers): no longer"
-                      + " tracking {}, heard from longest ago",
+                  "more than {} producers send heartbeats ({}): no longer tracking {}, heard"
+                      + " from longest ago",
                   config.maxProducers(),
+                  ReconcilerKey.WATERMARK_MAX_PRODUCERS.path(),
                   oldest);
               forget(oldest);
             });
@@ -113,10 +115,10 @@ public final class Watermarks {
         .forEach(
             silent -> {
               LOG.info(
-                  "producer {} sent no heartbeat for over {} while others did"
-                      + " (watermark.forget-after): forgotten",
+                  "producer {} sent no heartbeat for over {} while others did ({}): forgotten",
                   silent,
-                  config.forgetAfter());
+                  config.forgetAfter(),
+                  ReconcilerKey.WATERMARK_FORGET_AFTER.path());
               forget(silent);
             });
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagline.cli.CommonOptions;
 import io.lagline.producer.cli.ProducerMain;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The options every command shares ({@link CommonOptions}) parse the same in both mains. */
+/**
+ * The options every command shares ({@link CommonOptions}) parse the same in both mains, and help
+ * text names keys from {@link ReconcilerKey}.
+ */
 class CommonOptionsCliTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -76,5 +80,26 @@ class CommonOptionsCliTest {
     assertThat(leaves(producer()))
         .extracting(c -> c.getCommandSpec().qualifiedName())
         .containsExactly("producer publish");
+  }
+
+  @Test
+  void help_names_keys_by_their_declared_paths() {
+    CommandLine cli = reconciler();
+
+    String provision = cli.getSubcommands().get("provision").getUsageMessage();
+    String replay =
+        cli.getSubcommands().get("dlq").getSubcommands().get("replay").getUsageMessage();
+
+    assertThat(provision)
+        .contains(ReconcilerKey.PUBSUB_DEAD_LETTER_TOPIC.path())
+        .contains(ReconcilerKey.AUDIT_SUBSCRIPTION.path())
+        .contains("--config")
+        .contains("--verbose")
+        .doesNotContain("${")
+        .doesNotContain("null");
+    assertThat(replay).contains(ReconcilerKey.PUBSUB_TOPIC.path()).doesNotContain("${");
+    for (CommandLine command : leaves(cli)) {
+      assertThat(command.getUsageMessage()).doesNotContain("${");
+    }
   }
 }
