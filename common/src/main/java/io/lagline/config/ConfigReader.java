@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads one configuration tree: a YAML file overlaid with environment variables. Keys are dotted
@@ -21,9 +21,10 @@ import java.util.Set;
  * key in upper case with dots and dashes as underscores ({@code LAGLINE_CASSANDRA_CONTACT_POINTS}),
  * and wins over the file.
  *
- * <p>Typed getters never throw: a bad value is recorded as a {@link ConfigProblem} and the default
- * is returned, so one {@link #finish()} reports every problem at once. {@code finish()} also
- * rejects keys in the file that no getter asked for, which catches typos.
+ * <p>Each getter reads one declared {@link ConfigKey} and checks its value against the key's {@link
+ * KeyRule}. Getters never throw on a bad value: it is recorded as a {@link ConfigProblem} and the
+ * default is returned, so one {@link #finish()} reports every problem at once. {@code finish()}
+ * also rejects keys in the file that no getter asked for, which catches typos.
  */
 public final class ConfigReader {
   private final ConfigSource source;
@@ -53,102 +54,63 @@ public final class ConfigReader {
     return ConfigSource.envName(prefix, key);
   }
 
-  /** An optional string; {@code defaultValue} (may be null) when absent. */
-  public String string(String key, String defaultValue) {
-    Raw raw = raw(key);
-    return raw == null ? defaultValue : raw.text();
-  }
-
-  /** A string that must be present and non-blank. */
-  public String requiredString(String key) {
-    Raw raw = raw(key);
-    if (raw == null || raw.text().isBlank()) {
-      problem(key, raw == null ? null : raw.text(), "is required");
-      return null;
-    }
-    return raw.text();
-  }
-
-  /** An integer within {@code [min, max]}. */
-  public int integer(String key, int defaultValue, int min, int max) {
-    return (int) longValue(key, defaultValue, min, max);
-  }
-
-  /** A long within {@code [min, max]}. */
-  public long longValue(String key, long defaultValue, long min, long max) {
-    Raw raw = raw(key);
-    if (raw == null) {
-      return defaultValue;
-    }
-    try {
-      long value = Long.parseLong(raw.text().trim());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problem(key, raw, "must be an integer from " + min + " to " + max);
-    return defaultValue;
-  }
-
-  /** A double within {@code [min, max]}. */
-  public double decimal(String key, double defaultValue, double min, double max) {
-    Raw raw = raw(key);
-    if (raw == null) {
-      return defaultValue;
-    }
-    try {
-      double value = Double.parseDouble(raw.text().trim());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    problem(key, raw, "must be a number from " + min + " to " + max);
-    return defaultValue;
-  }
-
-  /** {@code true} or {@code false}. */
-  public boolean bool(String key, boolean defaultValue) {
-    Raw raw = raw(key);
-    if (raw == null) {
-      return defaultValue;
-    }
-    String text = raw.text().trim().toLowerCase(Locale.ROOT);
-    if (text.equals("true") || text.equals("false")) {
-      return Boolean.parseBoolean(text);
-    }
-    problem(key, raw, "must be true or false");
-    return defaultValue;
-  }
-
-  /** A duration ({@code 250ms}, {@code 30s}, {@code 5m}, ...) within {@code [min, max]}. */
-  public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
-    Raw raw = raw(key);
-    if (raw == null) {
-      return defaultValue;
-    }
-    Duration value = Durations.parse(raw.text()).orElse(null);
-    if (value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
-      return value;
-    }
-    problem(
-        key,
-        raw,
-        "must be a duration such as 250ms, 30s or 5m, from "
-            + Durations.format(min)
-            + " to "
-            + Durations.format(max));
-    return defaultValue;
-  }
-
   /**
-   * One of an enum's constants, written in any case with '-' or '_' (e.g. {@code local-quorum}).
+   * A text key: its default (often null) when unset; a problem when it is required and missing or
+   * blank, or does not match its pattern.
    */
-  public <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
-    Raw raw = raw(key);
+  public String string(ConfigKey key) {
+    KeyRule.Text rule = rule(key, KeyRule.Text.class);
+    Raw raw = raw(key.path());
+    if (raw == null || (rule.required() && raw.text().isBlank())) {
+      if (rule.required()) {
+        required(key, raw == null ? null : raw.text());
+      }
+      return rule.defaultValue();
+    }
+    String value = raw.text().trim();
+    if (rule.pattern() != null && !rule.pattern().matcher(value).matches()) {
+      problem(key.path(), raw, rule.mustBe());
+    }
+    return value;
+  }
+
+  /** An integer key within its range; its default when unset or invalid. */
+  public int integer(ConfigKey key) {
+    return Math.toIntExact(longValue(key));
+  }
+
+  /** A long key within its range; its default when unset or invalid. */
+  public long longValue(ConfigKey key) {
+    KeyRule.Whole rule = rule(key, KeyRule.Whole.class);
+    return value(key, rule.defaultValue(), ConfigValues::whole, rule::allows);
+  }
+
+  /** A decimal key within its range; its default when unset or invalid. */
+  public double decimal(ConfigKey key) {
+    KeyRule.Decimal rule = rule(key, KeyRule.Decimal.class);
+    return value(key, rule.defaultValue(), ConfigValues::decimal, rule::allows);
+  }
+
+  /** A {@code true}/{@code false} key; its default when unset or invalid. */
+  public boolean bool(ConfigKey key) {
+    KeyRule.Flag rule = rule(key, KeyRule.Flag.class);
+    return value(key, rule.defaultValue(), ConfigValues::bool, b -> true);
+  }
+
+  /** A duration key ({@code 250ms}, {@code 30s}, {@code 5m}, ...) within its range. */
+  public Duration duration(ConfigKey key) {
+    KeyRule.Span rule = rule(key, KeyRule.Span.class);
+    return value(key, rule.defaultValue(), t -> Durations.parse(t).orElse(null), rule::allows);
+  }
+
+  /** A key naming one of {@code type}'s constants, in any case with '-' or '_'. */
+  public <E extends Enum<E>> E enumValue(ConfigKey key, Class<E> type) {
+    KeyRule.Choice<?> declared = rule(key, KeyRule.Choice.class);
+    if (declared.type() != type) {
+      throw new IllegalArgumentException(key.path() + " is declared as " + declared.type());
+    }
+    E defaultValue = type.cast(declared.defaultValue());
+    Raw raw = raw(key.path());
     if (raw == null) {
       return defaultValue;
     }
@@ -158,62 +120,54 @@ public final class ConfigReader {
         return constant;
       }
     }
-    problem(key, raw, "must be one of " + kebab(type));
+    problem(key.path(), raw, declared.mustBe());
     return defaultValue;
   }
 
-  /** A list: a YAML sequence, or comma-separated text (the form environment variables use). */
-  public List<String> list(String key, List<String> defaultValue) {
-    Raw raw = raw(key);
-    if (raw == null) {
-      return defaultValue;
-    }
-    if (raw.node() != null && raw.node().isArray()) {
-      List<String> values = new ArrayList<>();
-      raw.node().forEach(n -> values.add(n.asText().trim()));
-      return List.copyOf(values);
-    }
-    return Arrays.stream(raw.text().split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .toList();
-  }
-
   /**
-   * A map of strings: a YAML mapping, or {@code k=v,k=v} text (the form environment variables use).
+   * A list key: a YAML sequence, or comma-separated text (the form environment variables use).
+   * Empty when unset; a problem when it is required and empty.
    */
-  public Map<String, String> map(String key, Map<String, String> defaultValue) {
-    Raw raw = raw(key);
-    if (raw == null) {
-      return defaultValue;
-    }
-    Map<String, String> values = new LinkedHashMap<>();
-    if (raw.node() != null && raw.node().isObject()) {
-      raw.node().properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
-      return values;
-    }
-    for (String pair : raw.text().split(",")) {
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        problem(key, raw, "must be a mapping, or text of the form key=value,key=value");
-        return defaultValue;
-      }
-      values.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+  public List<String> list(ConfigKey key) {
+    KeyRule.Items rule = rule(key, KeyRule.Items.class);
+    Raw raw = raw(key.path());
+    List<String> values = raw == null ? List.of() : ConfigValues.items(raw);
+    if (values.isEmpty() && rule.required()) {
+      required(key, raw == null ? null : raw.text());
     }
     return values;
   }
 
   /**
-   * A secret: the value of {@code key} (best given by environment), or the trimmed content of the
-   * file named by {@code key-file}. Its value is masked in every problem and log line.
+   * A map key: a YAML mapping, or {@code k=v,k=v} text (the form environment variables use); {@code
+   * computedDefault} when unset or invalid.
    */
-  public Secret secret(String key) {
-    secretKeys.add(key);
-    Raw raw = raw(key);
-    String fileKey = key + "-file";
-    String file = string(fileKey, null);
+  public Map<String, String> map(ConfigKey key, Map<String, String> computedDefault) {
+    rule(key, KeyRule.Pairs.class);
+    Raw raw = raw(key.path());
+    if (raw == null) {
+      return computedDefault;
+    }
+    Map<String, String> values = ConfigValues.pairs(raw);
+    if (values == null) {
+      problem(key.path(), raw, "must be a mapping, or text of the form key=value,key=value");
+      return computedDefault;
+    }
+    return values;
+  }
+
+  /**
+   * A secret key: its value (best given by environment), or the trimmed content of the file named
+   * by {@code <key>-file}; null when neither is set. Its value is masked in every problem.
+   */
+  public Secret secret(ConfigKey key) {
+    rule(key, KeyRule.Hidden.class);
+    secretKeys.add(key.path());
+    Raw raw = raw(key.path());
+    String fileKey = ConfigKey.fileKey(key.path());
+    Raw file = raw(fileKey);
     if (raw != null && file != null) {
-      problem(key, raw, "give either " + key + " or " + fileKey + ", not both");
+      problem(key.path(), raw, "give either " + key.path() + " or " + fileKey + ", not both");
       return null;
     }
     if (raw != null) {
@@ -223,24 +177,36 @@ public final class ConfigReader {
       return null;
     }
     try {
-      return Secret.of(Files.readString(Path.of(file)).trim());
+      return Secret.of(Files.readString(Path.of(file.text().trim())).trim());
     } catch (IOException | RuntimeException e) {
       problem(fileKey, file, "must name a readable file holding the secret");
       return null;
     }
   }
 
-  /** A path; when {@code mustExist}, the file must exist. */
-  public Path path(String key, Path defaultValue, boolean mustExist) {
-    Raw raw = raw(key);
-    if (raw == null) {
-      return defaultValue;
+  /**
+   * A path key; null when unset. A problem when it is required and unset, or must exist and does
+   * not.
+   */
+  public Path path(ConfigKey key) {
+    KeyRule.FileRef rule = rule(key, KeyRule.FileRef.class);
+    Raw raw = raw(key.path());
+    if (raw == null || raw.text().isBlank()) {
+      if (rule.required()) {
+        required(key, raw == null ? null : raw.text());
+      }
+      return null;
     }
     Path path = Path.of(raw.text().trim());
-    if (mustExist && !Files.exists(path)) {
-      problem(key, raw, "must name an existing file");
+    if (rule.mustExist() && !Files.exists(path)) {
+      problem(key.path(), raw, "must name an existing file");
     }
     return path;
+  }
+
+  /** Records a problem of {@code key} found by a rule that spans several keys. */
+  public void problem(ConfigKey key, String value, String rule) {
+    problem(key.path(), value, rule);
   }
 
   /** Records a problem found by a rule that spans several keys. */
@@ -285,14 +251,37 @@ public final class ConfigReader {
     return value != null && secretKeys.contains(key) ? Secret.mask() : value;
   }
 
+  /**
+   * {@code key}'s value: {@code defaultValue} when unset; when {@code parse} returns null or the
+   * value is not {@code allowed}, a problem stating the key's rule, and {@code defaultValue}.
+   */
+  private <T> T value(
+      ConfigKey key, T defaultValue, Function<String, T> parse, Predicate<T> allowed) {
+    Raw raw = raw(key.path());
+    if (raw == null) {
+      return defaultValue;
+    }
+    T value = parse.apply(raw.text().trim());
+    if (value != null && allowed.test(value)) {
+      return value;
+    }
+    problem(key.path(), raw, key.rule().mustBe());
+    return defaultValue;
+  }
+
+  private void required(ConfigKey key, String value) {
+    problem(key.path(), value, "is required: " + key.doc() + " (" + key.rule().describe() + ")");
+  }
+
   private Raw raw(String key) {
     return source.raw(key);
   }
 
-  private static <E extends Enum<E>> String kebab(Class<E> type) {
-    return Arrays.stream(type.getEnumConstants())
-        .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-        .toList()
-        .toString();
+  private static <R extends KeyRule> R rule(ConfigKey key, Class<R> type) {
+    if (!type.isInstance(key.rule())) {
+      throw new IllegalArgumentException(
+          key.path() + " is declared as " + key.rule() + ", not read as " + type.getSimpleName());
+    }
+    return type.cast(key.rule());
   }
 }

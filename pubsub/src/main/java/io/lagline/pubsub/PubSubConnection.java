@@ -58,16 +58,19 @@ public final class PubSubConnection implements AutoCloseable {
   private final ManagedChannel channel;
   private final CredentialsProvider credentialsProvider;
   private final List<ClientInterceptor> interceptors;
+  private final SettingNames names;
 
   private PubSubConnection(
       String emulatorHost,
       ManagedChannel channel,
       CredentialsProvider credentialsProvider,
-      List<ClientInterceptor> interceptors) {
+      List<ClientInterceptor> interceptors,
+      SettingNames names) {
     this.emulatorHost = emulatorHost;
     this.channel = channel;
     this.credentialsProvider = credentialsProvider;
     this.interceptors = List.copyOf(interceptors);
+    this.names = names;
   }
 
   /**
@@ -84,6 +87,18 @@ public final class PubSubConnection implements AutoCloseable {
    */
   public static PubSubConnection create(
       String emulatorHost, Path credentialsFile, List<ClientInterceptor> interceptors) {
+    return create(emulatorHost, credentialsFile, interceptors, SettingNames.DEFAULT);
+  }
+
+  /**
+   * As {@link #create(String, Path, List)}, for a deployable whose settings are called {@code
+   * names}: messages about this connection name them.
+   */
+  public static PubSubConnection create(
+      String emulatorHost,
+      Path credentialsFile,
+      List<ClientInterceptor> interceptors,
+      SettingNames names) {
     if (emulatorHost != null && !emulatorHost.isBlank()) {
       if (credentialsFile != null) {
         LOG.warn(
@@ -91,9 +106,9 @@ public final class PubSubConnection implements AutoCloseable {
             emulatorHost,
             credentialsFile);
       }
-      return emulator(emulatorHost.trim(), interceptors);
+      return emulator(emulatorHost.trim(), interceptors, names);
     }
-    return google(credentialsFile, interceptors);
+    return google(credentialsFile, interceptors, names);
   }
 
   /**
@@ -111,6 +126,11 @@ public final class PubSubConnection implements AutoCloseable {
    * {@link io.grpc.ClientInterceptors#intercept(io.grpc.Channel, List)}, the last runs first).
    */
   public static PubSubConnection emulator(String hostPort, List<ClientInterceptor> interceptors) {
+    return emulator(hostPort, interceptors, SettingNames.DEFAULT);
+  }
+
+  private static PubSubConnection emulator(
+      String hostPort, List<ClientInterceptor> interceptors, SettingNames names) {
     InetSocketAddress address = EmulatorAddress.parse(hostPort);
     try (Socket socket = new Socket()) {
       socket.connect(address, (int) EMULATOR_CONNECT_TIMEOUT.toMillis());
@@ -134,7 +154,8 @@ public final class PubSubConnection implements AutoCloseable {
             .intercept(interceptors)
             .build();
     LOG.info("Using the Pub/Sub emulator at {}", hostPort);
-    return new PubSubConnection(hostPort, channel, NoCredentialsProvider.create(), interceptors);
+    return new PubSubConnection(
+        hostPort, channel, NoCredentialsProvider.create(), interceptors, names);
   }
 
   /**
@@ -154,10 +175,16 @@ public final class PubSubConnection implements AutoCloseable {
    */
   public static PubSubConnection google(
       Path credentialsFile, List<ClientInterceptor> interceptors) {
+    return google(credentialsFile, interceptors, SettingNames.DEFAULT);
+  }
+
+  private static PubSubConnection google(
+      Path credentialsFile, List<ClientInterceptor> interceptors, SettingNames names) {
     GoogleCredentials credentials = GoogleCredentialsLoader.load(credentialsFile);
     GoogleCredentials scoped =
         credentials.createScoped(TopicAdminSettings.getDefaultServiceScopes());
-    return new PubSubConnection(null, null, FixedCredentialsProvider.create(scoped), interceptors);
+    return new PubSubConnection(
+        null, null, FixedCredentialsProvider.create(scoped), interceptors, names);
   }
 
   /** The emulator's {@code HOST:PORT}, when connected to the emulator. */
@@ -183,6 +210,11 @@ public final class PubSubConnection implements AutoCloseable {
    */
   public List<ClientInterceptor> interceptors() {
     return interceptors;
+  }
+
+  /** How the deployable that opened this connection names its settings, for messages. */
+  public SettingNames names() {
+    return names;
   }
 
   /** The credentials to use. */

@@ -1,7 +1,10 @@
 package io.lagline.producer.cli;
 
+import io.lagline.cli.CommonOptions;
+import io.lagline.cli.UsageException;
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
+import io.lagline.config.ConfigReader;
 import io.lagline.producer.publish.EventPublisher;
 import io.lagline.producer.publish.Heartbeats;
 import io.lagline.producer.publish.PubSubEventPublisher;
@@ -9,19 +12,23 @@ import io.lagline.producer.publish.PublishMetrics;
 import io.lagline.producer.publish.PublisherKey;
 import io.lagline.producer.publish.PublisherSettings;
 import io.lagline.producer.publish.PublisherSettings.LimitExceeded;
+import io.lagline.producer.publish.PublisherSettingsBuilder;
 import io.lagline.producer.publish.TopicPath;
 import io.lagline.pubsub.PubSubConnection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,13 +45,18 @@ import picocli.CommandLine.Spec;
           + " \"event_id\"?, \"occurred_at\"?}.",
       "While it runs it also publishes a lagline.heartbeat event every --heartbeat-interval.",
       "Bad lines are reported on stderr with their number and every violation; the summary goes to stdout.",
+      "Settings: a flag wins over --config FILE (publisher.* keys), which LAGLINE_PUBLISHER_*"
+          + " environment variables override.",
       "Exit codes: 0 all published, 1 some lines rejected or publishes failed, 2 usage or settings error,"
           + " 3 Pub/Sub unusable (unreachable, topic not found, no access), 4 unexpected error."
     })
 final class PublishCommand implements Callable<Integer> {
   private final InputStream stdin;
+  private final Map<String, String> env;
 
   @Spec private CommandSpec spec;
+
+  @Mixin private CommonOptions common;
 
   @Option(
       names = "--topic",
@@ -169,12 +181,13 @@ final class PublishCommand implements Callable<Integer> {
               + " suffix).")
   private String producerId;
 
-  PublishCommand(InputStream stdin) {
+  PublishCommand(InputStream stdin, Map<String, String> env) {
     this.stdin = stdin;
+    this.env = env;
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PublisherSettings settings = settings();
     checkHeartbeatOptions();
     PublishMetrics metrics = new PublishMetrics();
@@ -192,29 +205,51 @@ final class PublishCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(summary.line());
       spec.commandLine().getOut().flush();
       return summary.exitCode();
+    } catch (IOException | UncheckedIOException e) {
+      throw new UsageException("cannot read the input: " + e.getMessage());
     }
   }
 
+  /**
+   * The settings: each key's value from {@code --config} and the environment, or its default,
+   * unless its flag was given.
+   *
+   * @throws ConfigException naming each bad key of the file or the environment (exit 2)
+   * @throws UsageException naming each bad flag (exit 2)
+   */
   PublisherSettings settings() {
+    ConfigReader reader = ConfigReader.load(common.config(), env, PublisherKey.ENV_PREFIX);
+    PublisherSettingsBuilder builder = PublisherSettings.from(reader).toBuilder();
+    reader.finish();
+    for (PublisherKey key : PublisherKey.values()) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(key.flag())) {
+        set(builder, key);
+      }
+    }
     try {
-      return PublisherSettings.builder()
-          .ordering(ordering)
-          .batchMaxMessages(batchMaxMessages)
-          .batchMaxBytes(batchMaxBytes)
-          .batchDelay(batchDelay)
-          .maxOutstandingMessages(maxOutstandingMessages)
-          .maxOutstandingBytes(maxOutstandingBytes)
-          .limitExceeded(limitExceeded)
-          .publishTimeout(publishTimeout)
-          .retryInitialDelay(retryInitialDelay)
-          .retryMaxDelay(retryMaxDelay)
-          .rpcTimeout(rpcTimeout)
-          .shutdownTimeout(shutdownTimeout)
-          .build();
+      return builder.build();
     } catch (ConfigException e) {
       throw new UsageException(
           "invalid publisher settings:"
               + e.problems().stream().map(p -> "\n  " + describe(p)).collect(Collectors.joining()));
+    }
+  }
+
+  private void set(PublisherSettingsBuilder builder, PublisherKey key) {
+    switch (key) {
+      case BATCH_MAX_MESSAGES -> builder.batchMaxMessages(batchMaxMessages);
+      case BATCH_MAX_BYTES -> builder.batchMaxBytes(batchMaxBytes);
+      case BATCH_DELAY -> builder.batchDelay(batchDelay);
+      case FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES ->
+          builder.maxOutstandingMessages(maxOutstandingMessages);
+      case FLOW_CONTROL_MAX_OUTSTANDING_BYTES -> builder.maxOutstandingBytes(maxOutstandingBytes);
+      case FLOW_CONTROL_LIMIT_EXCEEDED -> builder.limitExceeded(limitExceeded);
+      case ORDERING -> builder.ordering(ordering);
+      case PUBLISH_TIMEOUT -> builder.publishTimeout(publishTimeout);
+      case RETRY_INITIAL_DELAY -> builder.retryInitialDelay(retryInitialDelay);
+      case RETRY_MAX_DELAY -> builder.retryMaxDelay(retryMaxDelay);
+      case RETRY_RPC_TIMEOUT -> builder.rpcTimeout(rpcTimeout);
+      case SHUTDOWN_TIMEOUT -> builder.shutdownTimeout(shutdownTimeout);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.lagline.producer.cli;
 
+import io.lagline.cli.ExitCodes;
+
 /**
  * What one {@code publish} run did.
  *
@@ -16,11 +18,14 @@ record PublishSummary(long published, long rejected, long failed, boolean fatal)
     return "published=" + published + " rejected=" + rejected + " failed=" + failed;
   }
 
-  /** {@link ProducerMain#OK} only when every line was published. */
+  /**
+   * {@link ExitCodes#OK} only when every line was published; {@link ExitCodes#UNAVAILABLE} when
+   * Pub/Sub proved unusable, else {@link ExitCodes#FAILURE}.
+   */
   int exitCode() {
     if (fatal) {
-      return ProducerMain.PUBSUB_UNUSABLE;
+      return ExitCodes.UNAVAILABLE;
     }
-    return rejected == 0 && failed == 0 ? ProducerMain.OK : ProducerMain.REJECTED_OR_FAILED;
+    return rejected == 0 && failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

@@ -3,6 +3,7 @@ package io.lagline.producer.publish;
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
 import io.lagline.config.Durations;
+import io.lagline.config.KeyRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,20 +20,24 @@ final class SettingsCheck {
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final Set<PublisherKey> broken = EnumSet.noneOf(PublisherKey.class);
 
-  void range(PublisherKey key, long value, long min, long max) {
-    if (value < min || value > max) {
-      add(key, Long.toString(value), "must be an integer from " + min + " to " + max);
+  /** {@code value} must be within {@code key}'s range. */
+  void range(PublisherKey key, long value) {
+    KeyRule.Whole rule = (KeyRule.Whole) key.rule();
+    if (!rule.allows(value)) {
+      add(key, Long.toString(value), rule.mustBe());
     }
   }
 
-  void range(PublisherKey key, Duration value, Duration min, Duration max) {
+  /** {@code value} must be set and within {@code key}'s range. */
+  void range(PublisherKey key, Duration value) {
+    KeyRule.Span rule = (KeyRule.Span) key.rule();
     if (value == null) {
       add(key, null, "is required");
-    } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+    } else if (!rule.allows(value)) {
       add(
           key,
           Durations.format(value),
-          "must be from " + Durations.format(min) + " to " + Durations.format(max));
+          "must be from " + Durations.format(rule.min()) + " to " + Durations.format(rule.max()));
     }
   }
 

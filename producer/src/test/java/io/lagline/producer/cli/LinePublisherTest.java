@@ -2,6 +2,7 @@ package io.lagline.producer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lagline.cli.ExitCodes;
 import io.lagline.producer.publish.PublishFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,7 +20,7 @@ class LinePublisherTest {
     PublishSummary summary = run(good("device-1", 1), good("device-2", 1), good("device-1", 2));
 
     assertThat(summary).isEqualTo(new PublishSummary(3, 0, 0, false));
-    assertThat(summary.exitCode()).isEqualTo(ProducerMain.OK);
+    assertThat(summary.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(publisher.published)
         .extracting(e -> e.entityKey())
         .containsExactly("device-1", "device-2", "device-1");
@@ -37,7 +38,7 @@ class LinePublisherTest {
             "{\"entity_key\":\"d\",\"entity_version\":1,\"payload\":[]}");
 
     assertThat(summary).isEqualTo(new PublishSummary(2, 2, 0, false));
-    assertThat(summary.exitCode()).isEqualTo(ProducerMain.REJECTED_OR_FAILED);
+    assertThat(summary.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(err.toString().lines())
         .containsExactly(
             "line 2: schema_version: must be a positive integer, was '0'; "
@@ -87,7 +88,7 @@ class LinePublisherTest {
     PublishSummary summary = run(good("device-1", 1), good("device-2", 1), good("device-3", 1));
 
     assertThat(summary).isEqualTo(new PublishSummary(2, 0, 1, false));
-    assertThat(summary.exitCode()).isEqualTo(ProducerMain.REJECTED_OR_FAILED);
+    assertThat(summary.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(err.toString())
         .startsWith("line 2: not published: publish of event ")
         .contains("failed (TIMED_OUT)");
@@ -101,7 +102,7 @@ class LinePublisherTest {
     PublishSummary summary = run(good("device-1", 1), good("device-2", 1), good("device-3", 1));
 
     assertThat(summary).isEqualTo(new PublishSummary(0, 0, 1, true));
-    assertThat(summary.exitCode()).isEqualTo(ProducerMain.PUBSUB_UNUSABLE);
+    assertThat(summary.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(publisher.published).hasSize(1);
     assertThat(err.toString().lines())
         .containsExactly(

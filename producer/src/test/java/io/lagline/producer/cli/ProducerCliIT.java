@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.PubsubMessage;
+import io.lagline.cli.ExitCodes;
 import io.lagline.producer.testing.Emulators;
 import io.lagline.producer.testing.MessageCollector;
 import io.lagline.testkit.pubsub.PubSubEmulator;
@@ -83,7 +84,7 @@ class ProducerCliIT {
               "--heartbeat-interval",
               "0s");
 
-      assertThat(code).isEqualTo(ProducerMain.REJECTED_OR_FAILED);
+      assertThat(code).isEqualTo(ExitCodes.FAILURE);
       assertThat(out()).isEqualTo("published=2 rejected=2 failed=0\n");
       assertThat(err().lines())
           .contains(
@@ -120,7 +121,7 @@ class ProducerCliIT {
               "--heartbeat-interval",
               "0s");
 
-      assertThat(code).isEqualTo(ProducerMain.OK);
+      assertThat(code).isEqualTo(ExitCodes.OK);
       assertThat(out()).isEqualTo("published=2 rejected=0 failed=0\n");
       assertThat(collector.await(2))
           .extracting(PubsubMessage::getOrderingKey)
@@ -144,7 +145,7 @@ class ProducerCliIT {
               "--producer-id",
               "cli-producer-1");
 
-      assertThat(code).isEqualTo(ProducerMain.OK);
+      assertThat(code).isEqualTo(ExitCodes.OK);
       assertThat(out()).isEqualTo("published=1 rejected=0 failed=0\n");
       assertThat(collector.await(2))
           .filteredOn(m -> m.getAttributesOrThrow("event_type").equals("lagline.heartbeat"))
@@ -170,7 +171,7 @@ class ProducerCliIT {
             "--emulator",
             emulator.host());
 
-    assertThat(code).isEqualTo(ProducerMain.PUBSUB_UNUSABLE);
+    assertThat(code).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(out()).isEqualTo("published=0 rejected=0 failed=2\n");
     assertThat(err())
         .contains(
@@ -213,9 +214,7 @@ class ProducerCliIT {
       }
 
       assertThat(exited).isTrue();
-      assertThat(process.exitValue())
-          .as(Files.readString(stderr))
-          .isEqualTo(ProducerMain.REJECTED_OR_FAILED);
+      assertThat(process.exitValue()).as(Files.readString(stderr)).isEqualTo(ExitCodes.FAILURE);
       assertThat(Files.readString(stdout)).isEqualTo("published=1 rejected=1 failed=0\n");
       assertThat(Files.readString(stderr))
           .contains("line 2: entity_version: must be a positive 64-bit integer in digits only");

@@ -2,14 +2,23 @@ package io.lagline.producer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lagline.cli.ExitCodes;
 import io.lagline.producer.publish.PublisherKey;
+import io.lagline.producer.publish.PublisherSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -18,12 +27,15 @@ class ProducerMainTest {
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private Map<String, String> env = Map.of();
+
+  @TempDir Path dir;
 
   @Test
   void a_topic_that_is_not_a_full_name_is_a_usage_error() {
     int code = run("publish", "--topic", "events", "--emulator", "127.0.0.1:1");
 
-    assertThat(code).isEqualTo(ProducerMain.USAGE);
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err())
         .contains("Invalid value for option '--topic'")
         .contains("must have the form projects/{project}/topics/{topic}");
@@ -32,7 +44,7 @@ class ProducerMainTest {
 
   @Test
   void a_missing_topic_is_a_usage_error() {
-    assertThat(run("publish")).isEqualTo(ProducerMain.USAGE);
+    assertThat(run("publish")).isEqualTo(ExitCodes.USAGE);
     assertThat(err()).contains("Missing required option: '--topic=projects/P/topics/T'");
   }
 
@@ -50,7 +62,7 @@ class ProducerMainTest {
             "--flow-control-max-outstanding-bytes",
             "10");
 
-    assertThat(code).isEqualTo(ProducerMain.USAGE);
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err().lines())
         .containsExactly(
             "error: invalid publisher settings:",
@@ -62,7 +74,7 @@ class ProducerMainTest {
   @Test
   void a_duration_flag_must_be_a_duration() {
     assertThat(run("publish", "--topic", TOPIC, "--batch-delay", "soon"))
-        .isEqualTo(ProducerMain.USAGE);
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err()).contains("'soon' must be a duration such as 250ms, 30s or 5m");
   }
 
@@ -78,7 +90,7 @@ class ProducerMainTest {
             "--file",
             "/no/such/events.jsonl");
 
-    assertThat(code).isEqualTo(ProducerMain.USAGE);
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err())
         .isEqualToIgnoringNewLines(
             "error: cannot read --file /no/such/events.jsonl: it is not a readable file");
@@ -94,7 +106,7 @@ class ProducerMainTest {
 
     int code = run("publish", "--topic", TOPIC, "--emulator", "127.0.0.1:" + closedPort);
 
-    assertThat(code).isEqualTo(ProducerMain.PUBSUB_UNUSABLE);
+    assertThat(code).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(err().lines())
         .singleElement()
         .asString()
@@ -105,21 +117,21 @@ class ProducerMainTest {
   @Test
   void a_malformed_emulator_address_is_a_usage_error() {
     assertThat(run("publish", "--topic", TOPIC, "--emulator", "localhost"))
-        .isEqualTo(ProducerMain.USAGE);
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err())
         .startsWith("error: --emulator: emulator address 'localhost' must be HOST:PORT");
   }
 
   @Test
   void no_command_is_a_usage_error() {
-    assertThat(run()).isEqualTo(ProducerMain.USAGE);
+    assertThat(run()).isEqualTo(ExitCodes.USAGE);
     assertThat(err()).contains("missing command");
   }
 
   @Test
   void every_publisher_setting_has_a_flag_defaulting_to_the_settings_default() {
     CommandLine command =
-        new CommandLine(new PublishCommand(new ByteArrayInputStream(new byte[0])));
+        new CommandLine(new PublishCommand(new ByteArrayInputStream(new byte[0]), Map.of()));
 
     for (PublisherKey key : PublisherKey.values()) {
       OptionSpec option = command.getCommandSpec().findOption(key.flag());
@@ -135,8 +147,68 @@ class ProducerMainTest {
   }
 
   @Test
+  void settings_come_from_the_config_file_and_the_environment_and_a_flag_wins() throws IOException {
+    Path config =
+        Files.writeString(
+            dir.resolve("producer.yaml"),
+            "publisher:\n  batch: {max-messages: 100, delay: 5ms}\n  ordering: true\n");
+    env = Map.of(PublisherKey.BATCH_DELAY.envName(), "20ms");
+
+    PublisherSettings settings =
+        parsed("--config", config.toString(), "--batch-max-messages", "200").settings();
+
+    assertThat(settings)
+        .isEqualTo(
+            PublisherSettings.builder()
+                .batchMaxMessages(200)
+                .batchDelay(Duration.ofMillis(20))
+                .ordering(true)
+                .build());
+  }
+
+  @Test
+  void a_bad_key_in_the_config_file_is_a_usage_error_naming_key_value_and_file()
+      throws IOException {
+    Path config =
+        Files.writeString(
+            dir.resolve("producer.yaml"),
+            "publisher:\n  batch: {max-bytes: 0}\n  bach: {delay: 5ms}\n");
+
+    int code =
+        run(
+            "publish",
+            "--topic",
+            TOPIC,
+            "--emulator",
+            "127.0.0.1:1",
+            "--config",
+            config.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err())
+        .startsWith("error: invalid configuration (2 problems):")
+        .contains("publisher.batch.max-bytes = '0' [" + config + "]: must be an integer from 1")
+        .contains("publisher.bach.delay = (missing) [" + config + "]: is not a known key")
+        .doesNotContain("\tat ");
+  }
+
+  /** {@code publish --topic TOPIC args}, parsed as {@code producer} parses it. */
+  private PublishCommand parsed(String... args) {
+    CommandLine cli =
+        ProducerMain.commandLine(
+            new ByteArrayInputStream(new byte[0]),
+            env,
+            new PrintWriter(out, true, StandardCharsets.UTF_8),
+            new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.parseArgs(
+        Stream.concat(Stream.of("publish", "--topic", TOPIC), Stream.of(args))
+            .toArray(String[]::new));
+    return cli.getSubcommands().get("publish").getCommand();
+  }
+
+  @Test
   void help_shows_each_default() {
-    assertThat(run("publish", "--help")).isEqualTo(ProducerMain.OK);
+    assertThat(run("publish", "--help")).isEqualTo(ExitCodes.OK);
     assertThat(out()).contains("Messages per batch (1000)").contains("Bytes per batch (1048576)");
   }
 
@@ -145,7 +217,8 @@ class ProducerMainTest {
         args,
         new ByteArrayInputStream(new byte[0]),
         new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        env);
   }
 
   private String out() {

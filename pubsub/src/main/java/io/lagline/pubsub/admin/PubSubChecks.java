@@ -9,6 +9,7 @@ import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.pubsub.v1.GetSubscriptionRequest;
 import com.google.pubsub.v1.GetTopicRequest;
+import io.lagline.config.ConfigKey;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class PubSubChecks {
 
   /** Fails naming {@code key} unless {@code subscription} exists. */
   public static void subscriptionExists(
-      PubSubConnection connection, String subscription, String key) {
+      PubSubConnection connection, String subscription, ConfigKey key) {
     try (SubscriptionAdminClient admin =
         SubscriptionAdminClient.create(
             connection.configure(SubscriptionAdminSettings.newBuilder()).build())) {
@@ -46,7 +47,7 @@ public final class PubSubChecks {
   }
 
   /** Fails naming {@code key} unless {@code topic} exists. */
-  public static void topicExists(PubSubConnection connection, String topic, String key) {
+  public static void topicExists(PubSubConnection connection, String topic, ConfigKey key) {
     try (TopicAdminClient admin =
         TopicAdminClient.create(connection.configure(TopicAdminSettings.newBuilder()).build())) {
       await(
@@ -60,7 +61,7 @@ public final class PubSubChecks {
   }
 
   private static void await(
-      ApiFuture<?> lookup, PubSubConnection connection, String what, String key) {
+      ApiFuture<?> lookup, PubSubConnection connection, String what, ConfigKey key) {
     String where =
         connection.emulatorHost().map(h -> "the emulator at " + h).orElse("Google Cloud Pub/Sub");
     try {
@@ -74,7 +75,7 @@ public final class PubSubChecks {
                   + " does not exist in "
                   + where
                   + ": create it (bin/reconciler provision) or fix "
-                  + key);
+                  + key.path());
         }
         if (code == StatusCode.Code.PERMISSION_DENIED || code == StatusCode.Code.UNAUTHENTICATED) {
           throw new LaglineException(
@@ -84,7 +85,9 @@ public final class PubSubChecks {
                   + where
                   + " ("
                   + code
-                  + "): check pubsub.credentials-file and the account's roles");
+                  + "): check "
+                  + connection.names().credentialsFile()
+                  + " and the account's roles");
         }
       }
       throw new LaglineException(
@@ -94,7 +97,11 @@ public final class PubSubChecks {
               + where
               + ": "
               + e.getCause()
-              + " (check pubsub.emulator-host / pubsub.credentials-file and the network)",
+              + " (check "
+              + connection.names().emulatorHost()
+              + " / "
+              + connection.names().credentialsFile()
+              + " and the network)",
           e.getCause());
     } catch (TimeoutException e) {
       lookup.cancel(true);
@@ -103,7 +110,9 @@ public final class PubSubChecks {
               + where
               + " within "
               + CHECK_TIMEOUT.toSeconds()
-              + " s: is it running and reachable? (pubsub.emulator-host / network)");
+              + " s: is it running and reachable? ("
+              + connection.names().emulatorHost()
+              + " / network)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LaglineException("interrupted while checking " + what);

@@ -73,7 +73,8 @@ public final class EmulatorStreamCheck {
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     if (delivered < PROBES) {
-      throw new LaglineException(strandedMessage(host, delivered));
+      throw new LaglineException(
+          strandedMessage(host, delivered, connection.names().emulatorHost()));
     }
     LOG.info(
         "the Pub/Sub emulator at {} hands over messages after a stream closes ({} of {}, check took"
@@ -84,7 +85,7 @@ public final class EmulatorStreamCheck {
         millis);
   }
 
-  static String strandedMessage(String host, int delivered) {
+  static String strandedMessage(String host, int delivered, String emulatorSetting) {
     return "the Pub/Sub emulator at "
         + host
         + " loses messages: after a streaming pull was closed it still leased them to the closed"
@@ -97,7 +98,9 @@ public final class EmulatorStreamCheck {
         + " s). This is the Cloud SDK 528 emulator (0.8.20), whose closing of streams fails with"
         + " NoSuchMethodError io.grpc.InternalStatus.asRuntimeException; every reconciler restart"
         + " would strand events. Run the fixed emulator the testkit starts (bin/emulator, or"
-        + " LocalStack), or another emulator version, or real Pub/Sub (pubsub.emulator-host unset)";
+        + " LocalStack), or another emulator version, or real Pub/Sub ("
+        + emulatorSetting
+        + " unset)";
   }
 
   private static int run(ProbeResources probe) {

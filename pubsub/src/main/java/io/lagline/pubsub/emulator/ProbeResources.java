@@ -73,7 +73,9 @@ final class ProbeResources implements AutoCloseable {
               + topic
               + ": "
               + e.getMessage()
-              + " (pubsub.emulator-host)",
+              + " ("
+              + connection.names().emulatorHost()
+              + ")",
           e);
     }
   }

@@ -9,6 +9,7 @@ import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.pubsub.v1.PubsubMessage;
+import io.lagline.config.ConfigKey;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
 import java.io.IOException;
@@ -52,16 +53,11 @@ public final class TopicRepublisher implements Republisher {
     this.topic = topic;
   }
 
-  /** A publisher to {@code topic} over {@code connection}, which the caller closes after this. */
-  public static TopicRepublisher create(PubSubConnection connection, String topic) {
-    return create(connection, topic, "pubsub.topic");
-  }
-
   /**
-   * A publisher to {@code topic} over {@code connection}; {@code key} is the config key named when
-   * it cannot be created.
+   * A publisher to {@code topic} over {@code connection}, which the caller closes after this;
+   * {@code key} is the config key named when it cannot be created.
    */
-  public static TopicRepublisher create(PubSubConnection connection, String topic, String key) {
+  public static TopicRepublisher create(PubSubConnection connection, String topic, ConfigKey key) {
     Publisher.Builder builder =
         Publisher.newBuilder(topic)
             .setBatchingSettings(
@@ -90,7 +86,7 @@ public final class TopicRepublisher implements Republisher {
       return new TopicRepublisher(connection.configure(builder).build(), topic);
     } catch (IOException e) {
       throw new LaglineException(
-          "cannot create a publisher for " + topic + " (" + key + "): " + e.getMessage(), e);
+          "cannot create a publisher for " + topic + " (" + key.path() + "): " + e.getMessage(), e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.lagline.reconciler.admin;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,7 +55,10 @@ public final class AdminServer implements AutoCloseable {
               + port
               + " ("
               + e.getMessage()
-              + "): choose a free admin.port (0 picks one) or another admin.host",
+              + "): choose a free "
+              + ReconcilerKey.ADMIN_PORT.path()
+              + " (0 picks one) or another "
+              + ReconcilerKey.ADMIN_HOST.path(),
           e);
     }
     ExecutorService executor =

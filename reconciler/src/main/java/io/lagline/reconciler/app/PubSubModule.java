@@ -7,6 +7,7 @@ import io.grpc.ClientInterceptor;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.pubsub.admin.PubSubChecks;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.deadletter.PubSubDeadLetterSink;
 import io.lagline.reconciler.intake.IntakeMetrics;
@@ -49,7 +50,7 @@ final class PubSubModule extends AbstractModule {
   @Singleton
   DeadLetterSink deadLetters(PubSubConnection connection) {
     String topic = config.deadLetter().topic();
-    PubSubChecks.topicExists(connection, topic, "pubsub.dead-letter.topic");
+    PubSubChecks.topicExists(connection, topic, ReconcilerKey.PUBSUB_DEAD_LETTER_TOPIC);
     return PubSubDeadLetterSink.create(topic, config.pubsub().subscription(), connection);
   }
 }

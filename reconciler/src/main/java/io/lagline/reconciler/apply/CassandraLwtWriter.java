@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import io.lagline.error.LaglineException;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.EventMapping;
 import io.lagline.reconciler.mapping.Mapping;
@@ -111,7 +112,11 @@ public final class CassandraLwtWriter implements RowWriter {
               + " ("
               + e.getMessage()
               + "): create the schema with `bin/reconciler schema --config FILE --apply`, or fix the mapping"
-              + " (mapping.file) or the keyspace (cassandra.keyspace)",
+              + " ("
+              + ReconcilerKey.MAPPING_FILE.path()
+              + ") or the keyspace ("
+              + ReconcilerKey.CASSANDRA_KEYSPACE.path()
+              + ")",
           e);
     }
   }

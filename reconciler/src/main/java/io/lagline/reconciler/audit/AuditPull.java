@@ -14,6 +14,7 @@ import com.google.pubsub.v1.SeekRequest;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.pubsub.admin.PullStubs;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ final class AuditPull implements AutoCloseable {
   /** The longest one pull waits before the subscription counts as read. */
   static final Duration PULL_WAIT = Duration.ofSeconds(3);
 
-  private static final String KEY = "audit.subscription";
+  private static final String KEY = ReconcilerKey.AUDIT_SUBSCRIPTION.path();
 
   private final SubscriberStub stub;
   private final String subscription;
@@ -126,7 +127,12 @@ final class AuditPull implements AutoCloseable {
     StatusCode.Code code = e.getStatusCode().getCode();
     String text = "cannot " + action + " " + subscription + ": " + code + " " + statusMessage(e);
     return code == StatusCode.Code.NOT_FOUND
-        ? text + " (check " + KEY + " exists on pubsub.topic: `reconciler provision` creates it)"
+        ? text
+            + " (check "
+            + KEY
+            + " exists on "
+            + ReconcilerKey.PUBSUB_TOPIC.path()
+            + ": `reconciler provision` creates it)"
         : text;
   }
 

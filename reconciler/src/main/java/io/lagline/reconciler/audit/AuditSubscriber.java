@@ -20,6 +20,7 @@ import io.lagline.pubsub.republish.Republisher;
 import io.lagline.pubsub.republish.TopicRepublisher;
 import io.lagline.reconciler.config.AuditConfig;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.mapping.Mapping;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +92,8 @@ public final class AuditSubscriber implements AutoCloseable {
       AuditMetrics metrics,
       Clock clock) {
     AuditConfig audit = config.audit();
-    PubSubChecks.subscriptionExists(connection, audit.subscription(), "audit.subscription");
+    PubSubChecks.subscriptionExists(
+        connection, audit.subscription(), ReconcilerKey.AUDIT_SUBSCRIPTION);
     RowReader reader =
         CassandraRowReader.prepare(
             session,
@@ -100,7 +102,8 @@ public final class AuditSubscriber implements AutoCloseable {
             DefaultConsistencyLevel.valueOf(config.cassandra().serialConsistency().name()));
     Republisher republisher =
         audit.repair()
-            ? TopicRepublisher.create(connection, config.pubsub().topic(), "pubsub.topic")
+            ? TopicRepublisher.create(
+                connection, config.pubsub().topic(), ReconcilerKey.PUBSUB_TOPIC)
             : null;
     AuditSubscriber auditSubscriber =
         new AuditSubscriber(

@@ -7,6 +7,7 @@ import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.event.Heartbeat;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,12 @@ public final class OneShotAudit {
       lines.add("checked:    " + checked + (limitReached ? " (stopped at --limit)" : ""));
       lines.add("reflected:  " + (checked - divergent.size()));
       lines.add("divergent:  " + divergent.size());
-      lines.add("too recent: " + tooRecent + " (within audit.grace-period; not checked)");
+      lines.add(
+          "too recent: "
+              + tooRecent
+              + " (within "
+              + ReconcilerKey.AUDIT_GRACE_PERIOD.path()
+              + "; not checked)");
       divergent.forEach(d -> lines.add("divergent " + d.describe()));
       return lines;
     }

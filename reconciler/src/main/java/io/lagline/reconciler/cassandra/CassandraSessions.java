@@ -1,5 +1,11 @@
 package io.lagline.reconciler.cassandra;
 
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_CONTACT_POINTS;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_KEYSPACE;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_LOCAL_DATACENTER;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_PASSWORD;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_USERNAME;
+
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
@@ -11,6 +17,7 @@ import com.datastax.oss.driver.api.core.metadata.NodeState;
 import com.datastax.oss.driver.internal.core.metrics.DefaultMetricsFactory;
 import com.datastax.oss.driver.internal.core.metrics.TaggingMetricIdGenerator;
 import com.datastax.oss.driver.internal.metrics.micrometer.MicrometerMetricsFactory;
+import io.lagline.config.ConfigKey;
 import io.lagline.error.LaglineException;
 import io.lagline.reconciler.config.CassandraConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,17 +109,28 @@ public final class CassandraSessions {
           e.getAllErrors().values().stream().flatMap(List::stream).findFirst().orElse(e);
       if (first instanceof AuthenticationException) {
         throw new LaglineException(
-            "Cassandra rejected the credentials of cassandra.username '"
+            "Cassandra rejected the credentials of "
+                + CASSANDRA_USERNAME.path()
+                + " '"
                 + config.username()
-                + "': fix cassandra.username / cassandra.password (or cassandra.password-file)",
+                + "': fix "
+                + CASSANDRA_USERNAME.path()
+                + " / "
+                + CASSANDRA_PASSWORD.path()
+                + " (or "
+                + ConfigKey.fileKey(CASSANDRA_PASSWORD.path())
+                + ")",
             e);
       }
       throw new LaglineException(
-          "cannot reach Cassandra at cassandra.contact-points "
+          "cannot reach Cassandra at "
+              + CASSANDRA_CONTACT_POINTS.path()
+              + " "
               + config.contactPoints()
               + " ("
               + first.getMessage()
-              + "): check the addresses, that the nodes are up, and cassandra.local-datacenter",
+              + "): check the addresses, that the nodes are up, and "
+              + CASSANDRA_LOCAL_DATACENTER.path(),
           e);
     } catch (RuntimeException e) {
       throw new LaglineException(
@@ -124,8 +142,11 @@ public final class CassandraSessions {
       throw new LaglineException(
           "keyspace '"
               + config.keyspace()
-              + "' (cassandra.keyspace) does not exist: create it with"
-              + " `bin/reconciler schema --config FILE --apply`, or fix cassandra.keyspace");
+              + "' ("
+              + CASSANDRA_KEYSPACE.path()
+              + ") does not exist: create it with"
+              + " `bin/reconciler schema --config FILE --apply`, or fix "
+              + CASSANDRA_KEYSPACE.path());
     }
     return session;
   }

@@ -1,7 +1,12 @@
 package io.lagline.reconciler.cli;
 
+import static io.lagline.reconciler.config.ReconcilerKey.AUDIT_SUBSCRIPTION;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_TOPIC;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import io.lagline.cli.CommonOptions;
+import io.lagline.cli.ExitCodes;
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
 import io.lagline.config.Durations;
@@ -15,12 +20,12 @@ import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,20 +40,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Check that Cassandra reflects the events published in the last --since: seeks"
-          + " audit.subscription back, reads every event published since, and checks each sampled"
-          + " one older than audit.grace-period.",
+          + " ${bundle:AUDIT_SUBSCRIPTION} back, reads every event published since, and checks"
+          + " each sampled one older than ${bundle:AUDIT_GRACE_PERIOD}.",
       "Exit codes: 0 none divergent, 1 divergent events (listed) or a failure, 2 bad configuration."
     })
 final class AuditCommand implements Callable<Integer> {
-  /** Exit code when some checked event is not reflected. */
-  static final int EXIT_DIVERGENT = 1;
-
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      description = "YAML config file (LAGLINE_* environment variables override it).")
-  Path config;
+  @Mixin CommonOptions common;
 
   @Option(
       names = "--since",
@@ -73,19 +72,19 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReconcilerConfig loaded = ConfigLoader.load(config, System.getenv());
+    ReconcilerConfig loaded = ConfigLoader.load(common.config(), System.getenv());
     Duration window = options();
     String subscription =
         CommandConfig.require(
             loaded.audit().subscription(),
-            "audit.subscription",
-            config,
+            AUDIT_SUBSCRIPTION,
+            common.config(),
             "audit",
-            "the auditor's subscription on pubsub.topic, sought back to --since");
+            "the auditor's subscription on " + PUBSUB_TOPIC.path() + ", sought back to --since");
     Mapping mapping = MappingLoader.load(loaded.mappingFile()).withHeartbeat();
     try (PubSubConnection connection = CommandConfig.connect(loaded.pubsub());
         CqlSession session = CassandraSessions.open(loaded.cassandra(), null)) {
-      PubSubChecks.subscriptionExists(connection, subscription, "audit.subscription");
+      PubSubChecks.subscriptionExists(connection, subscription, AUDIT_SUBSCRIPTION);
       CassandraRowReader reader =
           CassandraRowReader.prepare(
               session,
@@ -100,7 +99,7 @@ final class AuditCommand implements Callable<Integer> {
           audit.run(
               connection, subscription, window, loaded.audit().gracePeriod(), sampleRate, limit);
       report.lines().forEach(spec.commandLine().getOut()::println);
-      return report.divergent().isEmpty() ? 0 : EXIT_DIVERGENT;
+      return report.divergent().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }
 

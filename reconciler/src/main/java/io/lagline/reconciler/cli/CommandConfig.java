@@ -1,13 +1,16 @@
 package io.lagline.reconciler.cli;
 
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_CREDENTIALS_FILE;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_EMULATOR_HOST;
+
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
-import io.lagline.config.ConfigReader;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.pubsub.PubSubConnectionException;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.PubSubConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,7 +32,13 @@ final class CommandConfig {
       return PubSubConnection.create(pubsub.emulatorHost(), pubsub.credentialsFile());
     } catch (PubSubConnectionException e) {
       throw new LaglineException(
-          e.getMessage() + " (reconciler keys: pubsub.emulator-host, pubsub.credentials-file)", e);
+          e.getMessage()
+              + " (reconciler keys: "
+              + PUBSUB_EMULATOR_HOST.path()
+              + ", "
+              + PUBSUB_CREDENTIALS_FILE.path()
+              + ")",
+          e);
     }
   }
 
@@ -38,21 +47,21 @@ final class CommandConfig {
    *
    * @throws ConfigException naming the key and why the command needs it (exit 2)
    */
-  static String require(String value, String key, Path file, String command, String why) {
+  static String require(String value, ReconcilerKey key, Path file, String command, String why) {
     if (value != null) {
       return value;
     }
     throw new ConfigException(
         List.of(
             new ConfigProblem(
-                key,
+                key.path(),
                 null,
                 "is required by `reconciler "
                     + command
                     + "`: "
                     + why
                     + " (or set "
-                    + ConfigReader.envName(ConfigLoader.ENV_PREFIX, key)
+                    + key.envName()
                     + ")",
                 file == null ? "(no file)" : file.toString())));
   }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
     name = "dlq",
     mixinStandardHelpOptions = true,
     description =
-        "Inspect (list) or republish (replay) the messages on pubsub.dead-letter.subscription.",
+        "Inspect (list) or republish (replay) the messages on"
+            + " ${bundle:PUBSUB_DEAD_LETTER_SUBSCRIPTION}.",
     subcommands = {DlqListCommand.class, DlqReplayCommand.class})
 final class DlqCommand implements Runnable {
   @Spec CommandSpec spec;

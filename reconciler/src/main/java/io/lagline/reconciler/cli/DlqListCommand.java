@@ -35,9 +35,9 @@ final class DlqListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DeadLetterSelection selection = options.selection(spec, DEFAULT_LIMIT);
-    ReconcilerConfig config = ConfigLoader.load(options.config, System.getenv());
+    ReconcilerConfig config = ConfigLoader.load(options.common.config(), System.getenv());
     PrintWriter out = spec.commandLine().getOut();
-    try (DlqSession session = DlqSession.open(config, options.config, "dlq list")) {
+    try (DlqSession session = DlqSession.open(config, options.common.config(), "dlq list")) {
       Collected collected = session.collector().collect(selection);
       collected.chosen().forEach(letter -> out.println(DeadLetterLines.line(letter)));
       session.lease.release(collected.allAckIds());

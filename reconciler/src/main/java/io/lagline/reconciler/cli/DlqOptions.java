@@ -1,17 +1,15 @@
 package io.lagline.reconciler.cli;
 
+import io.lagline.cli.CommonOptions;
 import io.lagline.reconciler.deadletter.DeadLetterSelection;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The options {@code dlq list} and {@code dlq replay} share. */
+/** The options {@code dlq list} and {@code dlq replay} share, the common ones included. */
 final class DlqOptions {
-  @Option(
-      names = "--config",
-      description = "YAML config file (LAGLINE_* environment variables override it).")
-  Path config;
+  @Mixin CommonOptions common;
 
   @Option(
       names = "--reason",

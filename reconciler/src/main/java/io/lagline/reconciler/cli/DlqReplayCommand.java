@@ -1,8 +1,10 @@
 package io.lagline.reconciler.cli;
 
+import io.lagline.cli.ExitCodes;
 import io.lagline.pubsub.republish.TopicRepublisher;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.deadletter.DeadLetterCollector.Collected;
 import io.lagline.reconciler.deadletter.DeadLetterLines;
 import io.lagline.reconciler.deadletter.DeadLetterSelection;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Republish dead letters to pubsub.topic (original data and attributes, dlq_* removed);"
+      "Republish dead letters to ${bundle:PUBSUB_TOPIC} (original data and attributes, dlq_*"
+          + " removed);"
           + " each is acked on the dead-letter subscription only after its publish is confirmed.",
       "Exit code 1 when any publish failed (those stay parked)."
     })
@@ -41,17 +44,17 @@ final class DlqReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DeadLetterSelection selection = options.selection(spec, DeadLetterSelection.UNLIMITED);
-    ReconcilerConfig config = ConfigLoader.load(options.config, System.getenv());
+    ReconcilerConfig config = ConfigLoader.load(options.common.config(), System.getenv());
     String topic =
         CommandConfig.require(
             config.pubsub().topic(),
-            "pubsub.topic",
-            options.config,
+            ReconcilerKey.PUBSUB_TOPIC,
+            options.common.config(),
             "dlq replay",
             "the topic dead letters are republished to");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (DlqSession session = DlqSession.open(config, options.config, "dlq replay")) {
+    try (DlqSession session = DlqSession.open(config, options.common.config(), "dlq replay")) {
       Collected collected = session.collector().collect(selection);
       session.lease.release(collected.skippedAckIds());
       if (dryRun) {
@@ -60,7 +63,8 @@ final class DlqReplayCommand implements Callable<Integer> {
         return 0; // closing the session releases the chosen ones
       }
       ReplayReport report;
-      try (TopicRepublisher republisher = TopicRepublisher.create(session.connection, topic)) {
+      try (TopicRepublisher republisher =
+          TopicRepublisher.create(session.connection, topic, ReconcilerKey.PUBSUB_TOPIC)) {
         Duration confirmTimeout = TopicRepublisher.PUBLISH_TIMEOUT.plusSeconds(30);
         report =
             new Replayer(republisher, session.lease, confirmTimeout)
@@ -69,7 +73,7 @@ final class DlqReplayCommand implements Callable<Integer> {
       report.replayed().forEach(r -> out.println(DeadLetterLines.replayed(r)));
       report.failures().forEach(f -> err.println(DeadLetterLines.failed(f)));
       out.println(report.summary());
-      return report.failures().isEmpty() ? 0 : ReconcilerMain.EXIT_FAILURE;
+      return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }
 }

@@ -2,6 +2,7 @@ package io.lagline.reconciler.cli;
 
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.deadletter.DeadLetterCollector;
 import io.lagline.reconciler.deadletter.GrpcDeadLetterSource;
 import io.lagline.reconciler.deadletter.LeaseKeeper;
@@ -31,10 +32,12 @@ final class DlqSession implements AutoCloseable {
     String subscription =
         CommandConfig.require(
             config.deadLetter().subscription(),
-            "pubsub.dead-letter.subscription",
+            ReconcilerKey.PUBSUB_DEAD_LETTER_SUBSCRIPTION,
             file,
             command,
-            "the subscription of pubsub.dead-letter.topic to read dead letters from");
+            "the subscription of "
+                + ReconcilerKey.PUBSUB_DEAD_LETTER_TOPIC.path()
+                + " to read dead letters from");
     PubSubConnection connection = CommandConfig.connect(config.pubsub());
     try {
       GrpcDeadLetterSource source = GrpcDeadLetterSource.open(connection, subscription);

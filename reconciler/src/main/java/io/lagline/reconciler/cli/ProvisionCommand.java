@@ -1,5 +1,10 @@
 package io.lagline.reconciler.cli;
 
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_DEAD_LETTER_SUBSCRIPTION;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_SUBSCRIPTION;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_TOPIC;
+
+import io.lagline.cli.CommonOptions;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
@@ -7,11 +12,10 @@ import io.lagline.reconciler.provision.ProvisionPlan;
 import io.lagline.reconciler.provision.Provisioner;
 import io.lagline.reconciler.provision.ServiceAgentNote;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,29 +26,27 @@ import picocli.CommandLine.Spec;
     name = "provision",
     mixinStandardHelpOptions = true,
     description = {
-      "Create, idempotently, pubsub.topic, pubsub.dead-letter.topic, pubsub.subscription (ack"
-          + " deadline, retry policy, dead-letter policy), pubsub.dead-letter.subscription and"
-          + " audit.subscription (retaining acked messages).",
+      "Create, idempotently, ${bundle:PUBSUB_TOPIC}, ${bundle:PUBSUB_DEAD_LETTER_TOPIC},"
+          + " ${bundle:PUBSUB_SUBSCRIPTION} (ack deadline, retry policy, dead-letter policy),"
+          + " ${bundle:PUBSUB_DEAD_LETTER_SUBSCRIPTION} and ${bundle:AUDIT_SUBSCRIPTION}"
+          + " (retaining acked messages).",
       "An existing subscription whose settings differ is updated; one on another topic is an"
           + " error."
     })
 final class ProvisionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      description = "YAML config file (LAGLINE_* environment variables override it).")
-  Path config;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
-    ReconcilerConfig loaded = ConfigLoader.load(config, System.getenv());
+    ReconcilerConfig loaded = ConfigLoader.load(common.config(), System.getenv());
     CommandConfig.require(
         loaded.pubsub().topic(),
-        "pubsub.topic",
-        config,
+        PUBSUB_TOPIC,
+        common.config(),
         "provision",
-        "the topic to create and attach pubsub.subscription to");
+        "the topic to create and attach " + PUBSUB_SUBSCRIPTION.path() + " to");
     ProvisionPlan plan = ProvisionPlan.of(loaded);
     PrintWriter out = spec.commandLine().getOut();
     try (PubSubConnection connection = CommandConfig.connect(loaded.pubsub());
@@ -53,8 +55,9 @@ final class ProvisionCommand implements Callable<Integer> {
     }
     if (plan.deadLetterSubscription() == null) {
       out.println(
-          "subscription (dead letters): skipped: pubsub.dead-letter.subscription is not set"
-              + " (`dlq list` and `dlq replay` need one)");
+          "subscription (dead letters): skipped: "
+              + PUBSUB_DEAD_LETTER_SUBSCRIPTION.path()
+              + " is not set (`dlq list` and `dlq replay` need one)");
     }
     ServiceAgentNote.lines(plan.subscription().getName(), plan.deadLetterTopic())
         .forEach(out::println);

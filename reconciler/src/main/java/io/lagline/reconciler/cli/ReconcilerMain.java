@@ -1,14 +1,19 @@
 package io.lagline.reconciler.cli;
 
-import io.lagline.config.ConfigException;
-import io.lagline.error.LaglineException;
+import io.lagline.cli.CliErrors;
+import io.lagline.cli.ExitCodes;
+import io.lagline.logging.LogSetup;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code bin/reconciler}: {@code run}, {@code schema}, {@code provision}, {@code
- * dlq} and {@code audit}.
+ * dlq} and {@code audit}. Errors end with one line naming the cause and the fix ({@link
+ * CliErrors}); exit codes are {@link ExitCodes#standard()}: 2 for bad configuration or usage, 1 for
+ * a failure at start-up or while running.
  */
 @Command(
     name = "reconciler",
@@ -23,38 +28,26 @@ import picocli.CommandLine.Command;
       AuditCommand.class
     })
 public final class ReconcilerMain implements Runnable {
-  /** Exit code for bad configuration or usage. */
-  public static final int EXIT_CONFIG = 2;
-
-  /** Exit code for a failure at start-up or while running. */
-  public static final int EXIT_FAILURE = 1;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    io.lagline.logging.LogSetup.init();
+    LogSetup.init();
     System.exit(
         execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line and returns its exit code (for tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return commandLine(out, err).execute(args);
+  }
+
+  /** The command line, writing to {@code out} and {@code err}. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new ReconcilerMain());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          if (ex instanceof ConfigException config) {
-            commandLine.getErr().println(config.getMessage());
-            return EXIT_CONFIG;
-          }
-          if (ex instanceof LaglineException lagline) {
-            commandLine.getErr().println("error: " + lagline.getMessage());
-            return EXIT_FAILURE;
-          }
-          throw ex;
-        });
-    return cli.execute(args);
+    cli.setResourceBundle(new KeyNames());
+    return CliErrors.install(cli, ExitCodes.standard());
   }
 
   @Override

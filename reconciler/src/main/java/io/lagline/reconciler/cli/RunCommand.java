@@ -1,10 +1,12 @@
 package io.lagline.reconciler.cli;
 
+import io.lagline.cli.CommonOptions;
+import io.lagline.cli.ExitCodes;
 import io.lagline.error.LaglineException;
 import io.lagline.reconciler.app.ReconcilerApp;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
-import java.nio.file.Path;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code reconciler run}: the long-running service. On SIGTERM or Ctrl-C it stops pulling, lets
@@ -26,18 +28,11 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-  /** Exit code when a second stop signal cuts the drain short. */
-  static final int EXIT_INTERRUPTED = 130;
-
-  @Option(
-      names = "--config",
-      description =
-          "YAML config file; every key can be overridden by a LAGLINE_* environment variable.")
-  Path config;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws InterruptedException {
-    ReconcilerConfig loaded = ConfigLoader.load(config, System.getenv());
+    ReconcilerConfig loaded = ConfigLoader.load(common.config(), System.getenv());
     LOG.info("configuration (secrets masked): {}", loaded);
     ReconcilerApp app = ReconcilerApp.start(loaded);
     CompletableFuture<Void> stopRequested = new CompletableFuture<>();
@@ -47,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
             () -> {
               if (signals.incrementAndGet() > 1) {
                 LOG.warn("second stop signal: exiting without finishing the drain");
-                Runtime.getRuntime().halt(EXIT_INTERRUPTED);
+                Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
               }
               LOG.info("stop signal received");
               stopRequested.complete(null);
@@ -71,7 +66,8 @@ final class RunCommand implements Callable<Integer> {
     throw new LaglineException(
         "the Pub/Sub subscriber stopped: "
             + failed
-            + " (check pubsub.subscription, credentials and the network; the process exits to be"
-            + " restarted)");
+            + " (check "
+            + ReconcilerKey.PUBSUB_SUBSCRIPTION.path()
+            + ", credentials and the network; the process exits to be restarted)");
   }
 }

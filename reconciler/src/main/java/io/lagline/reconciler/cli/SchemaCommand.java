@@ -1,6 +1,7 @@
 package io.lagline.reconciler.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.lagline.cli.CommonOptions;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.ReconcilerConfig;
@@ -8,10 +9,10 @@ import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.schema.SchemaApplier;
 import io.lagline.reconciler.schema.SchemaGenerator;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,19 +26,16 @@ import picocli.CommandLine.Spec;
 final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      description = "YAML config file (LAGLINE_* environment variables override it).")
-  Path config;
+  @Mixin CommonOptions common;
 
   @Option(
       names = "--apply",
-      description = "Execute the statements against cassandra.contact-points.")
+      description = "Execute the statements against ${bundle:CASSANDRA_CONTACT_POINTS}.")
   boolean apply;
 
   @Override
   public Integer call() {
-    ReconcilerConfig loaded = ConfigLoader.load(config, System.getenv());
+    ReconcilerConfig loaded = ConfigLoader.load(common.config(), System.getenv());
     Mapping mapping = MappingLoader.load(loaded.mappingFile()).withHeartbeat();
     List<String> statements =
         SchemaGenerator.ddl(loaded.cassandra().keyspace(), loaded.schema().replication(), mapping);

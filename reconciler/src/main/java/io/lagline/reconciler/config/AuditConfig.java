@@ -20,6 +20,12 @@ public record AuditConfig(
     Duration gracePeriod,
     boolean repair,
     int maxHeld) {
+  /** Default for {@code audit.enabled}: the auditor is opt-in. */
+  public static final boolean DEFAULT_ENABLED = false;
+
+  /** Default for {@code audit.repair}: report divergence, do not republish. */
+  public static final boolean DEFAULT_REPAIR = false;
+
   /** Default for {@code audit.sample-rate}. */
   public static final double DEFAULT_SAMPLE_RATE = 0.1;
 

@@ -41,6 +41,9 @@ public record CassandraConfig(
   /** Default for {@code cassandra.request-timeout}. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Default for {@code cassandra.coalesce-superseded}. */
+  public static final boolean DEFAULT_COALESCE_SUPERSEDED = true;
+
   /** Consistency levels the reconciler accepts, by name. */
   public enum Consistency {
     ONE,

@@ -12,6 +12,7 @@ import com.google.pubsub.v1.PullRequest;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.pubsub.admin.PullStubs;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -31,7 +32,7 @@ public final class GrpcDeadLetterSource implements DeadLetterSource {
   /** Ack ids per acknowledge / modify-ack-deadline request, well inside the 512 kB limit. */
   static final int MAX_IDS_PER_REQUEST = 500;
 
-  private static final String KEY = "pubsub.dead-letter.subscription";
+  private static final String KEY = ReconcilerKey.PUBSUB_DEAD_LETTER_SUBSCRIPTION.path();
 
   private final SubscriberStub stub;
   private final String subscription;
@@ -122,11 +123,15 @@ public final class GrpcDeadLetterSource implements DeadLetterSource {
       hint =
           "the subscription does not exist: run `reconciler provision` or fix "
               + KEY
-              + " (it must be a subscription of pubsub.dead-letter.topic)";
+              + " (it must be a subscription of "
+              + ReconcilerKey.PUBSUB_DEAD_LETTER_TOPIC.path()
+              + ")";
     } else if (e instanceof PermissionDeniedException) {
       hint =
           "permission denied: the account needs roles/pubsub.subscriber on it"
-              + " (pubsub.credentials-file)";
+              + " ("
+              + ReconcilerKey.PUBSUB_CREDENTIALS_FILE.path()
+              + ")";
     } else {
       hint =
           e.getStatusCode().getCode()
@@ -134,7 +139,9 @@ public final class GrpcDeadLetterSource implements DeadLetterSource {
               + e.getMessage()
               + " (check "
               + KEY
-              + ", pubsub.emulator-host and the network)";
+              + ", "
+              + ReconcilerKey.PUBSUB_EMULATOR_HOST.path()
+              + " and the network)";
     }
     return new LaglineException("cannot " + action + " " + subscription + ": " + hint, e);
   }

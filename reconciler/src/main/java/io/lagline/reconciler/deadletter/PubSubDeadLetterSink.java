@@ -5,6 +5,7 @@ import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.PubSubLimits;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.pubsub.republish.TopicRepublisher;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,7 +35,8 @@ public final class PubSubDeadLetterSink implements DeadLetterSink {
   public static PubSubDeadLetterSink create(
       String topic, String subscription, PubSubConnection connection) {
     return new PubSubDeadLetterSink(
-        TopicRepublisher.create(connection, topic, "pubsub.dead-letter.topic"), subscription);
+        TopicRepublisher.create(connection, topic, ReconcilerKey.PUBSUB_DEAD_LETTER_TOPIC),
+        subscription);
   }
 
   @Override

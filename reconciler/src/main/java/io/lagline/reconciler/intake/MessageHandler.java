@@ -12,6 +12,7 @@ import io.lagline.reconciler.apply.Classification;
 import io.lagline.reconciler.apply.ErrorClassifier;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.EventResult;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.deadletter.DeadLetterMetrics;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.intake.InFlightMessages.Reply;
@@ -236,8 +237,9 @@ public final class MessageHandler implements MessageReceiver {
       return Optional.empty();
     }
     return Optional.of(
-        "%d message(s) held and none acked or nacked for %.0f s (pubsub.stall-timeout %s)"
-            .formatted(inFlight.size(), seconds, timeout));
+        "%d message(s) held and none acked or nacked for %.0f s (%s %s)"
+            .formatted(
+                inFlight.size(), seconds, ReconcilerKey.PUBSUB_STALL_TIMEOUT.path(), timeout));
   }
 
   private void ack(Reply reply) {

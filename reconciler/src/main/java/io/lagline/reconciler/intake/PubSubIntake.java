@@ -11,9 +11,11 @@ import io.grpc.ClientInterceptor;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
 import io.lagline.pubsub.PubSubConnectionException;
+import io.lagline.pubsub.SettingNames;
 import io.lagline.pubsub.admin.PubSubChecks;
 import io.lagline.pubsub.emulator.EmulatorStreamCheck;
 import io.lagline.reconciler.config.PubSubConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class PubSubIntake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PubSubIntake.class);
+
+  /** The reconciler's names of the two connection settings, for messages about the connection. */
+  static final SettingNames SETTING_NAMES =
+      new SettingNames(
+          ReconcilerKey.PUBSUB_EMULATOR_HOST.path(), ReconcilerKey.PUBSUB_CREDENTIALS_FILE.path());
 
   private final Subscriber subscriber;
 
@@ -47,7 +54,8 @@ public final class PubSubIntake implements AutoCloseable {
       PubSubConnection channels,
       MessageReceiver receiver,
       java.util.function.Consumer<Throwable> onFailure) {
-    PubSubChecks.subscriptionExists(channels, config.subscription(), "pubsub.subscription");
+    PubSubChecks.subscriptionExists(
+        channels, config.subscription(), ReconcilerKey.PUBSUB_SUBSCRIPTION);
     EmulatorStreamCheck.verify(channels, config.subscription());
     Subscriber.Builder builder =
         Subscriber.newBuilder(config.subscription(), receiver)
@@ -108,10 +116,17 @@ public final class PubSubIntake implements AutoCloseable {
   public static PubSubConnection connect(
       PubSubConfig config, List<ClientInterceptor> interceptors) {
     try {
-      return PubSubConnection.create(config.emulatorHost(), config.credentialsFile(), interceptors);
+      return PubSubConnection.create(
+          config.emulatorHost(), config.credentialsFile(), interceptors, SETTING_NAMES);
     } catch (PubSubConnectionException e) {
       throw new LaglineException(
-          e.getMessage() + " (reconciler keys: pubsub.emulator-host, pubsub.credentials-file)", e);
+          e.getMessage()
+              + " (reconciler keys: "
+              + ReconcilerKey.PUBSUB_EMULATOR_HOST.path()
+              + ", "
+              + ReconcilerKey.PUBSUB_CREDENTIALS_FILE.path()
+              + ")",
+          e);
     }
   }
 

@@ -6,6 +6,7 @@ import com.google.pubsub.v1.ExpirationPolicy;
 import com.google.pubsub.v1.RetryPolicy;
 import com.google.pubsub.v1.Subscription;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -60,7 +61,8 @@ public record ProvisionPlan(
    * expire: Pub/Sub would otherwise delete one idle for 31 days, dead letters and all.
    */
   public static ProvisionPlan of(ReconcilerConfig config) {
-    String topic = Objects.requireNonNull(config.pubsub().topic(), "pubsub.topic");
+    String topic =
+        Objects.requireNonNull(config.pubsub().topic(), ReconcilerKey.PUBSUB_TOPIC.path());
     String deadLetterTopic = config.deadLetter().topic();
     Subscription subscription =
         Subscription.newBuilder()

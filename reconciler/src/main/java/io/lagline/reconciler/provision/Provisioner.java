@@ -11,8 +11,10 @@ import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.protobuf.FieldMask;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.UpdateSubscriptionRequest;
+import io.lagline.config.ConfigKey;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.provision.ProvisionStep.Status;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -63,20 +65,21 @@ public final class Provisioner implements AutoCloseable {
     List<ProvisionStep> steps = new ArrayList<>();
     Consumer<ProvisionStep> done = steps::add;
     done = done.andThen(report);
-    done.accept(topic(plan.topic(), "pubsub.topic"));
-    done.accept(topic(plan.deadLetterTopic(), "pubsub.dead-letter.topic"));
-    done.accept(subscription(plan.subscription(), "pubsub.subscription", true));
+    done.accept(topic(plan.topic(), ReconcilerKey.PUBSUB_TOPIC));
+    done.accept(topic(plan.deadLetterTopic(), ReconcilerKey.PUBSUB_DEAD_LETTER_TOPIC));
+    done.accept(subscription(plan.subscription(), ReconcilerKey.PUBSUB_SUBSCRIPTION, true));
     if (plan.deadLetterSubscription() != null) {
       done.accept(
-          subscription(plan.deadLetterSubscription(), "pubsub.dead-letter.subscription", false));
+          subscription(
+              plan.deadLetterSubscription(), ReconcilerKey.PUBSUB_DEAD_LETTER_SUBSCRIPTION, false));
     }
     if (plan.auditSubscription() != null) {
-      done.accept(subscription(plan.auditSubscription(), "audit.subscription", false));
+      done.accept(subscription(plan.auditSubscription(), ReconcilerKey.AUDIT_SUBSCRIPTION, false));
     }
     return steps;
   }
 
-  private ProvisionStep topic(String name, String key) {
+  private ProvisionStep topic(String name, ConfigKey key) {
     try {
       topics.getTopic(name);
       return new ProvisionStep("topic", name, Status.EXISTS, "");
@@ -95,7 +98,7 @@ public final class Provisioner implements AutoCloseable {
     }
   }
 
-  private ProvisionStep subscription(Subscription wanted, String key, boolean update) {
+  private ProvisionStep subscription(Subscription wanted, ConfigKey key, boolean update) {
     String name = wanted.getName();
     Subscription existing = find(name, key);
     if (existing == null) {
@@ -114,7 +117,7 @@ public final class Provisioner implements AutoCloseable {
     }
     if (!existing.getTopic().equals(wanted.getTopic())) {
       throw new LaglineException(
-          key
+          key.path()
               + " = "
               + name
               + " exists but reads "
@@ -124,7 +127,7 @@ public final class Provisioner implements AutoCloseable {
               + ", not "
               + wanted.getTopic()
               + ": provision does not move a subscription; delete it, or point "
-              + key
+              + key.path()
               + " at a subscription of "
               + wanted.getTopic());
     }
@@ -154,7 +157,7 @@ public final class Provisioner implements AutoCloseable {
   }
 
   /** The subscription, or null when it does not exist. */
-  private Subscription find(String name, String key) {
+  private Subscription find(String name, ConfigKey key) {
     try {
       return subscriptions.getSubscription(name);
     } catch (NotFoundException missing) {
@@ -164,12 +167,14 @@ public final class Provisioner implements AutoCloseable {
     }
   }
 
-  private static LaglineException failure(String action, String key, ApiException e) {
+  private static LaglineException failure(String action, ConfigKey key, ApiException e) {
     String hint =
         e instanceof PermissionDeniedException
-            ? "permission denied: the account needs roles/pubsub.editor (pubsub.credentials-file)"
+            ? "permission denied: the account needs roles/pubsub.editor ("
+                + ReconcilerKey.PUBSUB_CREDENTIALS_FILE.path()
+                + ")"
             : e.getStatusCode().getCode() + ": " + e.getMessage();
-    return new LaglineException("cannot " + action + " (" + key + "): " + hint, e);
+    return new LaglineException("cannot " + action + " (" + key.path() + "): " + hint, e);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.lagline.reconciler.schema;
 
 import io.lagline.error.LaglineException;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.mapping.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,9 @@ public final class SchemaDiff {
               + wanted.name()
               + " does not fit the mapping and cannot be altered in place: "
               + String.join("; ", conflicts)
-              + ". Migrate it by hand, or map to a new table (mapping.file)");
+              + ". Migrate it by hand, or map to a new table ("
+              + ReconcilerKey.MAPPING_FILE.path()
+              + ")");
     }
     return List.copyOf(statements);
   }

@@ -2,6 +2,7 @@ package io.lagline.reconciler.schema;
 
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.mapping.CqlIdentifiers;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.TableSchema;
@@ -17,10 +18,10 @@ import java.util.stream.Collectors;
  */
 public final class SchemaGenerator {
   /** The config key of the keyspace, named in problems. */
-  public static final String KEYSPACE_KEY = "cassandra.keyspace";
+  public static final String KEYSPACE_KEY = ReconcilerKey.CASSANDRA_KEYSPACE.path();
 
   /** The config key of the replication map, named in problems. */
-  public static final String REPLICATION_KEY = "schema.replication";
+  public static final String REPLICATION_KEY = ReconcilerKey.SCHEMA_REPLICATION.path();
 
   private static final String SOURCE = "configuration";
 

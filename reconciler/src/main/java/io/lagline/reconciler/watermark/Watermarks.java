@@ -1,5 +1,6 @@
 package io.lagline.reconciler.watermark;
 
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.config.WatermarkConfig;
 import io.micrometer.core.instrument.Meter;
 import java.time.Clock;
@@ -93,9 +94,10 @@ public final class Watermarks {
         .ifPresent(
             oldest -> {
               LOG.warn(
-                  "more than {} producers send heartbeats (watermark.max-producers): no longer"
-                      + " tracking {}, heard from longest ago",
+                  "more than {} producers send heartbeats ({}): no longer tracking {}, heard"
+                      + " from longest ago",
                   config.maxProducers(),
+                  ReconcilerKey.WATERMARK_MAX_PRODUCERS.path(),
                   oldest);
               forget(oldest);
             });
@@ -112,10 +114,10 @@ public final class Watermarks {
         .forEach(
             silent -> {
               LOG.info(
-                  "producer {} sent no heartbeat for over {} while others did"
-                      + " (watermark.forget-after): forgotten",
+                  "producer {} sent no heartbeat for over {} while others did ({}): forgotten",
                   silent,
-                  config.forgetAfter());
+                  config.forgetAfter(),
+                  ReconcilerKey.WATERMARK_FORGET_AFTER.path());
               forget(silent);
             });
   }

@@ -93,6 +93,29 @@ class ReconcilerCliTest {
   }
 
   @Test
+  void a_bad_config_key_exits_2_naming_key_value_and_rule_without_a_stack_trace()
+      throws IOException {
+    Path config = config(TestMappings.DEVICES_YAML);
+    Files.writeString(config, Files.readString(config) + "admin:\n  port: 99999\n");
+
+    Result result = run("schema", "--config", config.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("error: invalid configuration (1 problem):")
+        .contains("admin.port = '99999' [" + config + "]: must be an integer from 0 to 65535")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void verbose_adds_the_stack_trace() {
+    Result result = run("run", "--verbose", "--config", dir.resolve("nope.yaml").toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).startsWith("error: invalid configuration").contains("\tat ");
+  }
+
+  @Test
   void an_unknown_subcommand_is_a_usage_error() {
     Result result = run("frobnicate");
 
