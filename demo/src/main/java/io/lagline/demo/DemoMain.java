@@ -100,7 +100,7 @@ public final class DemoMain implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Trapped once the demo keeps running; null before. */
-  private StopSignals stopSignals;
+  private StopRequest stopSignals;
 
   public static void main(String[] args) {
     io.lagline.logging.LogSetup.init();
@@ -160,7 +160,7 @@ public final class DemoMain implements Callable<Integer> {
                     s.mismatches().forEach(m -> out.println("  mismatch: " + m));
                     writeJson(s);
                     if (keepRunning && s.converged()) {
-                      stopSignals = StopSignals.trap(); // before saying Ctrl-C stops it
+                      stopSignals = StopRequest.trap(); // before saying Ctrl-C stops it
                       out.printf(
                           "keeping it running: %d events/s and a heartbeat every %d s;"
                               + " Ctrl-C (or SIGTERM) stops everything%n",

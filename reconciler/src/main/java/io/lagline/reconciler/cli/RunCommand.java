@@ -2,6 +2,7 @@ package io.lagline.reconciler.cli;
 
 import io.lagline.cli.CommonOptions;
 import io.lagline.cli.ExitCodes;
+import io.lagline.cli.StopSignals;
 import io.lagline.error.LaglineException;
 import io.lagline.reconciler.app.ReconcilerApp;
 import io.lagline.reconciler.config.ConfigLoader;

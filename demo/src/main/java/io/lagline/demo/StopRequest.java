@@ -1,9 +1,5 @@
 package io.lagline.demo;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -16,32 +12,32 @@ import org.slf4j.LoggerFactory;
  * running. A second signal exits at once (the shutdown hooks still end every child process). Where
  * {@code sun.misc.Signal} (module jdk.unsupported, reached by reflection so the build stays free of
  * internal-API warnings) is missing, a shutdown hook requests the stop and waits for the clean-up.
- * The same trap as the reconciler's {@code run} command; one shared copy belongs in {@code common}
- * once a third caller needs it.
+ * The trap itself is the shared one ({@link io.lagline.cli.StopSignals}), as in the reconciler's
+ * {@code run} command.
  *
  * <p>{@code bin/demo} runs the JVM in a session of its own (so a Ctrl-C in the terminal does not
  * reach the children, which would each stop at once, out of order) and passes Ctrl-C on as SIGTERM.
  * It names itself in {@value #LAUNCHER_PID}: when that process ends (killed outright), the demo
  * stops as if signalled, rather than run on with nobody to stop it.
  */
-final class StopSignals {
+final class StopRequest {
   /** Environment variable naming the process whose end stops the demo (bin/demo sets it). */
   static final String LAUNCHER_PID = "LAGLINE_DEMO_LAUNCHER_PID";
 
-  private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StopRequest.class);
   private static final long HOOK_WAIT_MILLIS = 60_000;
 
   private final CompletableFuture<String> requested = new CompletableFuture<>();
   private final CompletableFuture<Void> cleanedUp = new CompletableFuture<>();
 
-  private StopSignals() {}
+  private StopRequest() {}
 
   /**
    * Traps SIGINT and SIGTERM from now on, and watches the launcher named by {@value #LAUNCHER_PID};
    * {@link #requested()} completes with the signal's name, or {@code launcher exited}.
    */
-  static StopSignals trap() {
-    StopSignals signals = new StopSignals();
+  static StopRequest trap() {
+    StopRequest signals = new StopRequest();
     if (!signals.trapWithSignalHandler()) {
       Runtime.getRuntime()
           .addShutdownHook(new Thread(signals::stopFromHook, "lagline-demo-shutdown"));
@@ -92,33 +88,6 @@ final class StopSignals {
   }
 
   private boolean trapWithSignalHandler() {
-    try {
-      Class<?> signalType = Class.forName("sun.misc.Signal");
-      Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-      Method getName = signalType.getMethod("getName");
-      Object handler =
-          Proxy.newProxyInstance(
-              handlerType.getClassLoader(),
-              new Class<?>[] {handlerType},
-              (proxy, method, args) ->
-                  switch (method.getName()) {
-                    case "handle" -> {
-                      onSignal((String) getName.invoke(args[0]));
-                      yield null;
-                    }
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> "lagline demo stop handler";
-                  });
-      Method handle = signalType.getMethod("handle", signalType, handlerType);
-      Constructor<?> signal = signalType.getConstructor(String.class);
-      for (String name : List.of("TERM", "INT")) {
-        handle.invoke(null, signal.newInstance(name), handler);
-      }
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      LOG.debug("cannot trap stop signals; using a shutdown hook", e);
-      return false;
-    }
+    return io.lagline.cli.StopSignals.trap(this::onSignal);
   }
 }

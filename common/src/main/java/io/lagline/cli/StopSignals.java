@@ -1,9 +1,10 @@
-package io.lagline.reconciler.cli;
+package io.lagline.cli;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * so the build stays free of internal-API warnings; where it is missing, callers fall back to a
  * shutdown hook.
  */
-final class StopSignals {
+public final class StopSignals {
   private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
 
   private StopSignals() {}
@@ -24,10 +25,21 @@ final class StopSignals {
    *
    * @return false when signals cannot be trapped on this JVM
    */
-  static boolean trap(Runnable onStop) {
+  public static boolean trap(Runnable onStop) {
+    return trap(name -> onStop.run());
+  }
+
+  /**
+   * Calls {@code onSignal} with the signal's name ({@code TERM} or {@code INT}), on the signal's
+   * own thread (it must not block), for SIGTERM and SIGINT.
+   *
+   * @return false when signals cannot be trapped on this JVM
+   */
+  public static boolean trap(Consumer<String> onSignal) {
     try {
       Class<?> signalType = Class.forName("sun.misc.Signal");
       Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+      Method getName = signalType.getMethod("getName");
       Object handler =
           Proxy.newProxyInstance(
               handlerType.getClassLoader(),
@@ -35,7 +47,7 @@ final class StopSignals {
               (proxy, method, args) ->
                   switch (method.getName()) {
                     case "handle" -> {
-                      onStop.run();
+                      onSignal.accept((String) getName.invoke(args[0]));
                       yield null;
                     }
                     case "hashCode" -> System.identityHashCode(proxy);

@@ -1,4 +1,4 @@
-package io.lagline.reconciler.cli;
+package io.lagline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 class StopSignalsTest {
   @Test
   void watches_no_launcher_when_none_is_named() {
-    assertThat(StopSignals.launcherExit(null)).isEmpty();
-    assertThat(StopSignals.launcherExit("")).isEmpty();
-    assertThat(StopSignals.launcherExit("12ab")).isEmpty();
+    assertThat(StopRequest.launcherExit(null)).isEmpty();
+    assertThat(StopRequest.launcherExit("")).isEmpty();
+    assertThat(StopRequest.launcherExit("12ab")).isEmpty();
   }
 
   @Test
@@ -18,8 +18,8 @@ class StopSignalsTest {
     gone.waitFor();
     Process running = new ProcessBuilder("sleep", "60").start();
     try {
-      assertThat(StopSignals.launcherExit(Long.toString(gone.pid())).orElseThrow()).isDone();
-      var exit = StopSignals.launcherExit(Long.toString(running.pid())).orElseThrow();
+      assertThat(StopRequest.launcherExit(Long.toString(gone.pid())).orElseThrow()).isDone();
+      var exit = StopRequest.launcherExit(Long.toString(running.pid())).orElseThrow();
       assertThat(exit).isNotDone();
 
       running.destroy();
