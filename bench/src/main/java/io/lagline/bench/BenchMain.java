@@ -1,6 +1,7 @@
 package io.lagline.bench;
 
-import io.lagline.error.LaglineException;
+import io.lagline.cli.CliErrors;
+import io.lagline.cli.ExitCodes;
 import io.lagline.event.EventCodec;
 import io.lagline.logging.LogSetup;
 import java.io.IOException;
@@ -68,14 +69,7 @@ public final class BenchMain implements Callable<Integer> {
     CommandLine cli = new CommandLine(new BenchMain());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parse) -> {
-          if (ex instanceof LaglineException) {
-            commandLine.getErr().println("error: " + ex.getMessage());
-            return 1;
-          }
-          throw ex;
-        });
+    CliErrors.install(cli, ExitCodes.standard());
     return cli.execute(args);
   }
 

@@ -1,6 +1,7 @@
 package io.lagline.demo;
 
-import io.lagline.config.ConfigException;
+import io.lagline.cli.CliErrors;
+import io.lagline.cli.ExitCodes;
 import io.lagline.error.LaglineException;
 import io.lagline.event.EventCodec;
 import io.lagline.producer.publish.Heartbeats;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Option;
           + " and a Prometheus scraping both with the alert rules (where prometheus is installed),"
           + " until Ctrl-C or SIGTERM stops it all."
     },
-    footer = "Exit codes: 0 converged, 1 not converged or a failure, 2 usage or config error.")
+    footer =
+        "Exit codes: 0 converged, 1 not converged or a failure, 2 usage or config error, 4 an"
+            + " unexpected error (a bug).")
 public final class DemoMain implements Callable<Integer> {
   /** Events per second of the {@code --keep-running} trickle by default. */
   static final int DEFAULT_TRICKLE_RATE = 5;
@@ -113,14 +116,7 @@ public final class DemoMain implements Callable<Integer> {
     CommandLine cli = new CommandLine(new DemoMain());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parse) -> {
-          if (ex instanceof ConfigException || ex instanceof LaglineException) {
-            commandLine.getErr().println("error: " + ex.getMessage());
-            return ex instanceof ConfigException ? 2 : 1;
-          }
-          throw ex;
-        });
+    CliErrors.install(cli, ExitCodes.standard());
     return cli.execute(args);
   }
 
