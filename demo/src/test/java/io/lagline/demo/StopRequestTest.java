@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class StopSignalsTest {
+class StopRequestTest {
   @Test
   void watches_no_launcher_when_none_is_named() {
     assertThat(StopRequest.launcherExit(null)).isEmpty();
