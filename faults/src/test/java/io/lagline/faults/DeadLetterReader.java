@@ -44,10 +44,7 @@ final class DeadLetterReader implements AutoCloseable {
     try {
       this.stub =
           GrpcSubscriberStub.create(
-              SubscriberStubSettings.newBuilder()
-                  .setTransportChannelProvider(pubsub.channelProvider())
-                  .setCredentialsProvider(pubsub.credentialsProvider())
-                  .build());
+              pubsub.connection().configureStub(SubscriberStubSettings.newBuilder()).build());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a subscriber stub", e);
     }

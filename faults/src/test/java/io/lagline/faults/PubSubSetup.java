@@ -48,10 +48,7 @@ final class PubSubSetup {
     }
     try (SubscriptionAdminClient admin =
         SubscriptionAdminClient.create(
-            SubscriptionAdminSettings.newBuilder()
-                .setTransportChannelProvider(pubsub.channelProvider())
-                .setCredentialsProvider(pubsub.credentialsProvider())
-                .build())) {
+            pubsub.connection().configure(SubscriptionAdminSettings.newBuilder()).build())) {
       admin.createSubscription(request.build());
     } catch (AlreadyExistsException e) {
       // created by an earlier run against the same emulator: keep it

@@ -65,9 +65,9 @@ final class RawPublisher {
 
   private static Publisher build(PubSubTestResources pubsub, TopicName topic, boolean ordered) {
     try {
-      return Publisher.newBuilder(topic)
-          .setChannelProvider(pubsub.channelProvider())
-          .setCredentialsProvider(pubsub.credentialsProvider())
+      return pubsub
+          .connection()
+          .configure(Publisher.newBuilder(topic))
           .setEnableMessageOrdering(ordered)
           .setBatchingSettings(
               BatchingSettings.newBuilder()

@@ -190,9 +190,9 @@ class EventPublisherIT {
     }
     try (var admin =
         com.google.cloud.pubsub.v1.SubscriptionAdminClient.create(
-            com.google.cloud.pubsub.v1.SubscriptionAdminSettings.newBuilder()
-                .setTransportChannelProvider(pubsub.channelProvider())
-                .setCredentialsProvider(pubsub.credentialsProvider())
+            pubsub
+                .connection()
+                .configure(com.google.cloud.pubsub.v1.SubscriptionAdminSettings.newBuilder())
                 .build())) {
       admin.createSubscription(
           Subscription.newBuilder()

@@ -26,10 +26,7 @@ public final class MessageCollector implements AutoCloseable {
           consumer.ack();
         };
     subscriber =
-        Subscriber.newBuilder(subscription, receiver)
-            .setChannelProvider(pubsub.channelProvider())
-            .setCredentialsProvider(pubsub.credentialsProvider())
-            .build();
+        pubsub.connection().configure(Subscriber.newBuilder(subscription, receiver)).build();
     subscriber.startAsync().awaitRunning();
   }
 

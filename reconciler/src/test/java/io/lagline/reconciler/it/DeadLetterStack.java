@@ -48,16 +48,10 @@ final class DeadLetterStack implements AutoCloseable {
     this.pubsub = PubSubTestResources.connect(emulator.host(), PROJECT);
     this.subscriptions =
         SubscriptionAdminClient.create(
-            SubscriptionAdminSettings.newBuilder()
-                .setTransportChannelProvider(pubsub.channelProvider())
-                .setCredentialsProvider(pubsub.credentialsProvider())
-                .build());
+            pubsub.connection().configure(SubscriptionAdminSettings.newBuilder()).build());
     this.stub =
         GrpcSubscriberStub.create(
-            SubscriberStubSettings.newBuilder()
-                .setTransportChannelProvider(pubsub.channelProvider())
-                .setCredentialsProvider(pubsub.credentialsProvider())
-                .build());
+            pubsub.connection().configureStub(SubscriberStubSettings.newBuilder()).build());
   }
 
   static DeadLetterStack start(String name) throws IOException {
@@ -125,10 +119,7 @@ final class DeadLetterStack implements AutoCloseable {
   /** Publishes one message and waits for its message id. */
   String publish(String topicId, String data, Map<String, String> attributes) throws Exception {
     Publisher publisher =
-        Publisher.newBuilder(topic(topicId))
-            .setChannelProvider(pubsub.channelProvider())
-            .setCredentialsProvider(pubsub.credentialsProvider())
-            .build();
+        pubsub.connection().configure(Publisher.newBuilder(topic(topicId))).build();
     try {
       return publisher
           .publish(

@@ -154,9 +154,9 @@ final class Pipeline {
     try (PubSubTestResources resources =
         PubSubTestResources.connect(stack.pubsubEmulatorHost(), stack.projectId())) {
       Publisher publisher =
-          Publisher.newBuilder(topic)
-              .setChannelProvider(resources.channelProvider())
-              .setCredentialsProvider(resources.credentialsProvider())
+          resources
+              .connection()
+              .configure(Publisher.newBuilder(topic))
               .setBatchingSettings(
                   BatchingSettings.newBuilder()
                       .setElementCountThreshold(100L)
@@ -188,15 +188,16 @@ final class Pipeline {
     try (PubSubTestResources resources =
         PubSubTestResources.connect(stack.pubsubEmulatorHost(), stack.projectId())) {
       Subscriber subscriber =
-          Subscriber.newBuilder(
-                  resources.subscriptionName(name + "-dlq-sub").toString(),
-                  (MessageReceiver)
-                      (message, reply) -> {
-                        received.add(message);
-                        reply.ack();
-                      })
-              .setChannelProvider(resources.channelProvider())
-              .setCredentialsProvider(resources.credentialsProvider())
+          resources
+              .connection()
+              .configure(
+                  Subscriber.newBuilder(
+                      resources.subscriptionName(name + "-dlq-sub").toString(),
+                      (MessageReceiver)
+                          (message, reply) -> {
+                            received.add(message);
+                            reply.ack();
+                          }))
               .build();
       subscriber.startAsync().awaitRunning();
       try {

@@ -260,7 +260,9 @@ class ReconcilerIT extends OnLocalStack {
     Pipeline pipeline = new Pipeline(stack, pubsub, dir, "foreign", "");
     pipeline.applySchema();
     Publisher plain =
-        Publisher.newBuilder(pipeline.topic)
+        pubsub
+            .connection()
+            .configure(Publisher.newBuilder(pipeline.topic))
             .setBatchingSettings(
                 com.google.api.gax.batching.BatchingSettings.newBuilder()
                     .setElementCountThreshold(100L)
@@ -275,8 +277,6 @@ class ReconcilerIT extends OnLocalStack {
                                     .Block)
                             .build())
                     .build())
-            .setChannelProvider(pubsub.channelProvider())
-            .setCredentialsProvider(pubsub.credentialsProvider())
             .build();
     try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
       // attributes and data exactly as docs/CONTRACT.md describes them, no Lagline code involved

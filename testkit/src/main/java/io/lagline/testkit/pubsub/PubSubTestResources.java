@@ -1,10 +1,8 @@
 package io.lagline.testkit.pubsub;
 
-import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.rpc.AlreadyExistsException;
 import com.google.api.gax.rpc.NotFoundException;
-import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
@@ -69,16 +67,6 @@ public final class PubSubTestResources implements AutoCloseable {
   /** The connection to the emulator; the clients that use it do not close it. */
   public PubSubConnection connection() {
     return connection;
-  }
-
-  /** A provider of the connection's plaintext channel. */
-  public TransportChannelProvider channelProvider() {
-    return connection.channelProvider().orElseThrow();
-  }
-
-  /** No credentials: the emulator accepts any request. */
-  public CredentialsProvider credentialsProvider() {
-    return connection.credentialsProvider();
   }
 
   public TopicName topicName(String topicId) {

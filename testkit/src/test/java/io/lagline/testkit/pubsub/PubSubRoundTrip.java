@@ -51,9 +51,9 @@ public final class PubSubRoundTrip {
             .setLimitExceededBehavior(FlowController.LimitExceededBehavior.Block)
             .build();
     Publisher publisher =
-        Publisher.newBuilder(pubsub.topicName(topicId))
-            .setChannelProvider(pubsub.channelProvider())
-            .setCredentialsProvider(pubsub.credentialsProvider())
+        pubsub
+            .connection()
+            .configure(Publisher.newBuilder(pubsub.topicName(topicId)))
             .setBatchingSettings(
                 BatchingSettings.newBuilder()
                     .setElementCountThreshold(10L)
@@ -84,9 +84,9 @@ public final class PubSubRoundTrip {
           consumer.ack();
         };
     Subscriber subscriber =
-        Subscriber.newBuilder(pubsub.subscriptionName(subscriptionId), receiver)
-            .setChannelProvider(pubsub.channelProvider())
-            .setCredentialsProvider(pubsub.credentialsProvider())
+        pubsub
+            .connection()
+            .configure(Subscriber.newBuilder(pubsub.subscriptionName(subscriptionId), receiver))
             .setParallelPullCount(1)
             .setFlowControlSettings(
                 FlowControlSettings.newBuilder()
