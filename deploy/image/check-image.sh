@@ -46,6 +46,7 @@ for key in ("Entrypoint", "Cmd", "User", "WorkingDir", "ExposedPorts", "Labels")
 print(f"created: {config.get('created')}  layers: {len(manifest['layers'])}  manifest: {index['manifests'][0]['digest']}", file=sys.stderr)
 print("ENTRYPOINT=(" + " ".join(shlex.quote(a) for a in c["Entrypoint"]) + ")")
 print("CMD=(" + " ".join(shlex.quote(a) for a in c.get("Cmd", [])) + ")")
+print("IMAGE_USER=" + c.get("User", "0:0"))
 PY
 # shellcheck disable=SC1091
 source "$work/image.env"
@@ -82,17 +83,26 @@ export LAGLINE_PUBSUB_DEAD_LETTER_SUBSCRIPTION="projects/$project/subscriptions/
 export LAGLINE_ADMIN_PORT="$admin_port"
 echo "stack: PUBSUB_EMULATOR_HOST=$PUBSUB_EMULATOR_HOST CASSANDRA_CONTACT_POINTS=$CASSANDRA_CONTACT_POINTS"
 
+# as the image's user (65532:65532, which owns none of the unpacked files, so they are read-only to it,
+# as with the read-only root file system) when this script runs as root and can switch
+as_user=()
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  image_user="$IMAGE_USER"
+  as_user=(setpriv --reuid="${image_user%%:*}" --regid="${image_user##*:}" --clear-groups --)
+  chmod 755 "$work"
+  echo "running as uid:gid $image_user (setpriv)"
+fi
 cd "$work/rootfs/app"   # the image's WorkingDir
 echo "== the provision Job's command: ${ENTRYPOINT[*]} provision --config /etc/lagline/reconciler.yaml"
-"${entry[@]}" provision --config "$work/rootfs/etc/lagline/reconciler.yaml" > "$work/provision.log" 2>&1 \
+"${as_user[@]}" "${entry[@]}" provision --config "$work/rootfs/etc/lagline/reconciler.yaml" > "$work/provision.log" 2>&1 \
   || { cat "$work/provision.log"; exit 1; }
 echo "exit 0"
 echo "== the schema Job's command: ${ENTRYPOINT[*]} schema --config /etc/lagline/reconciler.yaml --apply"
-"${entry[@]}" schema --config "$work/rootfs/etc/lagline/reconciler.yaml" --apply > "$work/schema.log" 2>&1 \
+"${as_user[@]}" "${entry[@]}" schema --config "$work/rootfs/etc/lagline/reconciler.yaml" --apply > "$work/schema.log" 2>&1 \
   || { cat "$work/schema.log"; exit 1; }
 echo "exit 0"
 echo "== the Deployment's command: ${ENTRYPOINT[*]} ${CMD[*]}"
-"${entry[@]}" "${cmd[@]}" > "$work/run.log" 2>&1 &
+"${as_user[@]}" "${entry[@]}" "${cmd[@]}" > "$work/run.log" 2>&1 &
 app_pid=$!
 ready=""
 for i in $(seq 1 120); do
@@ -106,7 +116,7 @@ done
 [ -n "$ready" ] || { echo "not ready within 120 s:"; curl -sS "http://127.0.0.1:$admin_port/health/ready" || true; tail -20 "$work/run.log"; exit 1; }
 echo "/health/live: $(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$admin_port/health/live")"
 echo "/metrics: $(curl -fsS "http://127.0.0.1:$admin_port/metrics" | grep -c '^lagline_') lagline_* samples"
-echo "JVM flags in effect: $(jcmd "$app_pid" VM.flags 2>/dev/null | tr ' ' '\n' | grep -E 'MaxRAMPercentage|ExitOnOutOfMemoryError' | tr '\n' ' ')"
+echo "JVM: uid $(awk '/^Uid:/ {print $2}' "/proc/$app_pid/status"), flags $(tr '\0' '\n' < "/proc/$app_pid/cmdline" | grep -E '^-XX:' | paste -sd ' ')"
 echo "== SIGTERM (as Kubernetes stops a pod)"
 kill -TERM "$app_pid"
 start=$SECONDS
