@@ -4,6 +4,10 @@ import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_CONTACT_POINT
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_KEYSPACE;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_LOCAL_DATACENTER;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_PASSWORD;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_CA_FILE;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_ENABLED;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_HOSTNAME_VERIFICATION;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_TRUSTSTORE_FILE;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_USERNAME;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
@@ -14,15 +18,19 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
+import com.datastax.oss.driver.api.core.ssl.ProgrammaticSslEngineFactory;
 import com.datastax.oss.driver.internal.core.metrics.DefaultMetricsFactory;
 import com.datastax.oss.driver.internal.core.metrics.TaggingMetricIdGenerator;
 import com.datastax.oss.driver.internal.metrics.micrometer.MicrometerMetricsFactory;
 import io.lagline.config.ConfigKey;
 import io.lagline.error.LaglineException;
 import io.lagline.reconciler.config.CassandraConfig;
+import io.lagline.reconciler.config.CassandraTls;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLException;
 
 /**
  * Opens the driver session the reconciler writes through, with its settings taken from {@link
@@ -101,6 +109,14 @@ public final class CassandraSessions {
     if (config.username() != null) {
       builder = builder.withAuthCredentials(config.username(), config.password().reveal());
     }
+    CassandraTls tls = config.tls();
+    if (tls.enabled()) {
+      // the address as given, no reverse DNS: an IP contact point is checked against IP SANs
+      builder =
+          builder.withSslEngineFactory(
+              new ProgrammaticSslEngineFactory(
+                  CassandraTlsContext.of(tls), null, tls.hostnameVerification(), false));
+    }
     CqlSession session;
     try {
       session = builder.build();
@@ -122,6 +138,10 @@ public final class CassandraSessions {
                 + ")",
             e);
       }
+      SSLException handshake = sslCause(first);
+      if (handshake != null && tls.enabled()) {
+        throw new LaglineException(handshakeFailure(config, handshake), e);
+      }
       throw new LaglineException(
           "cannot reach Cassandra at "
               + CASSANDRA_CONTACT_POINTS.path()
@@ -130,7 +150,8 @@ public final class CassandraSessions {
               + " ("
               + first.getMessage()
               + "): check the addresses, that the nodes are up, and "
-              + CASSANDRA_LOCAL_DATACENTER.path(),
+              + CASSANDRA_LOCAL_DATACENTER.path()
+              + plaintextHint(tls, first),
           e);
     } catch (RuntimeException e) {
       throw new LaglineException(
@@ -149,6 +170,57 @@ public final class CassandraSessions {
               + CASSANDRA_KEYSPACE.path());
     }
     return session;
+  }
+
+  /** The one line for a failed TLS handshake: which key to fix, and the JDK's reason. */
+  static String handshakeFailure(CassandraConfig config, SSLException handshake) {
+    CassandraTls tls = config.tls();
+    String trust =
+        tls.caFile() != null
+            ? CASSANDRA_TLS_CA_FILE.path() + " '" + tls.caFile() + "'"
+            : CASSANDRA_TLS_TRUSTSTORE_FILE.path() + " '" + tls.truststoreFile() + "'";
+    return "TLS handshake with Cassandra at "
+        + config.contactPoints()
+        + " failed ("
+        + handshake.getMessage()
+        + "): check that "
+        + trust
+        + " holds the CA that signed the nodes' certificates"
+        + (tls.hostnameVerification()
+            ? ", and that they name the contact points (or set "
+                + CASSANDRA_TLS_HOSTNAME_VERIFICATION.path()
+                + ": false)"
+            : "")
+        + (tls.mutual() ? ", and that the nodes accept the client certificate" : "");
+  }
+
+  /**
+   * Without TLS, a node that requires it closes the connection rather than refusing it: say so, so
+   * that {@code cassandra.tls.enabled} is the first thing checked.
+   */
+  private static String plaintextHint(CassandraTls tls, Throwable first) {
+    if (tls.enabled() || causeOf(first, ConnectException.class) != null) {
+      return "";
+    }
+    return "; if the nodes require client encryption (TLS), set "
+        + CASSANDRA_TLS_ENABLED.path()
+        + ": true";
+  }
+
+  private static SSLException sslCause(Throwable error) {
+    return causeOf(error, SSLException.class);
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
   }
 
   /** True when the session sees at least one node up. Cheap: reads the driver's metadata. */

@@ -19,6 +19,8 @@ import java.util.List;
  * @param writeConcurrency how many writes are in flight at most across all events
  * @param coalesceSuperseded fold waiting older versions of an entity into its newest one
  *     (upsert-if-newer only)
+ * @param tls client encryption ({@code cassandra.tls.*}); {@link CassandraTls#disabled()} for
+ *     plaintext
  */
 public record CassandraConfig(
     List<InetSocketAddress> contactPoints,
@@ -30,7 +32,8 @@ public record CassandraConfig(
     Consistency serialConsistency,
     Duration requestTimeout,
     WriteConcurrency writeConcurrency,
-    boolean coalesceSuperseded) {
+    boolean coalesceSuperseded,
+    CassandraTls tls) {
 
   /** Default for {@code cassandra.consistency}. */
   public static final Consistency DEFAULT_CONSISTENCY = Consistency.LOCAL_QUORUM;

@@ -10,6 +10,15 @@ import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_MIN_CONCURREN
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_PASSWORD;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_REQUEST_TIMEOUT;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_SERIAL_CONSISTENCY;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_CA_FILE;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_CERT_FILE;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_ENABLED;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_HOSTNAME_VERIFICATION;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_KEYSTORE_FILE;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_KEYSTORE_PASSWORD;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_KEY_FILE;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_TRUSTSTORE_FILE;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_TRUSTSTORE_PASSWORD;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_USERNAME;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_WRITE_CONCURRENCY;
 
@@ -18,6 +27,7 @@ import io.lagline.config.ConfigReader;
 import io.lagline.config.Secret;
 import io.lagline.reconciler.config.CassandraConfig.Consistency;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +73,93 @@ final class CassandraReader {
         serial,
         reader.duration(CASSANDRA_REQUEST_TIMEOUT),
         writeConcurrency(reader),
-        reader.bool(CASSANDRA_COALESCE_SUPERSEDED));
+        reader.bool(CASSANDRA_COALESCE_SUPERSEDED),
+        tls(reader));
+  }
+
+  /** {@code cassandra.tls.*}: what to trust, and the client's own certificate for mutual TLS. */
+  static CassandraTls tls(ConfigReader reader) {
+    CassandraTls tls =
+        new CassandraTls(
+            reader.bool(CASSANDRA_TLS_ENABLED),
+            reader.path(CASSANDRA_TLS_CA_FILE),
+            reader.path(CASSANDRA_TLS_TRUSTSTORE_FILE),
+            reader.secret(CASSANDRA_TLS_TRUSTSTORE_PASSWORD),
+            reader.path(CASSANDRA_TLS_CERT_FILE),
+            reader.path(CASSANDRA_TLS_KEY_FILE),
+            reader.path(CASSANDRA_TLS_KEYSTORE_FILE),
+            reader.secret(CASSANDRA_TLS_KEYSTORE_PASSWORD),
+            reader.bool(CASSANDRA_TLS_HOSTNAME_VERIFICATION));
+    if (!tls.enabled()) {
+      Path given = firstNonNull(tls.caFile(), tls.truststoreFile(), tls.certFile(), tls.keyFile());
+      if (given != null || tls.keystoreFile() != null) {
+        reader.problem(
+            CASSANDRA_TLS_ENABLED,
+            "false",
+            "must be true when cassandra.tls files are given (else they would be ignored and the"
+                + " connection would be plaintext)");
+      }
+      return tls;
+    }
+    if (tls.caFile() == null && tls.truststoreFile() == null) {
+      reader.problem(
+          CASSANDRA_TLS_ENABLED,
+          "true",
+          "needs "
+              + CASSANDRA_TLS_CA_FILE.path()
+              + " or "
+              + CASSANDRA_TLS_TRUSTSTORE_FILE.path()
+              + " to trust the nodes' certificates");
+    }
+    if (tls.truststorePassword() != null && tls.truststoreFile() == null) {
+      reader.problem(
+          CASSANDRA_TLS_TRUSTSTORE_PASSWORD,
+          Secret.mask(),
+          "goes with " + CASSANDRA_TLS_TRUSTSTORE_FILE.path() + ", which is not set");
+    }
+    if ((tls.certFile() == null) != (tls.keyFile() == null)) {
+      Path set = tls.certFile() != null ? tls.certFile() : tls.keyFile();
+      reader.problem(
+          tls.certFile() != null ? CASSANDRA_TLS_CERT_FILE : CASSANDRA_TLS_KEY_FILE,
+          set.toString(),
+          CASSANDRA_TLS_CERT_FILE.path()
+              + " and "
+              + CASSANDRA_TLS_KEY_FILE.path()
+              + " go together");
+    }
+    if (tls.keystoreFile() != null && tls.certFile() != null) {
+      reader.problem(
+          CASSANDRA_TLS_KEYSTORE_FILE,
+          tls.keystoreFile().toString(),
+          "give either "
+              + CASSANDRA_TLS_KEYSTORE_FILE.path()
+              + " or "
+              + CASSANDRA_TLS_CERT_FILE.path()
+              + " with "
+              + CASSANDRA_TLS_KEY_FILE.path()
+              + ", not both");
+    }
+    if ((tls.keystoreFile() == null) != (tls.keystorePassword() == null)) {
+      reader.problem(
+          CASSANDRA_TLS_KEYSTORE_FILE,
+          tls.keystoreFile() == null ? null : tls.keystoreFile().toString(),
+          CASSANDRA_TLS_KEYSTORE_FILE.path()
+              + " and "
+              + CASSANDRA_TLS_KEYSTORE_PASSWORD.path()
+              + " (or "
+              + ConfigKey.fileKey(CASSANDRA_TLS_KEYSTORE_PASSWORD.path())
+              + ") go together");
+    }
+    return tls;
+  }
+
+  private static Path firstNonNull(Path... paths) {
+    for (Path path : paths) {
+      if (path != null) {
+        return path;
+      }
+    }
+    return null;
   }
 
   private static List<InetSocketAddress> contactPoints(ConfigReader reader) {

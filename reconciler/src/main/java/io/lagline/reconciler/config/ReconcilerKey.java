@@ -128,6 +128,46 @@ public enum ReconcilerKey implements ConfigKey {
       "cassandra.password",
       secret(),
       "**secret**: give it by environment or a file, never in the YAML; masked in every message"),
+  CASSANDRA_TLS_ENABLED(
+      "cassandra.tls.enabled",
+      flag(CassandraTls.DEFAULT_ENABLED),
+      "client encryption (TLS) to every node; needs `cassandra.tls.ca-file` or"
+          + " `cassandra.tls.truststore-file`. Managed services (e.g. Azure Managed Instance for"
+          + " Apache Cassandra) require it"),
+  CASSANDRA_TLS_CA_FILE(
+      "cassandra.tls.ca-file",
+      file(true),
+      "PEM bundle of the CA certificates the nodes' certificates must chain to"),
+  CASSANDRA_TLS_TRUSTSTORE_FILE(
+      "cassandra.tls.truststore-file",
+      file(true),
+      "a JKS or PKCS12 truststore, instead of (or with) `cassandra.tls.ca-file`"),
+  CASSANDRA_TLS_TRUSTSTORE_PASSWORD(
+      "cassandra.tls.truststore-password",
+      secret(),
+      "**secret**: the truststore's password, if it has one"),
+  CASSANDRA_TLS_CERT_FILE(
+      "cassandra.tls.cert-file",
+      file(true),
+      "mutual TLS: the client's PEM certificate (chain), with `cassandra.tls.key-file`"),
+  CASSANDRA_TLS_KEY_FILE(
+      "cassandra.tls.key-file",
+      file(true),
+      "mutual TLS: the client's private key, unencrypted PKCS#8 PEM (`BEGIN PRIVATE KEY`)"),
+  CASSANDRA_TLS_KEYSTORE_FILE(
+      "cassandra.tls.keystore-file",
+      file(true),
+      "mutual TLS: a JKS or PKCS12 keystore with the client's key and certificate, instead of"
+          + " the PEM pair"),
+  CASSANDRA_TLS_KEYSTORE_PASSWORD(
+      "cassandra.tls.keystore-password",
+      secret(),
+      "**secret**: the keystore's password (also its key's); required with the keystore"),
+  CASSANDRA_TLS_HOSTNAME_VERIFICATION(
+      "cassandra.tls.hostname-verification",
+      flag(CassandraTls.DEFAULT_HOSTNAME_VERIFICATION),
+      "the node's certificate must name the address connected to (SAN); turn off only for"
+          + " certificates that cannot"),
   CASSANDRA_CONSISTENCY(
       "cassandra.consistency",
       choice(CassandraConfig.DEFAULT_CONSISTENCY),

@@ -2,6 +2,7 @@ package io.lagline.testkit.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.ssl.ProgrammaticSslEngineFactory;
 import io.lagline.testkit.TestkitException;
 import io.lagline.testkit.process.ChildProcess;
 import io.lagline.testkit.process.JavaRuntime;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +95,8 @@ public final class CassandraNode implements AutoCloseable {
           () -> {
             Readiness.tcpConnect(contactPoint());
             releaseVersion =
-                CqlProbe.releaseVersion(List.of(contactPoint()), LOCAL_DATACENTER, credentials());
+                CqlProbe.releaseVersion(
+                    List.of(contactPoint()), LOCAL_DATACENTER, credentials(), tlsContext());
           });
     } catch (RuntimeException e) {
       process.kill();
@@ -173,12 +176,17 @@ public final class CassandraNode implements AutoCloseable {
   }
 
   /**
-   * A session builder for this node: contact point, data center and, with password authentication,
-   * the superuser.
+   * A session builder for this node: contact point, data center, with password authentication the
+   * superuser, and with client encryption TLS trusting the test CA.
    */
   public CqlSessionBuilder sessionBuilder() {
     CqlSessionBuilder builder =
         CqlSession.builder().addContactPoint(contactPoint()).withLocalDatacenter(LOCAL_DATACENTER);
+    SSLContext tls = tlsContext();
+    if (tls != null) {
+      builder =
+          builder.withSslEngineFactory(new ProgrammaticSslEngineFactory(tls, null, true, false));
+    }
     String[] credentials = credentials();
     return credentials == null
         ? builder
@@ -242,6 +250,10 @@ public final class CassandraNode implements AutoCloseable {
 
   private String address() {
     return LOOPBACK + ":" + layout.nativePort();
+  }
+
+  private SSLContext tlsContext() {
+    return options.clientEncryption() == null ? null : options.clientEncryption().clientContext();
   }
 
   private String[] credentials() {

@@ -30,6 +30,8 @@ import java.util.Set;
  * @param stopTimeout how long a graceful stop (drain) may take before the process is killed
  * @param logCapBytes size at which the node's captured stdout/stderr stops growing
  * @param javaHome the JDK to run the node with, or null for the one running the tests
+ * @param clientEncryption the certificates of a TLS-only native port ({@code
+ *     client_encryption_options}), or null for plaintext
  */
 public record CassandraNodeOptions(
     String clusterName,
@@ -48,7 +50,8 @@ public record CassandraNodeOptions(
     Duration startTimeout,
     Duration stopTimeout,
     long logCapBytes,
-    Path javaHome) {
+    Path javaHome,
+    TestCertificates clientEncryption) {
 
   public static final String DEFAULT_CLUSTER_NAME = "lagline-test";
   public static final int DEFAULT_NUM_TOKENS = 16;
@@ -131,6 +134,7 @@ public record CassandraNodeOptions(
     b.stopTimeout = stopTimeout;
     b.logCapBytes = logCapBytes;
     b.javaHome = javaHome;
+    b.clientEncryption = clientEncryption;
     return b;
   }
 
@@ -153,6 +157,7 @@ public record CassandraNodeOptions(
     private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
     private long logCapBytes = DEFAULT_LOG_CAP_BYTES;
     private Path javaHome;
+    private TestCertificates clientEncryption;
 
     private Builder() {}
 
@@ -266,6 +271,15 @@ public record CassandraNodeOptions(
       return this;
     }
 
+    /**
+     * Default null: plaintext CQL. With certificates (e.g. {@link TestCertificates#create}), the
+     * native port speaks TLS only ({@code optional: false}), as managed services do.
+     */
+    public Builder clientEncryption(TestCertificates value) {
+      clientEncryption = value;
+      return this;
+    }
+
     public CassandraNodeOptions build() {
       return new CassandraNodeOptions(
           clusterName,
@@ -284,7 +298,8 @@ public record CassandraNodeOptions(
           startTimeout,
           stopTimeout,
           logCapBytes,
-          javaHome);
+          javaHome,
+          clientEncryption);
     }
   }
 }

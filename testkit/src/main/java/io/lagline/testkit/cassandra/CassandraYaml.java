@@ -64,6 +64,17 @@ public final class CassandraYaml {
     line(y, "range_request_timeout", millis(options.readTimeout()));
     line(y, "request_timeout", millis(options.readTimeout()));
     line(y, "truncate_request_timeout", "60000ms");
+    TestCertificates tls = options.clientEncryption();
+    if (tls != null) {
+      // TLS only: a plaintext client is not served (optional: false), as on managed services
+      y.append("client_encryption_options:\n");
+      y.append("  enabled: true\n");
+      y.append("  optional: false\n");
+      y.append("  keystore: ").append(quote(tls.serverKeystore())).append('\n');
+      y.append("  keystore_password: ").append(quote(tls.password())).append('\n');
+      y.append("  store_type: PKCS12\n");
+      y.append("  require_client_auth: false\n");
+    }
     return y.toString();
   }
 

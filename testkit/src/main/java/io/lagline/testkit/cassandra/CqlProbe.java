@@ -5,9 +5,11 @@ import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.ssl.ProgrammaticSslEngineFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * One real CQL round trip, {@code SELECT release_version FROM system.local}, on a short-lived
@@ -26,6 +28,22 @@ public final class CqlProbe {
    */
   public static String releaseVersion(
       List<InetSocketAddress> contactPoints, String localDatacenter, String[] credentials) {
+    return releaseVersion(contactPoints, localDatacenter, credentials, null);
+  }
+
+  /**
+   * Connects over TLS with {@code tls} (no hostname check: the probe asks whether the node is up,
+   * not who it is), queries and disconnects.
+   *
+   * @param credentials {@code {username, password}}, or null
+   * @param tls the client context, or null for plaintext
+   * @return the node's release version
+   */
+  public static String releaseVersion(
+      List<InetSocketAddress> contactPoints,
+      String localDatacenter,
+      String[] credentials,
+      SSLContext tls) {
     CqlSessionBuilder builder =
         CqlSession.builder()
             .addContactPoints(contactPoints)
@@ -33,6 +51,9 @@ public final class CqlProbe {
             .withConfigLoader(config());
     if (credentials != null) {
       builder.withAuthCredentials(credentials[0], credentials[1]);
+    }
+    if (tls != null) {
+      builder.withSslEngineFactory(new ProgrammaticSslEngineFactory(tls, null, false, false));
     }
     try (CqlSession session = builder.build()) {
       Row row = session.execute("SELECT release_version FROM system.local").one();

@@ -29,6 +29,32 @@ class CassandraYamlTest {
   }
 
   @Test
+  void client_encryption_makes_the_native_port_tls_only() {
+    TestCertificates certs =
+        new TestCertificates(Path.of("/tmp/c/ca.pem"), Path.of("/tmp/c/server.p12"), "pw");
+    Map<String, Object> yaml =
+        render(CassandraNodeOptions.builder().clientEncryption(certs).build());
+
+    assertThat(yaml.get("client_encryption_options"))
+        .isEqualTo(
+            Map.of(
+                "enabled",
+                true,
+                "optional",
+                false,
+                "keystore",
+                "/tmp/c/server.p12",
+                "keystore_password",
+                "pw",
+                "store_type",
+                "PKCS12",
+                "require_client_auth",
+                false));
+    assertThat(render(CassandraNodeOptions.defaults()))
+        .doesNotContainKey("client_encryption_options");
+  }
+
+  @Test
   void keeps_every_directory_under_the_base_directory() {
     Map<String, Object> yaml = render(CassandraNodeOptions.defaults());
 
