@@ -3,6 +3,8 @@ package io.lagline.reconciler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.auth.oauth2.ExternalAccountCredentials;
+import com.google.auth.oauth2.GoogleCredentials;
 import io.lagline.error.LaglineException;
 import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.config.ConfigLoader;
@@ -93,6 +95,34 @@ class WorkloadIdentityCliTest {
       assertThat(result.out()).as(command).isEmpty();
       assertThat(result.took()).as(command).isLessThan(PROMPT);
     }
+  }
+
+  @Test
+  void the_shipped_aks_template_is_accepted_up_to_the_token_exchange() throws IOException {
+    Path template = Path.of("..", "deploy", "k8s", "overlays", "aks", "gcp-credential-config.json");
+    String json = Files.readString(template);
+    try (var in = Files.newInputStream(template)) {
+      var credentials = (ExternalAccountCredentials) GoogleCredentials.fromStream(in);
+      assertThat(credentials.getTokenUrl()).isEqualTo("https://sts.googleapis.com/v1/token");
+      assertThat(credentials.getAudience())
+          .isEqualTo(
+              "//iam.googleapis.com/projects/PROJECT_NUMBER/locations/global"
+                  + "/workloadIdentityPools/POOL_ID/providers/PROVIDER_ID");
+    }
+    assertThat(json).contains("\"file\": \"/var/run/secrets/tokens/gcp-token\"");
+    // the same file with only the token endpoint and the token path moved onto this machine
+    ExternalAccountFile local = ExternalAccountFile.unreachableTokenEndpoint(dir);
+    Files.writeString(
+        local.file(),
+        json.replace("https://sts.googleapis.com/v1/token", local.tokenUrl())
+            .replace("/var/run/secrets/tokens/gcp-token", local.subjectTokenFile().toString()));
+
+    Result result = run("provision", "--config", config(local).toString());
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err())
+        .contains("could not exchange the workload identity token at " + local.tokenUrl());
   }
 
   @Test
