@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where and as whom to reach Pub/Sub: the emulator over a plaintext channel without credentials, or
- * the real service with Application Default Credentials or a service-account key file. Every
- * Pub/Sub client Lagline builds gets its channel and credentials from one {@code configure} call
- * here. Owns the emulator channel and closes it; close it after the clients that use it.
+ * the real service with Application Default Credentials, a service-account key file or an {@code
+ * external_account} credential configuration (Workload Identity Federation). Every Pub/Sub client
+ * Lagline builds gets its channel and credentials from one {@code configure} call here. Owns the
+ * emulator channel and closes it; close it after the clients that use it.
  *
  * <p>The emulator channel accepts inbound messages up to {@link
  * PubSubLimits#MAX_INBOUND_MESSAGE_BYTES}; the client's default channels to the real service
@@ -159,11 +160,13 @@ public final class PubSubConnection implements AutoCloseable {
   }
 
   /**
-   * The real service, as the account in {@code credentialsFile} (a service-account JSON key) or,
-   * when it is null, with Application Default Credentials. Credentials are loaded now, so a missing
-   * one fails here.
+   * The real service, as the account in {@code credentialsFile} (a service-account JSON key or an
+   * {@code external_account} credential configuration for Workload Identity Federation) or, when it
+   * is null, with Application Default Credentials. Credentials are loaded now, so a missing one
+   * fails here; an {@code external_account} one also exchanges its token now, so a token endpoint
+   * that cannot be reached or refuses the token fails here, before any Pub/Sub RPC.
    *
-   * @throws PubSubConnectionException when no credentials can be loaded
+   * @throws PubSubConnectionException when no credentials can be loaded or exchanged
    */
   public static PubSubConnection google(Path credentialsFile) {
     return google(credentialsFile, List.of());
@@ -180,9 +183,9 @@ public final class PubSubConnection implements AutoCloseable {
 
   private static PubSubConnection google(
       Path credentialsFile, List<ClientInterceptor> interceptors, SettingNames names) {
-    GoogleCredentials credentials = GoogleCredentialsLoader.load(credentialsFile);
     GoogleCredentials scoped =
-        credentials.createScoped(TopicAdminSettings.getDefaultServiceScopes());
+        GoogleCredentialsLoader.scoped(
+            credentialsFile, names, TopicAdminSettings.getDefaultServiceScopes());
     return new PubSubConnection(
         null, null, FixedCredentialsProvider.create(scoped), interceptors, names);
   }

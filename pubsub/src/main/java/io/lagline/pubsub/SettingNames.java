@@ -6,7 +6,8 @@ package io.lagline.pubsub;
  * producer's {@code --emulator}).
  *
  * @param emulatorHost the setting that selects the emulator
- * @param credentialsFile the setting that gives a service-account key
+ * @param credentialsFile the setting that gives a service-account key or an {@code
+ *     external_account} credential configuration
  */
 public record SettingNames(String emulatorHost, String credentialsFile) {
   /** For a connection opened without naming its settings: the environment and the library. */

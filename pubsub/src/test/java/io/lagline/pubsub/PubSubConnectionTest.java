@@ -145,6 +145,7 @@ class PubSubConnectionTest {
     assertThatThrownBy(() -> PubSubConnection.google(file))
         .isInstanceOf(PubSubConnectionException.class)
         .hasMessageContaining("cannot load credentials from " + file)
-        .hasMessageContaining("service-account key file");
+        .hasMessageContaining(
+            "service-account key or an external_account credential configuration");
   }
 }

@@ -15,6 +15,7 @@ import io.lagline.producer.publish.PublisherSettings.LimitExceeded;
 import io.lagline.producer.publish.PublisherSettingsBuilder;
 import io.lagline.producer.publish.TopicPath;
 import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.SettingNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -83,7 +85,9 @@ final class PublishCommand implements Callable<Integer> {
   @Option(
       names = "--credentials-file",
       paramLabel = "PATH",
-      description = "A service-account JSON key (default: Application Default Credentials).")
+      description =
+          "A service-account JSON key or an external_account credential configuration (Workload"
+              + " Identity Federation) (default: Application Default Credentials).")
   private Path credentialsFile;
 
   @Option(
@@ -180,6 +184,9 @@ final class PublishCommand implements Callable<Integer> {
           "The producer id heartbeats carry as entity key (default: host name and a random"
               + " suffix).")
   private String producerId;
+
+  /** The flags that select where and as whom to publish, for messages about the connection. */
+  static final SettingNames SETTING_NAMES = new SettingNames("--emulator", "--credentials-file");
 
   PublishCommand(InputStream stdin, Map<String, String> env) {
     this.stdin = stdin;
@@ -299,7 +306,7 @@ final class PublishCommand implements Callable<Integer> {
 
   private PubSubConnection connect() {
     try {
-      return PubSubConnection.create(emulator, credentialsFile);
+      return PubSubConnection.create(emulator, credentialsFile, List.of(), SETTING_NAMES);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--emulator: " + e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lagline.cli.ExitCodes;
 import io.lagline.producer.publish.PublisherKey;
 import io.lagline.producer.publish.PublisherSettings;
+import io.lagline.testkit.pubsub.ExternalAccountFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -112,6 +113,36 @@ class ProducerMainTest {
         .asString()
         .startsWith("error: cannot reach the Pub/Sub emulator at 127.0.0.1:" + closedPort)
         .contains("gcloud beta emulators pubsub start");
+  }
+
+  @Test
+  void a_workload_identity_configuration_is_accepted_up_to_the_token_exchange() {
+    ExternalAccountFile credentials = ExternalAccountFile.unreachableTokenEndpoint(dir);
+    long start = System.nanoTime();
+
+    int code =
+        run(
+            "publish",
+            "--topic",
+            TOPIC,
+            "--emulator",
+            "",
+            "--credentials-file",
+            credentials.file().toString());
+
+    assertThat(code).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(err().lines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "error: --credentials-file = "
+                + credentials.file()
+                + " (external_account): could not exchange the workload identity token at "
+                + credentials.tokenUrl()
+                + ": ConnectException: Connection refused");
+    // no publisher was created: the exchange fails before any RPC, not after the retry budget
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(out()).isEmpty();
   }
 
   @Test

@@ -1,16 +1,13 @@
 package io.lagline.reconciler.cli;
 
-import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_CREDENTIALS_FILE;
-import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_EMULATOR_HOST;
-
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
-import io.lagline.pubsub.PubSubConnectionException;
 import io.lagline.reconciler.config.ConfigLoader;
 import io.lagline.reconciler.config.PubSubConfig;
 import io.lagline.reconciler.config.ReconcilerKey;
+import io.lagline.reconciler.intake.PubSubIntake;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,23 +20,12 @@ final class CommandConfig {
 
   /**
    * The emulator or Google Cloud, as {@code pubsub.emulator-host} and {@code
-   * pubsub.credentials-file} say.
+   * pubsub.credentials-file} say: the connection {@code run} opens, messages naming those keys.
    *
    * @throws LaglineException naming the cause and those keys (exit 1)
    */
   static PubSubConnection connect(PubSubConfig pubsub) {
-    try {
-      return PubSubConnection.create(pubsub.emulatorHost(), pubsub.credentialsFile());
-    } catch (PubSubConnectionException e) {
-      throw new LaglineException(
-          e.getMessage()
-              + " (reconciler keys: "
-              + PUBSUB_EMULATOR_HOST.path()
-              + ", "
-              + PUBSUB_CREDENTIALS_FILE.path()
-              + ")",
-          e);
-    }
+    return PubSubIntake.connect(pubsub);
   }
 
   /**

@@ -64,7 +64,8 @@ public enum ReconcilerKey implements ConfigKey {
   PUBSUB_CREDENTIALS_FILE(
       "pubsub.credentials-file",
       file(true).unsetMeans("ADC"),
-      "service-account JSON key; unset: Application Default Credentials"),
+      "service-account JSON key or `external_account` credential configuration (Workload Identity"
+          + " Federation, see deploy/README.md); unset: Application Default Credentials"),
   PUBSUB_PARALLEL_PULL_COUNT(
       "pubsub.parallel-pull-count",
       integer(PubSubConfig.DEFAULT_PARALLEL_PULL_COUNT, 1, 64),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lagline.reconciler.TestMappings;
 import io.lagline.testkit.cassandra.CassandraAuthenticator;
 import io.lagline.testkit.cassandra.CassandraNodeOptions;
+import io.lagline.testkit.pubsub.ExternalAccountFile;
 import io.lagline.testkit.pubsub.PubSubTestResources;
 import io.lagline.testkit.stack.KeepLogsOnFailure;
 import io.lagline.testkit.stack.LocalStack;
@@ -203,6 +204,33 @@ class StartupErrorsIT {
 
     assertThat(result.code()).isNotZero();
     assertThat(result.err()).contains("pubsub.credentials-file").doesNotContain("\tat ");
+    assertThat(adminPortIsFree()).isTrue();
+  }
+
+  @Test
+  void a_workload_identity_token_that_cannot_be_exchanged() throws IOException {
+    // Cassandra is real and reachable; Pub/Sub is "Google" with an external_account whose token
+    // endpoint is a closed port on 127.0.0.1, so run stops at the exchange, before any Pub/Sub RPC
+    Path wif = Files.createDirectories(dir.resolve("wif"));
+    ExternalAccountFile credentials = ExternalAccountFile.unreachableTokenEndpoint(wif);
+    String yaml = Files.readString(config("wif", ""));
+    yaml =
+        yaml.replaceFirst(
+            "(?m)^\\s*emulator-host:.*$", "  credentials-file: " + credentials.file());
+    Path file = Files.writeString(dir.resolve("wif.yaml"), yaml);
+
+    Pipeline.CliResult result = Pipeline.cli("run", "--config", file.toString());
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err())
+        .startsWith(
+            "error: pubsub.credentials-file = "
+                + credentials.file()
+                + " (external_account): could not exchange the workload identity token at "
+                + credentials.tokenUrl()
+                + ": ConnectException: Connection refused")
+        .doesNotContain("\tat ");
     assertThat(adminPortIsFree()).isTrue();
   }
 
