@@ -29,6 +29,7 @@ final class KnownMetrics {
           "lagline_reconciler_audit_divergent_total",
           "lagline_reconciler_audit_repaired_total",
           "lagline_reconciler_oldest_in_flight_age_seconds",
+          "lagline_reconciler_receive_lag_seconds",
           "lagline_reconciler_flow_control_max_messages",
           "lagline_reconciler_write_concurrency_limit",
           "lagline_reconciler_writes_in_flight",

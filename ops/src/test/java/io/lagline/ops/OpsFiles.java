@@ -39,6 +39,10 @@ final class OpsFiles {
     return root().resolve("deploy/prometheus/prometheus.yml");
   }
 
+  static Path lagScaledObject() {
+    return root().resolve("deploy/k8s/components/keda-lag-scaling/scaledobject.yaml");
+  }
+
   static Path runbook() {
     return root().resolve("docs/RUNBOOK.md");
   }

@@ -45,6 +45,7 @@ public final class MessageHandler implements MessageReceiver {
   private final Watermarks watermarks;
   private final long budgetNanos;
   private final InFlightMessages inFlight = new InFlightMessages();
+  private final ReceiveLag receiveLag;
   private volatile boolean draining;
 
   /**
@@ -72,6 +73,8 @@ public final class MessageHandler implements MessageReceiver {
     this.clock = clock;
     this.watermarks = watermarks;
     metrics.oldestInFlight(inFlight::oldestAgeSeconds);
+    this.receiveLag = new ReceiveLag(clock);
+    metrics.receiveLag(receiveLag::seconds);
     Duration tenth = maxAckExtension.dividedBy(10);
     Duration margin = tenth.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : tenth;
     this.budgetNanos = maxAckExtension.minus(margin).toNanos();
@@ -82,6 +85,7 @@ public final class MessageHandler implements MessageReceiver {
     metrics.messageReceived();
     Reply reply = inFlight.track(consumer);
     Instant received = clock.instant();
+    receiveLag.received(publishTime(message));
     long deadline = System.nanoTime() + budgetNanos;
     Map<String, String> attributes = message.getAttributesMap();
     String eventType = attributes.get(Attributes.EVENT_TYPE);

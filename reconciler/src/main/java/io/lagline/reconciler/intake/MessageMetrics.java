@@ -17,11 +17,12 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Owns the meters of the messages {@link MessageHandler} handles: each event's outcome and
- * consistency lag, the failed deliveries, the acks and nacks, and the messages in flight. Tags are
- * bounded: event types come from the mapping (anything else is {@value #UNKNOWN_TYPE}), outcomes
- * and verdicts from fixed sets, and every such series is registered at zero here, so a freshly
- * started reconciler exports it and {@code increase()} sees its first event. Names are listed with
- * their Prometheus form in the README's metrics reference.
+ * consistency lag, the failed deliveries, the acks and nacks, the messages in flight, and how far
+ * behind the subscription they are received. Tags are bounded: event types come from the mapping
+ * (anything else is {@value #UNKNOWN_TYPE}), outcomes and verdicts from fixed sets, and every such
+ * series is registered at zero here, so a freshly started reconciler exports it and {@code
+ * increase()} sees its first event. Names are listed with their Prometheus form in the README's
+ * metrics reference.
  */
 public final class MessageMetrics {
   /** Tag value for an event type the mapping does not know. */
@@ -49,6 +50,7 @@ public final class MessageMetrics {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong flowControlMax = new AtomicLong();
   private volatile DoubleSupplier oldestInFlight = () -> 0;
+  private volatile DoubleSupplier receiveLag = () -> 0;
 
   /**
    * Registers the meters, every fixed-tag series at zero.
@@ -74,6 +76,14 @@ public final class MessageMetrics {
     Gauge.builder(
             "lagline.reconciler.oldest.in.flight.age", this, m -> m.oldestInFlight.getAsDouble())
         .description("Age of the oldest message received and not yet acked or nacked; 0 when none")
+        .baseUnit("seconds")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("lagline.reconciler.receive.lag", this, m -> m.receiveLag.getAsDouble())
+        .description(
+            "Age (now minus Pub/Sub publish time) of the oldest message received in the last 10 s;"
+                + " 0 when none was received in that window. Grows with the backlog; the signal"
+                + " the reconciler is scaled on")
         .baseUnit("seconds")
         .strongReference(true)
         .register(registry);
@@ -103,6 +113,14 @@ public final class MessageMetrics {
    */
   void oldestInFlight(DoubleSupplier ageSeconds) {
     this.oldestInFlight = ageSeconds;
+  }
+
+  /**
+   * Makes the receive-lag gauge read {@code seconds}: the age of the oldest message received in the
+   * last 10 s, 0 when none was (see {@link ReceiveLag}).
+   */
+  void receiveLag(DoubleSupplier seconds) {
+    this.receiveLag = seconds;
   }
 
   /**

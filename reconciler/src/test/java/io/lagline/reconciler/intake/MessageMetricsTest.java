@@ -65,6 +65,7 @@ class MessageMetricsTest {
     metrics.messageReceived();
     metrics.flowControlLimit(2000);
     metrics.oldestInFlight(() -> 1.5);
+    metrics.receiveLag(() -> 42.5);
 
     assertThat(registry.scrape())
         .contains(
@@ -80,7 +81,8 @@ class MessageMetricsTest {
             "lagline_reconciler_failures_total{class=\"permanent\",reason=\"invalid_payload\"} 1.0")
         .contains("lagline_reconciler_in_flight_messages 1.0")
         .contains("lagline_reconciler_flow_control_max_messages 2000.0")
-        .contains("lagline_reconciler_oldest_in_flight_age_seconds 1.5");
+        .contains("lagline_reconciler_oldest_in_flight_age_seconds 1.5")
+        .contains("lagline_reconciler_receive_lag_seconds 42.5");
   }
 
   @Test

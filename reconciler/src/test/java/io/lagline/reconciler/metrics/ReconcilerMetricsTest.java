@@ -50,6 +50,7 @@ class ReconcilerMetricsTest {
                 Map.entry("lagline.reconciler.in.flight", 1),
                 Map.entry("lagline.reconciler.flow.control.max", 1),
                 Map.entry("lagline.reconciler.oldest.in.flight.age", 1),
+                Map.entry("lagline.reconciler.receive.lag", 1),
                 Map.entry("lagline.reconciler.stalled.for", 1),
                 Map.entry("lagline.reconciler.paused", 1),
                 Map.entry("lagline.reconciler.write.concurrency.limit", 1),
@@ -90,6 +91,7 @@ class ReconcilerMetricsTest {
                 + "code=\"UNAVAILABLE\"} 0.0")
         .contains("lagline_reconciler_audit_divergent_total{app=\"lagline-reconciler\"} 0.0")
         .contains("lagline_reconciler_stalled_for_seconds{app=\"lagline-reconciler\"} 0.0")
+        .contains("lagline_reconciler_receive_lag_seconds{app=\"lagline-reconciler\"} 0.0")
         .doesNotContain("lagline_reconciler_watermark_lag_seconds");
   }
 }
