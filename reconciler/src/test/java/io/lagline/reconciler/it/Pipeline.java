@@ -151,8 +151,7 @@ final class Pipeline {
 
   /** Publishes messages as they are, unvalidated: how poison reaches the topic. */
   void publishRaw(List<PubsubMessage> messages) throws Exception {
-    try (PubSubTestResources resources =
-        PubSubTestResources.connect(stack.pubsubEmulatorHost(), stack.projectId())) {
+    try (PubSubTestResources resources = stack.connectPubSub()) {
       Publisher publisher =
           resources
               .connection()
@@ -185,8 +184,7 @@ final class Pipeline {
   /** Pulls (and acks) what reached the dead-letter topic until {@code expected} have arrived. */
   List<PubsubMessage> deadLetters(int expected, Duration timeout) throws Exception {
     List<PubsubMessage> received = new CopyOnWriteArrayList<>();
-    try (PubSubTestResources resources =
-        PubSubTestResources.connect(stack.pubsubEmulatorHost(), stack.projectId())) {
+    try (PubSubTestResources resources = stack.connectPubSub()) {
       Subscriber subscriber =
           resources
               .connection()
