@@ -70,12 +70,12 @@ public sealed interface KeyRule {
 
   /** An optional list, from a YAML sequence or comma-separated text. */
   static Items list(String form) {
-    return new Items(false, form);
+    return new Items(false, form, "none");
   }
 
   /** A list of at least one item, from a YAML sequence or comma-separated text. */
   static Items requiredList(String form) {
-    return new Items(true, form);
+    return new Items(true, form, "required");
   }
 
   /** A map of strings whose default is computed from other keys, as {@code defaultText} says. */
@@ -231,7 +231,12 @@ public sealed interface KeyRule {
   }
 
   /** A list of strings, each of {@code form}. */
-  record Items(boolean required, String form) implements KeyRule {
+  record Items(boolean required, String form, String unset) implements KeyRule {
+    /** The same rule, documented with what an unset (empty) list means. */
+    public Items unsetMeans(String text) {
+      return new Items(required, form, text);
+    }
+
     @Override
     public String describe() {
       return "a list of " + form;
@@ -239,7 +244,7 @@ public sealed interface KeyRule {
 
     @Override
     public String defaultText() {
-      return required ? "required" : "none";
+      return unset;
     }
   }
 

@@ -75,6 +75,7 @@ public final class ConfigLoader {
         retry,
         new SchemaConfig(reader.map(SCHEMA_REPLICATION, replication(cassandra))),
         deadLetter,
+        PubSubReader.reconciled(reader, pubsub, deadLetter),
         new OutageConfig(
             reader.integer(OUTAGE_FAILURE_RATE_PERCENT),
             reader.integer(OUTAGE_MIN_WRITES),

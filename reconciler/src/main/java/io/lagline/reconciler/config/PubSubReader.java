@@ -12,6 +12,11 @@ import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_FLOW_CONTROL_MAX
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_MAX_ACK_EXTENSION;
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_MAX_DURATION_PER_ACK_EXTENSION;
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_PARALLEL_PULL_COUNT;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_RECONCILED_INCLUDE_PAYLOAD;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_RECONCILED_ORDERING;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_RECONCILED_OUTCOMES;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_RECONCILED_SUBSCRIPTION;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_RECONCILED_TOPIC;
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_STALL_TIMEOUT;
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_STREAM_ERROR_THRESHOLD;
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_STREAM_ERROR_WINDOW;
@@ -19,7 +24,10 @@ import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_SUBSCRIPTION;
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_TOPIC;
 
 import io.lagline.config.ConfigReader;
+import io.lagline.event.Reconciled;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the {@code pubsub.*} keys, dead-letter ones included, and checks the rules among them. */
 final class PubSubReader {
@@ -77,5 +85,61 @@ final class PubSubReader {
     }
     return new DeadLetterConfig(
         topic, subscription, reader.integer(PUBSUB_DEAD_LETTER_MAX_DELIVERY_ATTEMPTS));
+  }
+
+  static ReconciledConfig reconciled(
+      ConfigReader reader, PubSubConfig pubsub, DeadLetterConfig deadLetter) {
+    String topic = reader.string(PUBSUB_RECONCILED_TOPIC);
+    if (topic != null && (topic.equals(pubsub.topic()) || topic.equals(deadLetter.topic()))) {
+      reader.problem(
+          PUBSUB_RECONCILED_TOPIC,
+          topic,
+          "must differ from "
+              + PUBSUB_TOPIC.path()
+              + " and "
+              + PUBSUB_DEAD_LETTER_TOPIC.path()
+              + " (notifications are not events)");
+    }
+    String subscription = reader.string(PUBSUB_RECONCILED_SUBSCRIPTION);
+    if (subscription != null
+        && (subscription.equals(pubsub.subscription())
+            || subscription.equals(deadLetter.subscription()))) {
+      reader.problem(
+          PUBSUB_RECONCILED_SUBSCRIPTION,
+          subscription,
+          "must differ from "
+              + PUBSUB_SUBSCRIPTION.path()
+              + " and "
+              + PUBSUB_DEAD_LETTER_SUBSCRIPTION.path());
+    }
+    if (subscription != null && topic == null) {
+      reader.problem(
+          PUBSUB_RECONCILED_SUBSCRIPTION,
+          subscription,
+          "needs " + PUBSUB_RECONCILED_TOPIC.path() + " (the topic it reads)");
+    }
+    Set<String> outcomes = new LinkedHashSet<>(reader.list(PUBSUB_RECONCILED_OUTCOMES));
+    for (String outcome : outcomes) {
+      if (!Reconciled.OUTCOMES.contains(outcome)) {
+        reader.problem(
+            PUBSUB_RECONCILED_OUTCOMES,
+            String.join(",", outcomes),
+            "must list only "
+                + String.join(", ", Reconciled.OUTCOMES)
+                + "; '"
+                + outcome
+                + "' is not one");
+        break;
+      }
+    }
+    if (outcomes.isEmpty()) {
+      outcomes.addAll(ReconciledConfig.DEFAULT_OUTCOMES);
+    }
+    return new ReconciledConfig(
+        topic,
+        subscription,
+        reader.bool(PUBSUB_RECONCILED_INCLUDE_PAYLOAD),
+        reader.bool(PUBSUB_RECONCILED_ORDERING),
+        outcomes);
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * @param retry in-process write retries
  * @param schema what {@code reconciler schema} creates
  * @param deadLetter where poison events go
+ * @param reconciled the reconciled stream, notifications of settled events
  * @param outage when intake pauses because Cassandra is out
  * @param watermark how heartbeat watermarks are tracked per producer
  * @param audit the optional convergence auditor
@@ -28,6 +29,7 @@ public record ReconcilerConfig(
     RetryConfig retry,
     SchemaConfig schema,
     DeadLetterConfig deadLetter,
+    ReconciledConfig reconciled,
     OutageConfig outage,
     WatermarkConfig watermark,
     AuditConfig audit,

@@ -109,6 +109,27 @@ public enum ReconcilerKey implements ConfigKey {
       duration(IntakeHealthConfig.DEFAULT_STALL_TIMEOUT, ofSeconds(10), ofHours(1)),
       "`/health/ready` fails (`progressing`) when messages are held and none was acked or nacked"
           + " for this long"),
+  PUBSUB_RECONCILED_TOPIC(
+      "pubsub.reconciled.topic",
+      text(TOPIC, KeyForms.TOPIC_FORM),
+      "the reconciled stream: a notification is published here once an event's writes are"
+          + " confirmed, before its message is acked (docs/CONTRACT.md); unset: none"),
+  PUBSUB_RECONCILED_SUBSCRIPTION(
+      "pubsub.reconciled.subscription",
+      text(SUBSCRIPTION, KeyForms.SUBSCRIPTION_FORM),
+      "a subscription on the reconciled topic for a downstream consumer, created by `provision`"),
+  PUBSUB_RECONCILED_INCLUDE_PAYLOAD(
+      "pubsub.reconciled.include-payload",
+      flag(ReconciledConfig.DEFAULT_INCLUDE_PAYLOAD),
+      "copy the event's payload into its notification (else only the attributes)"),
+  PUBSUB_RECONCILED_ORDERING(
+      "pubsub.reconciled.ordering",
+      flag(ReconciledConfig.DEFAULT_ORDERING),
+      "publish notifications with the entity key as ordering key"),
+  PUBSUB_RECONCILED_OUTCOMES(
+      "pubsub.reconciled.outcomes",
+      KeyRule.list("applied, duplicate, stale, superseded").unsetMeans("all four"),
+      "the outcomes notified; an event with another one is acked without a notification"),
   CASSANDRA_CONTACT_POINTS(
       "cassandra.contact-points",
       requiredList("host:port, e.g. 10.0.0.5:9042"),
