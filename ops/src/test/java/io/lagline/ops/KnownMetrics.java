@@ -47,10 +47,22 @@ final class KnownMetrics {
           "up");
 
   /**
-   * Meters not exported yet by any branch; queries on them may return nothing in PrometheusIT. Keep
-   * it empty on main: every panel and alert must be proven against real series.
+   * Meters not exported yet by any branch; queries on them may return nothing in PrometheusIT, and
+   * StartUpSeriesTest does not look for them. Keep it empty on main: every panel and alert must be
+   * proven against real series. Move a name to {@link #EXPORTED} with the code that exports it.
    */
-  static final Set<String> PENDING = Set.of();
+  static final Set<String> PENDING =
+      Set.of(
+          // the reconciled stream (issue 14), exported by the reconciler's notification publisher
+          "lagline_reconciler_notifications_total",
+          "lagline_reconciler_notification_failures_total",
+          "lagline_reconciler_notification_publish_seconds_bucket",
+          "lagline_reconciler_notification_publish_seconds_count",
+          "lagline_reconciler_notification_publish_seconds_sum",
+          "lagline_reconciler_visible_lag_seconds_bucket",
+          "lagline_reconciler_visible_lag_seconds_count",
+          "lagline_reconciler_visible_lag_seconds_sum",
+          "lagline_reconciler_notifications_paused");
 
   private KnownMetrics() {}
 
