@@ -178,10 +178,16 @@ public final class MessageHandler implements MessageReceiver {
     metrics.failure(verdict.errorClass().tag(), MessageMetrics.NOTIFICATION_PUBLISH);
     LOG.warn(
         "message {} written but its notification was not confirmed ({}: {}); nacked for"
-            + " redelivery",
+            + " redelivery{}",
         message.getMessageId(),
         verdict.reason(),
-        cause.toString());
+        cause.toString(),
+        verdict.reason().equals("pubsub_setup")
+            ? " (check that "
+                + ReconcilerKey.PUBSUB_RECONCILED_TOPIC.path()
+                + " exists, e.g. `bin/reconciler provision`, and that the reconciler may publish"
+                + " to it: roles/pubsub.publisher)"
+            : "");
     metrics.event(event.eventType(), "failed");
     nack(reply);
   }
