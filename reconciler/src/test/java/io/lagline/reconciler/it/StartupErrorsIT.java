@@ -181,6 +181,23 @@ class StartupErrorsIT {
   }
 
   @Test
+  void a_reconciled_topic_that_does_not_exist() throws IOException {
+    Path file = config("no-reconciled", "");
+    String topic = "projects/" + stack.projectId() + "/topics/missing-reconciled";
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(
+                "  emulator-host:", "  reconciled: { topic: " + topic + " }\n  emulator-host:"));
+    Pipeline.CliResult result = Pipeline.cli("run", "--config", file.toString());
+
+    assertThat(result.err()).as("one message, not a stack trace").doesNotContain("\tat ");
+    assertThat(adminPortIsFree()).as("nothing left listening after a failed start").isTrue();
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err()).contains("missing-reconciled").contains("pubsub.reconciled.topic");
+  }
+
+  @Test
   void a_subscription_that_does_not_exist() throws IOException {
     Pipeline.CliResult result =
         run(

@@ -105,4 +105,28 @@ class ProvisionPlanTest {
         .contains("--role=roles/pubsub.subscriber")
         .contains("gcloud projects describe app-prod");
   }
+
+  @Test
+  void the_reconciled_topic_and_its_downstream_subscription_only_when_configured()
+      throws IOException {
+    ProvisionPlan off = ProvisionPlan.of(config(""));
+    assertThat(off.reconciledTopic()).isNull();
+    assertThat(off.reconciledSubscription()).isNull();
+
+    ProvisionPlan on =
+        ProvisionPlan.of(
+            config(
+                """
+                  reconciled:
+                    topic: projects/demo-project/topics/events-reconciled
+                    subscription: projects/demo-project/subscriptions/indexer
+                    ordering: true
+                """));
+    assertThat(on.reconciledTopic()).isEqualTo("projects/demo-project/topics/events-reconciled");
+    Subscription downstream = on.reconciledSubscription();
+    assertThat(downstream.getName()).isEqualTo("projects/demo-project/subscriptions/indexer");
+    assertThat(downstream.getTopic()).isEqualTo(on.reconciledTopic());
+    assertThat(downstream.getEnableMessageOrdering()).isTrue();
+    assertThat(downstream.hasDeadLetterPolicy()).isFalse();
+  }
 }
