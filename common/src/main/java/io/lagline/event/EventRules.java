@@ -113,8 +113,17 @@ public final class EventRules {
   }
 
   static Long entityVersion(String raw, List<Violation> out) {
+    return positiveVersion(Attributes.ENTITY_VERSION, raw, out);
+  }
+
+  /**
+   * An entity version attribute ({@code entity_version}, or one that carries the same kind of
+   * value): a positive 64-bit integer in decimal digits only. Adds a violation naming {@code field}
+   * to {@code out} and returns null when it is missing or not one.
+   */
+  public static Long positiveVersion(String field, String raw, List<Violation> out) {
     if (isBlank(raw)) {
-      out.add(new Violation(Attributes.ENTITY_VERSION, "is required"));
+      out.add(new Violation(field, "is required"));
       return null;
     }
     try {
@@ -123,12 +132,11 @@ public final class EventRules {
         return value;
       }
     } catch (NumberFormatException e) {
-      // reported below
+      // too large for 64 bits: reported below
     }
     out.add(
         new Violation(
-            Attributes.ENTITY_VERSION,
-            "must be a positive 64-bit integer in digits only, was '" + raw + "'"));
+            field, "must be a positive 64-bit integer in digits only, was '" + raw + "'"));
     return null;
   }
 

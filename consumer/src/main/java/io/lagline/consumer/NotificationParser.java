@@ -2,6 +2,7 @@ package io.lagline.consumer;
 
 import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.Attributes;
+import io.lagline.event.EventRules;
 import io.lagline.event.Reconciled;
 import io.lagline.event.Violation;
 import java.time.Instant;
@@ -12,14 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The notification contract's rules, applied attribute by attribute; each rule records a {@link
  * Violation} instead of throwing, so one message's problems are reported together.
  */
 final class NotificationParser {
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
   private final Map<String, String> attributes;
   private final List<Violation> violations = new ArrayList<>();
@@ -73,21 +72,7 @@ final class NotificationParser {
   }
 
   private Long version(String name) {
-    String raw = required(name);
-    if (raw == null) {
-      return null;
-    }
-    try {
-      long value = DIGITS.matcher(raw).matches() ? Long.parseLong(raw) : 0;
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // too large for 64 bits: reported below
-    }
-    violations.add(
-        new Violation(name, "must be a positive 64-bit integer in digits only, was '" + raw + "'"));
-    return null;
+    return EventRules.positiveVersion(name, attributes.get(name), violations);
   }
 
   private Outcome outcome() {
