@@ -25,7 +25,7 @@ import java.util.List;
  * @param metricsUrl where the reconciler's Prometheus metrics are served
  * @param producerMetricsUrl where the demo's producer serves its Prometheus metrics
  * @param prometheusUrl the Prometheus started by {@code --keep-running}; null when none runs
- * @param seconds wall time from the first publish to convergence
+ * @param seconds wall time from the first publish to convergence and every event notified
  */
 public record DemoSummary(
     long published,
