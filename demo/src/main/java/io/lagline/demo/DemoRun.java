@@ -3,6 +3,7 @@ package io.lagline.demo;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.lagline.chart.MetricsSampler;
 import io.lagline.chart.RunChart;
+import io.lagline.demo.downstream.Downstream;
 import io.lagline.event.Event;
 import io.lagline.event.Heartbeat;
 import io.lagline.producer.publish.EventPublisher;
@@ -36,11 +37,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One demo run on a started local stack: creates the topic, subscription and schema, starts a
- * reconciler from the sample config and a producer (heartbeats on, its own {@code /metrics}),
- * publishes the workload through the producer library, waits until a read-back of Cassandra matches
- * the state expected from what was published, and summarizes; with {@code --keep-running} it also
- * starts a Prometheus and, after converging, keeps a trickle of events flowing until stopped.
+ * One demo run on a started local stack: creates the topics, subscriptions and schema, starts a
+ * reconciler from the sample config (with the reconciled stream on) and a producer (heartbeats on,
+ * its own {@code /metrics}) and two downstream consumers (one on the raw topic, one on the
+ * reconciled topic), publishes the workload through the producer library, waits until a read-back
+ * of Cassandra matches the state expected from what was published and the reconciled consumer has
+ * heard of every event, and summarizes; with {@code --keep-running} it also starts a Prometheus
+ * and, after converging, keeps a trickle of events flowing until stopped.
  */
 final class DemoRun {
   private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
@@ -71,6 +74,9 @@ final class DemoRun {
       pubsub.createTopic(options.topic());
       pubsub.createSubscription(config.pubsub().subscriptionId(), options.topic());
       pubsub.createTopic(options.topic() + "-dead-letter");
+      pubsub.createSubscription(rawSubscriptionId(), options.topic());
+      pubsub.createTopic(reconciledTopicId());
+      pubsub.createSubscription(reconciledSubscriptionId(), reconciledTopicId());
     }
     applySchema(config);
     FitnessWorkload workload =
@@ -82,16 +88,20 @@ final class DemoRun {
                 stack.pubsubEmulatorHost(), TopicPath.parse(topic), HEARTBEAT_INTERVAL);
         DemoPrometheus prometheus = startPrometheus(reconciler, producer);
         CqlSession reader = CassandraSessions.open(config.cassandra(), null);
+        PubSubTestResources downstreamPubSub = stack.connectPubSub();
+        Downstream downstream = startDownstream(downstreamPubSub, reader, config, workload);
         MetricsSampler sampler = startSampler(metricsUrl(reconciler))) {
       long start = System.nanoTime();
       publish(producer.publisher(), topic, workload.publishOrder());
       ReadBack readBack = awaitConvergence(reader, config.cassandra().keyspace(), expected, start);
+      downstream.awaitReconciled(start + options.timeout().toNanos());
       double seconds = (System.nanoTime() - start) / 1e9;
       DemoSummary summary =
           summarize(
               reconciler,
               workload,
               readBack,
+              downstream,
               seconds,
               producer.metricsUrl(),
               prometheus == null ? null : prometheus.url());
@@ -141,6 +151,33 @@ final class DemoRun {
     return DemoPrometheus.startIfInstalled(jobs, RepoPaths.alertRules()).orElse(null);
   }
 
+  /** The raw and the reconciled consumer, on subscriptions of their own. */
+  private Downstream startDownstream(
+      PubSubTestResources pubsub,
+      CqlSession session,
+      ReconcilerConfig config,
+      FitnessWorkload workload) {
+    return Downstream.start(
+        pubsub.connection(),
+        session,
+        config.cassandra().keyspace(),
+        pubsub.subscriptionName(rawSubscriptionId()).toString(),
+        pubsub.subscriptionName(reconciledSubscriptionId()).toString(),
+        workload.distinct().stream().map(Event::eventId).toList());
+  }
+
+  private String rawSubscriptionId() {
+    return options.topic() + "-downstream-raw";
+  }
+
+  private String reconciledTopicId() {
+    return options.topic() + "-reconciled";
+  }
+
+  private String reconciledSubscriptionId() {
+    return options.topic() + "-reconciled-downstream";
+  }
+
   private static String metricsUrl(ReconcilerApp reconciler) {
     return "http://127.0.0.1:" + reconciler.adminPort() + "/metrics";
   }
@@ -160,6 +197,13 @@ final class DemoRun {
     env.put(
         "LAGLINE_PUBSUB_DEAD_LETTER_TOPIC",
         "projects/" + stack.projectId() + "/topics/" + options.topic() + "-dead-letter");
+    // the demo always runs with the reconciled stream on (the sample config leaves it off)
+    env.put(
+        "LAGLINE_PUBSUB_RECONCILED_TOPIC",
+        "projects/" + stack.projectId() + "/topics/" + reconciledTopicId());
+    env.put(
+        "LAGLINE_PUBSUB_RECONCILED_SUBSCRIPTION",
+        "projects/" + stack.projectId() + "/subscriptions/" + reconciledSubscriptionId());
     env.put("LAGLINE_PUBSUB_EMULATOR_HOST", stack.pubsubEmulatorHost());
     env.put("LAGLINE_CASSANDRA_CONTACT_POINTS", stack.cassandraContactPointsString());
     env.put("LAGLINE_CASSANDRA_LOCAL_DATACENTER", stack.localDatacenter());
@@ -208,6 +252,7 @@ final class DemoRun {
       ReconcilerApp reconciler,
       FitnessWorkload workload,
       ReadBack readBack,
+      Downstream downstream,
       double seconds,
       String producerMetricsUrl,
       String prometheusUrl) {
@@ -223,6 +268,9 @@ final class DemoRun {
         LagPercentiles.millis(workloadTimers(registry), 0.99),
         readBack.converged(),
         readBack.mismatches(),
+        downstream.raw(),
+        downstream.reconciled(),
+        downstream.reconciledMissing(),
         metricsUrl(reconciler),
         producerMetricsUrl,
         prometheusUrl,

@@ -1,6 +1,7 @@
 package io.lagline.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lagline.demo.downstream.DownstreamCounts;
 import io.lagline.event.EventCodec;
 import java.util.List;
 
@@ -17,10 +18,14 @@ import java.util.List;
  * @param lagP99Ms 99th percentile of the same
  * @param converged whether the read-back matched the expected state exactly
  * @param mismatches the first differences found, if any
+ * @param raw what the downstream consumer of the raw topic read: it races the reconciler
+ * @param reconciled what the downstream consumer of the reconciled topic read
+ * @param reconciledMissing distinct events the reconciled consumer had not heard of when the
+ *     summary was taken (0 once the stream delivered them all)
  * @param metricsUrl where the reconciler's Prometheus metrics are served
  * @param producerMetricsUrl where the demo's producer serves its Prometheus metrics
  * @param prometheusUrl the Prometheus started by {@code --keep-running}; null when none runs
- * @param seconds wall time from the first publish to convergence
+ * @param seconds wall time from the first publish to convergence and every event notified
  */
 public record DemoSummary(
     long published,
@@ -33,6 +38,9 @@ public record DemoSummary(
     double lagP99Ms,
     boolean converged,
     List<String> mismatches,
+    DownstreamCounts raw,
+    DownstreamCounts reconciled,
+    long reconciledMissing,
     String metricsUrl,
     String producerMetricsUrl,
     String prometheusUrl,
@@ -51,6 +59,12 @@ public record DemoSummary(
     json.put("lag_p99_ms", round(lagP99Ms));
     json.put("converged", converged);
     json.putPOJO("mismatches", mismatches);
+    ObjectNode downstream = json.putObject("downstream");
+    downstream.putObject("raw").put("reads", raw.reads()).put("behind", raw.behind());
+    downstream
+        .putObject("reconciled")
+        .put("reads", reconciled.reads())
+        .put("behind", reconciled.behind());
     json.put("metrics_url", metricsUrl);
     json.put("producer_metrics_url", producerMetricsUrl);
     json.put("prometheus_url", prometheusUrl);
@@ -65,6 +79,8 @@ public record DemoSummary(
             + "applied:    %d%nduplicate:  %d%nstale:      %d%nfailed:     %d (redelivered)%n"
             + "lag p50:    %.1f ms%nlag p99:    %.1f ms%n"
             + "converged:  %s (read-back of every row against the expected state)%n"
+            + "downstream raw:        reads %d, behind %d%n"
+            + "downstream reconciled: reads %d, behind %d%s%n"
             + "took:       %.1f s%nmetrics:    %s%nproducer:   %s%n%s",
         published,
         distinctEvents,
@@ -75,6 +91,13 @@ public record DemoSummary(
         lagP50Ms,
         lagP99Ms,
         converged ? "yes" : "NO",
+        raw.reads(),
+        raw.behind(),
+        reconciled.reads(),
+        reconciled.behind(),
+        reconciledMissing == 0
+            ? ""
+            : String.format(" (%d events never notified within the timeout)", reconciledMissing),
         seconds,
         metricsUrl,
         producerMetricsUrl,

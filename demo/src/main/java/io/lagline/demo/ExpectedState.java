@@ -23,7 +23,7 @@ public record ExpectedState(Map<String, Event> newest, Map<String, Set<String>> 
     for (Event event : events) {
       newest.merge(
           event.entityKey(), event, (a, b) -> a.entityVersion() >= b.entityVersion() ? a : b);
-      if (event.eventType().equals("DeviceSynced")) {
+      if (event.eventType().equals(FitnessWorkload.SYNCED)) {
         history.computeIfAbsent(event.entityKey(), k -> new HashSet<>()).add(event.eventId());
       }
     }

@@ -20,6 +20,12 @@ import java.util.UUID;
  * @param publishOrder what is published: the distinct events shuffled, plus the duplicates
  */
 public record FitnessWorkload(List<Event> distinct, List<Event> publishOrder) {
+  /** The event type of a sync: a new version of the device's state and one history row. */
+  public static final String SYNCED = "DeviceSynced";
+
+  /** The event type of a retirement: a versioned delete of the device's state. */
+  public static final String RETIRED = "DeviceRetired";
+
   /** Share of events published twice. */
   public static final double DUPLICATE_SHARE = 0.12;
 
@@ -77,13 +83,13 @@ public record FitnessWorkload(List<Event> distinct, List<Event> publishOrder) {
     payload.put("heart_rate", 50 + random.nextInt(120));
     payload.putObject("battery").put("level", Math.round(random.nextDouble() * 1000) / 10.0);
     return new Event(
-        UUID.randomUUID().toString(), "DeviceSynced", 1, deviceKey(device), version, at, payload);
+        UUID.randomUUID().toString(), SYNCED, 1, deviceKey(device), version, at, payload);
   }
 
   private static Event retiredEvent(int device, long version, Instant at) {
     ObjectNode payload = EventCodec.json().createObjectNode();
     payload.put("reason", "replaced");
     return new Event(
-        UUID.randomUUID().toString(), "DeviceRetired", 1, deviceKey(device), version, at, payload);
+        UUID.randomUUID().toString(), RETIRED, 1, deviceKey(device), version, at, payload);
   }
 }

@@ -80,7 +80,7 @@ public record ReadBack(
           mismatches, count, key + ": version " + version + ", expected " + event.entityVersion());
       return;
     }
-    if (event.eventType().equals("DeviceRetired")) {
+    if (event.eventType().equals(FitnessWorkload.RETIRED)) {
       if (!deleted || !row.isNull("steps")) {
         report(mismatches, count, key + ": expected a deleted row at version " + version);
       }

@@ -47,6 +47,10 @@ class DemoIT {
     assertThat(summary.get("lag_p99_ms").asDouble())
         .isGreaterThanOrEqualTo(summary.get("lag_p50_ms").asDouble())
         .isPositive();
+    assertDownstream(summary);
+    assertThat(out.toString())
+        .contains("downstream raw:        reads ")
+        .contains("downstream reconciled: reads ");
     assertThat(summary.get("metrics_url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
     assertThat(summary.get("producer_metrics_url").asText())
         .as("the producer serves its own metrics")
@@ -59,6 +63,23 @@ class DemoIT {
     assertThat(javax.imageio.ImageIO.read(chart.toFile()).getWidth())
         .as("a PNG of lag and throughput over the run")
         .isEqualTo(io.lagline.chart.RunChart.WIDTH);
+  }
+
+  /**
+   * The issue's claim, measured: a consumer of the reconciled stream heard of every event and never
+   * found Cassandra behind it; a consumer of the raw topic read too (and may be behind).
+   */
+  static void assertDownstream(JsonNode summary) {
+    JsonNode raw = summary.get("downstream").get("raw");
+    JsonNode reconciled = summary.get("downstream").get("reconciled");
+    assertThat(reconciled.get("behind").asLong())
+        .as("reads after a notification never find Cassandra behind the event")
+        .isZero();
+    assertThat(reconciled.get("reads").asLong())
+        .as("every distinct event notified")
+        .isGreaterThanOrEqualTo(summary.get("distinct_events").asLong());
+    assertThat(raw.get("reads").asLong()).as("the raw consumer read").isPositive();
+    assertThat(raw.get("behind").asLong()).isNotNegative();
   }
 
   @Test

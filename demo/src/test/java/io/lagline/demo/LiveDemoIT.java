@@ -96,6 +96,7 @@ class LiveDemoIT {
   @Order(1)
   void converges_and_lists_every_endpoint() {
     assertThat(summary.get("converged").asBoolean()).as(output()).isTrue();
+    DemoIT.assertDownstream(summary);
     assertThat(summary.get("metrics_url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
     assertThat(summary.get("producer_metrics_url").asText())
         .matches("http://127\\.0\\.0\\.1:\\d+/metrics");
