@@ -4,14 +4,23 @@ import io.lagline.error.LaglineException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** An event that breaks the contract; carries every violation found, not only the first. */
-public final class InvalidEventException extends LaglineException {
+/**
+ * An event that breaks the contract; carries every violation found, not only the first. Its subtype
+ * {@link io.lagline.contract.SchemaViolationException} is a payload that breaks its schema.
+ */
+public class InvalidEventException extends LaglineException {
   private static final long serialVersionUID = 1L;
 
   private final transient List<Violation> violations;
 
   public InvalidEventException(List<Violation> violations) {
     super(describe(violations));
+    this.violations = List.copyOf(violations);
+  }
+
+  /** With a message of the subtype's own; {@code violations} as for the public constructor. */
+  protected InvalidEventException(String message, List<Violation> violations) {
+    super(message);
     this.violations = List.copyOf(violations);
   }
 

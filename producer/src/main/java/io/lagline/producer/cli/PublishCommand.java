@@ -5,6 +5,8 @@ import io.lagline.cli.UsageException;
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
 import io.lagline.config.ConfigReader;
+import io.lagline.contract.ContractException;
+import io.lagline.contract.Contracts;
 import io.lagline.producer.publish.EventPublisher;
 import io.lagline.producer.publish.Heartbeats;
 import io.lagline.producer.publish.PubSubEventPublisher;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -89,6 +92,16 @@ final class PublishCommand implements Callable<Integer> {
           "A service-account JSON key or an external_account credential configuration (Workload"
               + " Identity Federation) (default: Application Default Credentials).")
   private Path credentialsFile;
+
+  @Option(
+      names = "--contracts",
+      paramLabel = "DIR|bundled|none",
+      defaultValue = CONTRACTS_NONE,
+      description =
+          "Check each payload against its JSON Schema before publishing: a contracts directory"
+              + " (<event type>/<schema version>.json), 'bundled' for the copy in this build, or"
+              + " 'none' (${DEFAULT-VALUE}). A payload that breaks its schema is not published.")
+  private String contracts;
 
   @Option(
       names = "--ordering",
@@ -185,6 +198,12 @@ final class PublishCommand implements Callable<Integer> {
               + " suffix).")
   private String producerId;
 
+  /** {@code --contracts} value: the copy of the repository's {@code contracts/} in this build. */
+  static final String CONTRACTS_BUNDLED = "bundled";
+
+  /** {@code --contracts} value and default: payloads are not checked against schemas. */
+  static final String CONTRACTS_NONE = "none";
+
   /** The flags that select where and as whom to publish, for messages about the connection. */
   static final SettingNames SETTING_NAMES = new SettingNames("--emulator", "--credentials-file");
 
@@ -197,11 +216,12 @@ final class PublishCommand implements Callable<Integer> {
   public Integer call() {
     PublisherSettings settings = settings();
     checkHeartbeatOptions();
+    Optional<Contracts> schemas = contracts();
     PublishMetrics metrics = new PublishMetrics();
     try (BufferedReader in = open();
         PubSubConnection connection = connect();
         EventPublisher publisher =
-            PubSubEventPublisher.create(topic, connection, settings, metrics);
+            PubSubEventPublisher.create(topic, connection, settings, metrics, schemas);
         Heartbeats heartbeats =
             Heartbeats.start(
                 publisher,
@@ -257,6 +277,23 @@ final class PublishCommand implements Callable<Integer> {
       case RETRY_MAX_DELAY -> builder.retryMaxDelay(retryMaxDelay);
       case RETRY_RPC_TIMEOUT -> builder.rpcTimeout(rpcTimeout);
       case SHUTDOWN_TIMEOUT -> builder.shutdownTimeout(shutdownTimeout);
+    }
+  }
+
+  /**
+   * The payload schemas {@code --contracts} names; empty for {@code none}.
+   *
+   * @throws UsageException naming each bad schema file (exit 2)
+   */
+  Optional<Contracts> contracts() {
+    try {
+      return switch (contracts) {
+        case CONTRACTS_NONE -> Optional.empty();
+        case CONTRACTS_BUNDLED -> Optional.of(Contracts.bundled());
+        default -> Optional.of(Contracts.load(Path.of(contracts)));
+      };
+    } catch (ContractException e) {
+      throw new UsageException("--contracts " + contracts + ": " + e.getMessage());
     }
   }
 

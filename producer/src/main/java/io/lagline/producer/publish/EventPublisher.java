@@ -20,8 +20,10 @@ public interface EventPublisher extends AutoCloseable {
    *     PublishFailedException} saying why and what to do; dependent stages may run on the client's
    *     threads
    * @throws InvalidEventException at once, naming the limit, when the payload exceeds the
-   *     contract's 9 MiB ({@link io.lagline.event.EventRules#MAX_DATA_BYTES}); nothing is published
-   *     then
+   *     contract's 9 MiB ({@link io.lagline.event.EventRules#MAX_DATA_BYTES}), or, as its subtype
+   *     {@link io.lagline.contract.SchemaViolationException}, naming every violation with its JSON
+   *     pointer, when the publisher checks payload schemas and this one breaks its schema; nothing
+   *     is published then
    * @throws IllegalStateException after {@link #close()}
    */
   CompletableFuture<PublishReceipt> publish(Event event);
@@ -31,7 +33,8 @@ public interface EventPublisher extends AutoCloseable {
    * payload, event_id?, occurred_at?}}) and publishes the event it describes.
    *
    * @throws InvalidEventException at once, naming every violation, when the command breaks the
-   *     contract; nothing is published then
+   *     contract (its payload schema included, as for {@link #publish(Event)}); nothing is
+   *     published then
    * @throws IllegalStateException after {@link #close()}
    */
   CompletableFuture<PublishReceipt> publish(JsonNode command);

@@ -9,6 +9,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.config.Durations;
+import io.lagline.contract.Contracts;
 import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +35,8 @@ import org.slf4j.MDC;
 /**
  * {@link EventPublisher} over the Pub/Sub client's {@link Publisher}, configured from {@link
  * PublisherSettings}: bounded flow control, size-based batches, a bounded publish timeout, and
- * ordering only when asked for. It validates before publishing, records {@link PublishMetrics}, and
+ * ordering only when asked for. It validates before publishing (the envelope, the size and, when
+ * given {@link Contracts}, the payload against its schema), records {@link PublishMetrics}, and
  * bounds {@link #close()}, which the client's own {@code shutdown()} does not.
  */
 public final class PubSubEventPublisher implements EventPublisher {
@@ -45,16 +48,27 @@ public final class PubSubEventPublisher implements EventPublisher {
   private final PublisherSettings settings;
   private final PublishMetrics metrics;
   private final PublisherClient client;
+  private final Optional<Contracts> contracts;
   private final Map<CompletableFuture<PublishReceipt>, InFlight> pending =
       new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   PubSubEventPublisher(
       TopicPath topic, PublisherSettings settings, PublishMetrics metrics, PublisherClient client) {
+    this(topic, settings, metrics, client, Optional.empty());
+  }
+
+  PubSubEventPublisher(
+      TopicPath topic,
+      PublisherSettings settings,
+      PublishMetrics metrics,
+      PublisherClient client,
+      Optional<Contracts> contracts) {
     this.topic = Objects.requireNonNull(topic, "topic");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.client = Objects.requireNonNull(client, "client");
+    this.contracts = Objects.requireNonNull(contracts, "contracts");
   }
 
   /**
@@ -68,6 +82,19 @@ public final class PubSubEventPublisher implements EventPublisher {
       PubSubConnection connection,
       PublisherSettings settings,
       PublishMetrics metrics) {
+    return create(topic, connection, settings, metrics, Optional.empty());
+  }
+
+  /**
+   * As {@link #create(TopicPath, PubSubConnection, PublisherSettings, PublishMetrics)}, and every
+   * payload is checked against its schema in {@code contracts}, when given, before it is published.
+   */
+  public static PubSubEventPublisher create(
+      TopicPath topic,
+      PubSubConnection connection,
+      PublisherSettings settings,
+      PublishMetrics metrics,
+      Optional<Contracts> contracts) {
     Publisher.Builder builder =
         Publisher.newBuilder(topic.toString())
             .setBatchingSettings(GaxSettings.batching(settings))
@@ -75,8 +102,14 @@ public final class PubSubEventPublisher implements EventPublisher {
             .setEnableMessageOrdering(settings.ordering());
     try {
       Publisher publisher = connection.configure(builder).build();
-      LOG.info("Publishing to {} on {} with {}", topic, connection.target(), settings);
-      return new PubSubEventPublisher(topic, settings, metrics, PublisherClient.of(publisher));
+      LOG.info(
+          "Publishing to {} on {} with {}, payload schemas {}",
+          topic,
+          connection.target(),
+          settings,
+          contracts.map(Contracts::source).orElse("not checked"));
+      return new PubSubEventPublisher(
+          topic, settings, metrics, PublisherClient.of(publisher), contracts);
     } catch (IOException e) {
       throw new PubSubConnectionException(
           connection.target(),
@@ -123,8 +156,10 @@ public final class PubSubEventPublisher implements EventPublisher {
     byte[] data;
     try {
       data = EventCodec.data(event);
+      contracts.ifPresent(c -> c.check(event));
     } catch (InvalidEventException e) {
-      metrics.rejected(event.eventType()); // refused here: Pub/Sub would only time out on it
+      // refused here: Pub/Sub would only time out on a large one; a reader would park a bad payload
+      metrics.rejected(event.eventType());
       throw e;
     }
     PubsubMessage.Builder message =

@@ -238,6 +238,28 @@ class ProducerMainTest {
   }
 
   @Test
+  void a_bad_schema_in_the_contracts_directory_is_a_usage_error_naming_the_file()
+      throws IOException {
+    Files.createDirectories(dir.resolve("DeviceSynced"));
+    Files.writeString(dir.resolve("DeviceSynced/1.json"), "{\"type\": 7}");
+
+    int code =
+        run(
+            "publish",
+            "--topic",
+            TOPIC,
+            "--emulator",
+            "127.0.0.1:1",
+            "--contracts",
+            dir.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err())
+        .contains("--contracts " + dir + ": cannot load the event contracts in " + dir)
+        .contains("DeviceSynced/1.json: not a valid JSON Schema 2020-12: /type");
+  }
+
+  @Test
   void help_shows_each_default() {
     assertThat(run("publish", "--help")).isEqualTo(ExitCodes.OK);
     assertThat(out()).contains("Messages per batch (1000)").contains("Bytes per batch (1048576)");

@@ -10,6 +10,8 @@ import com.google.api.gax.grpc.GrpcStatusCode;
 import com.google.api.gax.rpc.ApiExceptionFactory;
 import com.google.pubsub.v1.PubsubMessage;
 import io.grpc.Status;
+import io.lagline.contract.Contracts;
+import io.lagline.contract.SchemaViolationException;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.event.EventRules;
@@ -17,6 +19,7 @@ import io.lagline.event.InvalidEventException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -120,6 +123,30 @@ class PubSubEventPublisherTest {
                     .containsExactly("entity_version", "payload"));
     assertThat(client.messages).isEmpty();
     assertThat(counter("rejected")).isEqualTo(1);
+  }
+
+  @Test
+  void a_payload_that_breaks_its_schema_is_refused_with_every_pointer_and_never_published() {
+    EventPublisher publisher =
+        new PubSubEventPublisher(
+            TOPIC, PublisherSettings.defaults(), metrics, client, Optional.of(Contracts.bundled()));
+    ObjectNode command = command("device-1", 1);
+    ((ObjectNode) command.get("payload")).put("steps", "many");
+
+    assertThatThrownBy(() -> publisher.publish(command))
+        .isInstanceOfSatisfying(
+            SchemaViolationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.field())
+                    .containsExactlyInAnyOrder("/steps", "/heart_rate"));
+    assertThat(client.messages).isEmpty();
+    assertThat(counter("rejected")).isEqualTo(1);
+
+    ObjectNode valid = command("device-1", 2);
+    valid.putObject("payload").put("steps", 10).put("heart_rate", 60);
+    publisher.publish(valid);
+    assertThat(client.messages).hasSize(1);
   }
 
   @Test
