@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.grpc.ClientInterceptor;
+import io.lagline.contract.Contracts;
 import io.lagline.reconciler.apply.CassandraLwtWriter;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.RowWriter;
@@ -15,14 +16,17 @@ import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.intake.IntakeMetrics;
 import io.lagline.reconciler.intake.MessageHandler;
 import io.lagline.reconciler.intake.MessageMetrics;
+import io.lagline.reconciler.mapping.ContractCheck;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.notify.Notifier;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.lagline.reconciler.watermark.WatermarkMetrics;
 import io.lagline.reconciler.watermark.Watermarks;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -49,10 +53,27 @@ final class ReconcilerModule extends AbstractModule {
     install(new PubSubModule(config, interceptors));
   }
 
+  /** The payload schemas of {@code contracts.dir}; empty when it is unset. */
   @Provides
   @Singleton
-  Mapping mapping() {
-    return MappingLoader.load(config.mappingFile()).withHeartbeat();
+  Optional<Contracts> contracts() {
+    String dir = config.contracts();
+    if (dir == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        dir.equals(ReconcilerConfig.BUNDLED_CONTRACTS)
+            ? Contracts.bundled()
+            : Contracts.load(Path.of(dir)));
+  }
+
+  /** The mapping, checked against the payload schemas when there are any. */
+  @Provides
+  @Singleton
+  Mapping mapping(Optional<Contracts> contracts) {
+    Mapping mapping = MappingLoader.load(config.mappingFile());
+    contracts.ifPresent(c -> ContractCheck.check(mapping, c));
+    return mapping.withHeartbeat();
   }
 
   @Provides
@@ -102,7 +123,8 @@ final class ReconcilerModule extends AbstractModule {
       DeadLetterMetrics deadLetterMetrics,
       Clock clock,
       Watermarks watermarks,
-      IntakeMetrics intakeMetrics) {
+      IntakeMetrics intakeMetrics,
+      Optional<Contracts> contracts) {
     MessageHandler handler =
         new MessageHandler(
             applier,
@@ -112,7 +134,8 @@ final class ReconcilerModule extends AbstractModule {
             deadLetterMetrics,
             clock,
             watermarks,
-            config.pubsub().maxAckExtension());
+            config.pubsub().maxAckExtension(),
+            contracts);
     metrics.flowControlLimit(config.pubsub().maxOutstandingMessages());
     intakeMetrics.stalledFor(handler::stalledSeconds);
     return handler;

@@ -16,6 +16,7 @@ import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.type.codec.CodecNotFoundException;
 import com.google.api.gax.rpc.ApiException;
+import io.lagline.contract.SchemaViolationException;
 import io.lagline.event.Attributes;
 import io.lagline.event.InvalidEventException;
 import io.lagline.event.Violation;
@@ -34,6 +35,9 @@ import java.util.concurrent.TimeoutException;
  * transient, so a bug or an unforeseen outage never dead-letters a good event.
  */
 public final class ErrorClassifier {
+  /** A payload that breaks its JSON Schema (docs/CONTRACT.md, "Payload schemas"). */
+  public static final String SCHEMA_VIOLATION_REASON = "schema_violation";
+
   /**
    * Every verdict {@link #classify} gives a failure to decode, map or write an event: the fixed
    * values of the failure, retry and dead-letter meters' tags, registered at zero at start-up. The
@@ -44,6 +48,7 @@ public final class ErrorClassifier {
           permanent("missing_attribute"),
           permanent("invalid_attribute"),
           permanent("invalid_payload"),
+          permanent(SCHEMA_VIOLATION_REASON),
           permanent(MappingException.UNKNOWN_EVENT_TYPE),
           permanent(MappingException.UNSUPPORTED_SCHEMA_VERSION),
           permanent(MappingException.MISSING_FIELD),
@@ -76,6 +81,9 @@ public final class ErrorClassifier {
   /** Classifies a failure. */
   public static Classification classify(Throwable failure) {
     Throwable error = unwrap(failure);
+    if (error instanceof SchemaViolationException) {
+      return permanent(SCHEMA_VIOLATION_REASON);
+    }
     if (error instanceof InvalidEventException invalid) {
       return permanent(invalidEventReason(invalid));
     }

@@ -2,6 +2,7 @@ package io.lagline.reconciler.config;
 
 import static io.lagline.reconciler.config.ReconcilerKey.ADMIN_HOST;
 import static io.lagline.reconciler.config.ReconcilerKey.ADMIN_PORT;
+import static io.lagline.reconciler.config.ReconcilerKey.CONTRACTS_DIR;
 import static io.lagline.reconciler.config.ReconcilerKey.MAPPING_FILE;
 import static io.lagline.reconciler.config.ReconcilerKey.OUTAGE_FAILURE_RATE_PERCENT;
 import static io.lagline.reconciler.config.ReconcilerKey.OUTAGE_MIN_WRITES;
@@ -71,6 +72,7 @@ public final class ConfigLoader {
         PubSubReader.intakeHealth(reader),
         cassandra,
         mappingFile(reader, file),
+        contracts(reader, file),
         new AdminConfig(reader.string(ADMIN_HOST), reader.integer(ADMIN_PORT)),
         retry,
         new SchemaConfig(reader.map(SCHEMA_REPLICATION, replication(cassandra))),
@@ -102,6 +104,26 @@ public final class ConfigLoader {
           "must name an existing file (relative paths are read from the config file's folder)");
     }
     return mapping;
+  }
+
+  /** {@code contracts.dir}: {@code bundled}, or a directory read relative to the config file's. */
+  private static String contracts(ConfigReader reader, Path file) {
+    String value = reader.string(CONTRACTS_DIR);
+    if (value == null || value.equals(ReconcilerConfig.BUNDLED_CONTRACTS)) {
+      return value;
+    }
+    Path dir = Path.of(value);
+    if (file != null && !dir.isAbsolute()) {
+      dir = file.toAbsolutePath().getParent().resolve(dir).normalize();
+    }
+    if (!Files.isDirectory(dir)) {
+      reader.problem(
+          CONTRACTS_DIR,
+          dir.toString(),
+          "must be `bundled` or name an existing directory (relative paths are read from the config"
+              + " file's folder)");
+    }
+    return dir.toString();
   }
 
   /** The default of {@code schema.replication}: three replicas in the local datacenter. */

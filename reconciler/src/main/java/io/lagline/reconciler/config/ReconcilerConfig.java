@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * @param intakeHealth when the streaming pull counts as broken or stalled
  * @param cassandra the cluster to write
  * @param mappingFile the YAML mapping of event types to tables
+ * @param contracts where the payload schemas are read: a directory, {@link #BUNDLED_CONTRACTS}, or
+ *     null when payloads are not checked
  * @param admin the admin HTTP endpoint
  * @param retry in-process write retries
  * @param schema what {@code reconciler schema} creates
@@ -25,6 +27,7 @@ public record ReconcilerConfig(
     IntakeHealthConfig intakeHealth,
     CassandraConfig cassandra,
     Path mappingFile,
+    String contracts,
     AdminConfig admin,
     RetryConfig retry,
     SchemaConfig schema,
@@ -33,4 +36,8 @@ public record ReconcilerConfig(
     OutageConfig outage,
     WatermarkConfig watermark,
     AuditConfig audit,
-    ShutdownConfig shutdown) {}
+    ShutdownConfig shutdown) {
+
+  /** {@code contracts.dir} value: the copy of the repository's {@code contracts/} in this build. */
+  public static final String BUNDLED_CONTRACTS = "bundled";
+}

@@ -227,6 +227,14 @@ public enum ReconcilerKey implements ConfigKey {
       "mapping.file",
       requiredFile(false),
       "the mapping YAML; a relative path is read from the config file's folder"),
+  CONTRACTS_DIR(
+      "contracts.dir",
+      text("a directory, or `bundled`"),
+      "payload schemas (`<event type>/<schema version>.json`, docs/CONTRACT.md): each event is"
+          + " validated on intake and dead-lettered as `schema_violation` when it breaks its schema,"
+          + " and the mapping is checked against them at start-up; `bundled` is the copy of"
+          + " `contracts/` in this build; a relative path is read from the config file's folder;"
+          + " unset: payloads are not checked"),
   ADMIN_HOST(
       "admin.host",
       text("an address").withDefault(AdminConfig.DEFAULT_HOST),

@@ -4,6 +4,7 @@ import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
+import io.lagline.contract.Contracts;
 import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
@@ -28,12 +29,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Handles each pulled message without blocking the subscriber's threads: decode, apply, notify, and
- * reply only once the outcome is certain. A message is acked only after every write of its event is
- * confirmed (applied, duplicate, stale or superseded) and, with the reconciled stream on, its
- * notification is confirmed by Pub/Sub; or after a poison event has been published to the
- * dead-letter topic. Any other failure nacks it, so Pub/Sub redelivers it. While draining for
- * shutdown, new deliveries are nacked at once.
+ * Handles each pulled message without blocking the subscriber's threads: decode (and, with payload
+ * schemas, check the payload against its schema), apply, notify, and reply only once the outcome is
+ * certain. A message is acked only after every write of its event is confirmed (applied, duplicate,
+ * stale or superseded) and, with the reconciled stream on, its notification is confirmed by
+ * Pub/Sub; or after a poison event has been published to the dead-letter topic. Any other failure
+ * nacks it, so Pub/Sub redelivers it. While draining for shutdown, new deliveries are nacked at
+ * once.
  */
 public final class MessageHandler implements MessageReceiver {
   private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
@@ -47,6 +49,7 @@ public final class MessageHandler implements MessageReceiver {
   private final Clock clock;
   private final Watermarks watermarks;
   private final long budgetNanos;
+  private final Optional<Contracts> contracts;
   private final InFlightMessages inFlight = new InFlightMessages();
   private final ReceiveLag receiveLag;
   private volatile boolean draining;
@@ -71,6 +74,33 @@ public final class MessageHandler implements MessageReceiver {
       Clock clock,
       Watermarks watermarks,
       Duration maxAckExtension) {
+    this(
+        applier,
+        notifier,
+        deadLetters,
+        metrics,
+        deadLetterMetrics,
+        clock,
+        watermarks,
+        maxAckExtension,
+        Optional.empty());
+  }
+
+  /**
+   * As the other constructor, and each event's payload is checked against its schema in {@code
+   * contracts}, when given: one that breaks it is dead-lettered as {@code schema_violation}.
+   */
+  public MessageHandler(
+      EventApplier applier,
+      Notifier notifier,
+      DeadLetterSink deadLetters,
+      MessageMetrics metrics,
+      DeadLetterMetrics deadLetterMetrics,
+      Clock clock,
+      Watermarks watermarks,
+      Duration maxAckExtension,
+      Optional<Contracts> contracts) {
+    this.contracts = contracts;
     this.applier = applier;
     this.notifier = notifier;
     this.deadLetters = deadLetters;
@@ -104,6 +134,9 @@ public final class MessageHandler implements MessageReceiver {
       Event event;
       try {
         event = EventCodec.decode(attributes, message.getData().toByteArray());
+        if (contracts.isPresent()) {
+          contracts.get().check(event);
+        }
       } catch (RuntimeException invalid) {
         failed(message, reply, eventType, received, invalid);
         return;

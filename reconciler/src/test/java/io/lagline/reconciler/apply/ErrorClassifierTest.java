@@ -22,6 +22,7 @@ import com.datastax.oss.driver.internal.core.metadata.DefaultEndPoint;
 import com.google.api.gax.grpc.GrpcStatusCode;
 import com.google.api.gax.rpc.ApiExceptionFactory;
 import io.grpc.Status;
+import io.lagline.contract.SchemaViolationException;
 import io.lagline.event.EventCodec;
 import io.lagline.event.InvalidEventException;
 import io.lagline.event.Violation;
@@ -62,6 +63,20 @@ class ErrorClassifierTest {
             P,
             "invalid_attribute"),
         row(invalid(new Violation("data", "must be valid UTF-8 JSON: x")), P, "invalid_payload"),
+        row(
+            new SchemaViolationException(
+                "DeviceSynced",
+                1,
+                List.of(new Violation("/steps", "string found, integer expected"))),
+            P,
+            "schema_violation"),
+        row(
+            new SchemaViolationException(
+                "DeviceLost",
+                1,
+                List.of(new Violation("event_type", "'DeviceLost' has no contract"))),
+            P,
+            "schema_violation"),
         row(decoded(Map.of("entity_version", "+5")), P, "invalid_attribute"),
         row(mapping(MappingException.MISSING_FIELD), P, "missing_field"),
         row(mapping(MappingException.INVALID_VALUE), P, "invalid_value"),

@@ -11,6 +11,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
 import io.grpc.Status;
+import io.lagline.contract.Contracts;
 import io.lagline.reconciler.TestMappings;
 import io.lagline.reconciler.apply.EventApplier;
 import io.lagline.reconciler.apply.RowWriter;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -80,6 +82,10 @@ class MessageHandlerTest {
   private final MessageHandler handler = handler(Duration.ofMinutes(10));
 
   private MessageHandler handler(Duration maxAckExtension) {
+    return handler(maxAckExtension, Optional.empty());
+  }
+
+  private MessageHandler handler(Duration maxAckExtension, Optional<Contracts> contracts) {
     EventApplier applier =
         new EventApplier(
             MAPPING,
@@ -100,7 +106,8 @@ class MessageHandlerTest {
         deadLetterMetrics,
         CONFIRMED,
         watermarks,
-        maxAckExtension);
+        maxAckExtension,
+        contracts);
   }
 
   @AfterEach
@@ -244,6 +251,39 @@ class MessageHandlerTest {
         .containsExactly("invalid_value");
     assertThat(deadLetters.parked.get(0).detail()).contains("payload.steps");
     assertThat(count("lagline.reconciler.failures", "reason", "invalid_value")).isEqualTo(1);
+  }
+
+  @Test
+  void a_payload_that_breaks_its_schema_is_dead_lettered_with_every_pointer_without_writing() {
+    MessageHandler checking = handler(Duration.ofMinutes(10), Optional.of(Contracts.bundled()));
+    Reply reply = new Reply();
+
+    checking.receiveMessage(message("{\"steps\": \"lots\"}", Map.of()), reply);
+
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("ack");
+    assertThat(writes).hasValue(0);
+    assertThat(deadLetters.parked)
+        .extracting(FakeDeadLetterSink.Parked::reason)
+        .containsExactly("schema_violation");
+    assertThat(deadLetters.parked.get(0).detail())
+        .startsWith("DeviceSynced v1 breaks its contract: ")
+        .contains("/steps: ")
+        .contains("/heart_rate: ");
+    assertThat(count("lagline.reconciler.dead.letters", "reason", "schema_violation")).isEqualTo(1);
+  }
+
+  @Test
+  void a_payload_that_keeps_its_schema_is_written() {
+    MessageHandler checking = handler(Duration.ofMinutes(10), Optional.of(Contracts.bundled()));
+    Reply reply = new Reply();
+
+    checking.receiveMessage(message("{\"steps\": 1, \"heart_rate\": 60}", Map.of()), reply);
+
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("ack");
+    assertThat(deadLetters.parked).isEmpty();
+    assertThat(writes.get()).isPositive();
   }
 
   @Test

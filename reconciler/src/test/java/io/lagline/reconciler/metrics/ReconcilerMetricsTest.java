@@ -34,12 +34,12 @@ class ReconcilerMetricsTest {
                 // 3 event types x 6 outcomes, and unknown x (dead_lettered, failed)
                 Map.entry("lagline.reconciler.events", 20),
                 Map.entry("lagline.reconciler.consistency.lag", 3),
-                // the classifier's 22 event verdicts, and dead_letter_publish x 3 classes
-                Map.entry("lagline.reconciler.failures", 28),
+                // the classifier's 23 event verdicts, and dead_letter_publish x 3 classes
+                Map.entry("lagline.reconciler.failures", 29),
                 Map.entry("lagline.reconciler.replies", 2),
                 // the 13 transient and ambiguous verdicts
                 Map.entry("lagline.reconciler.retries", 13),
-                Map.entry("lagline.reconciler.dead.letters", 9),
+                Map.entry("lagline.reconciler.dead.letters", 10),
                 // (2 statements + 1 + 2) x 3 outcomes over device_state, sync_history, heartbeats
                 Map.entry("lagline.reconciler.cassandra.write.latency", 15),
                 Map.entry("lagline.reconciler.writes", 12),
