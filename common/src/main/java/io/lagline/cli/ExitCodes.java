@@ -1,6 +1,7 @@
 package io.lagline.cli;
 
 import io.lagline.config.ConfigException;
+import io.lagline.contract.ContractException;
 import io.lagline.error.LaglineException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ public final class ExitCodes {
   }
 
   /**
-   * Usage and configuration errors are {@link #USAGE}, any other Lagline error {@link #FAILURE}.
+   * Usage and configuration errors (a bad payload schema file included) are {@link #USAGE}, any
+   * other Lagline error {@link #FAILURE}.
    */
   public static ExitCodes standard() {
     return new ExitCodes(
@@ -47,6 +49,7 @@ public final class ExitCodes {
             new Row(ParameterException.class, USAGE),
             new Row(UsageException.class, USAGE),
             new Row(ConfigException.class, USAGE),
+            new Row(ContractException.class, USAGE),
             new Row(LaglineException.class, FAILURE)));
   }
 

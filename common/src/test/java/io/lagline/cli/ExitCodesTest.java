@@ -36,6 +36,11 @@ class ExitCodesTest {
         Arguments.of("bad option", new ParameterException(cli, "bad"), 2, 2),
         Arguments.of("bad usage", new UsageException("no such file"), 2, 2),
         Arguments.of("bad configuration", config, 2, 2),
+        Arguments.of(
+            "bad payload schema",
+            new io.lagline.contract.ContractException("contracts", List.of("A/1.json: not JSON")),
+            2,
+            2),
         Arguments.of("start-up failure", new LaglineException("unreachable"), 1, 1),
         Arguments.of("service unusable", new ServiceDown(), 1, 3),
         Arguments.of("a bug", new IllegalStateException("bug"), 4, 4),

@@ -2,6 +2,7 @@ package io.lagline.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lagline.contract.Contracts;
 import io.lagline.event.Event;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,14 @@ class FitnessWorkloadTest {
     assertThat(workload.distinct())
         .extracting(Event::eventType)
         .contains("DeviceSynced", "DeviceRetired");
+  }
+
+  @Test
+  void every_event_keeps_the_payload_schema_of_its_type_and_version() {
+    Contracts contracts = Contracts.bundled();
+
+    assertThat(FitnessWorkload.generate(3000, 100, 7).distinct())
+        .allSatisfy(event -> assertThat(contracts.validate(event)).as(event.toString()).isEmpty());
   }
 
   @Test

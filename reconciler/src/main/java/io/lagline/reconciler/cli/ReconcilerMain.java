@@ -3,6 +3,7 @@ package io.lagline.reconciler.cli;
 import io.lagline.cli.CliErrors;
 import io.lagline.cli.ExitCodes;
 import io.lagline.logging.LogSetup;
+import io.lagline.reconciler.mapping.ContractMismatchException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +48,9 @@ public final class ReconcilerMain implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setResourceBundle(new KeyNames());
-    return CliErrors.install(cli, ExitCodes.standard());
+    // a mapping at odds with the payload schemas is a configuration error, as a bad mapping is
+    return CliErrors.install(
+        cli, ExitCodes.standard().with(ContractMismatchException.class, ExitCodes.USAGE));
   }
 
   @Override
