@@ -10,7 +10,6 @@ import io.lagline.event.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -110,7 +109,9 @@ public final class Contracts {
                   + " in "
                   + source
                   + "; known: "
-                  + versions.keySet().stream().map(String::valueOf).collect(joining())));
+                  + versions.keySet().stream()
+                      .map(String::valueOf)
+                      .collect(Collectors.joining(", "))));
     }
     List<Violation> violations = new ArrayList<>();
     for (Error error : schema.validate(payload)) {
@@ -162,12 +163,8 @@ public final class Contracts {
     return new ContractKey(type, version);
   }
 
-  private static java.util.stream.Collector<CharSequence, ?, String> joining() {
-    return Collectors.joining(", ");
-  }
-
   @Override
   public String toString() {
-    return "Contracts" + Map.of("source", source, "keys", keys());
+    return "Contracts[" + source + ": " + keys() + "]";
   }
 }

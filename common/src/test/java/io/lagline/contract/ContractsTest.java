@@ -8,10 +8,14 @@ import io.lagline.event.EventCodec;
 import io.lagline.event.Heartbeat;
 import io.lagline.event.Violation;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +36,28 @@ class ContractsTest {
   @Test
   void the_bundled_copy_is_the_repository_s() {
     assertThat(Contracts.bundled().keys()).isEqualTo(contracts.keys());
+  }
+
+  @Test
+  void reads_the_bundled_copy_from_a_jar_as_a_deployable_carries_it(@TempDir Path dir)
+      throws IOException {
+    Path jar = dir.resolve("lagline-common.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("contracts/"));
+      out.putNextEntry(new JarEntry("contracts/DeviceSynced/"));
+      out.putNextEntry(new JarEntry("contracts/DeviceSynced/1.json"));
+      out.write(Files.readAllBytes(REPO_CONTRACTS.resolve("DeviceSynced/1.json")));
+      out.closeEntry();
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      Contracts fromJar = Contracts.fromClasspath("contracts", loader);
+
+      assertThat(fromJar.keys()).containsExactly(new ContractKey("DeviceSynced", 1));
+      assertThat(fromJar.source()).startsWith("jar:file:").endsWith("!/contracts");
+      assertThat(fromJar.validate("DeviceSynced", 1, json("{\"steps\": 1}")))
+          .extracting(Violation::field)
+          .containsExactly("/heart_rate");
+    }
   }
 
   @Test

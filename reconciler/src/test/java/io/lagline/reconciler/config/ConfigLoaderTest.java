@@ -269,6 +269,22 @@ class ConfigLoaderTest {
         "pubsub.stall-timeout");
   }
 
+  @Test
+  void contracts_are_off_by_default_bundled_or_a_directory_read_from_the_config_s_folder()
+      throws IOException {
+    assertThat(ConfigLoader.load(config(MINIMAL), Map.of()).contracts()).isNull();
+    assertThat(
+            ConfigLoader.load(config(MINIMAL), Map.of("LAGLINE_CONTRACTS_DIR", "bundled"))
+                .contracts())
+        .isEqualTo(ReconcilerConfig.BUNDLED_CONTRACTS);
+    Files.createDirectories(dir.resolve("contracts"));
+    assertThat(
+            ConfigLoader.load(config(MINIMAL + "contracts: { dir: contracts }\n"), Map.of())
+                .contracts())
+        .isEqualTo(dir.resolve("contracts").toAbsolutePath().toString());
+    assertProblemKeys(config(MINIMAL + "contracts: { dir: no-such }\n"), Map.of(), "contracts.dir");
+  }
+
   private static void assertProblemKeys(Path file, Map<String, String> env, String... keys) {
     assertThatThrownBy(() -> ConfigLoader.load(file, env))
         .isInstanceOfSatisfying(
