@@ -32,8 +32,11 @@ import java.util.stream.Stream;
 final class ContractLoader {
   private static final String DIALECT = SpecificationVersion.DRAFT_2020_12.getDialectId();
   private static final Pattern SCHEMA_FILE = Pattern.compile("([1-9][0-9]{0,8})\\.json");
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+  /** Checks schema files; holds only the bundled meta-schema, so it is shared. */
+  private static final Schema META_SCHEMA =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(SchemaLocation.of(DIALECT));
 
   private ContractLoader() {}
 
@@ -44,10 +47,12 @@ final class ContractLoader {
     }
     List<String> problems = new ArrayList<>();
     SortedMap<String, SortedMap<Integer, Schema>> schemas = new TreeMap<>();
+    // one registry per load: a registry caches schemas by $id, and a reload must see edited files
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     try (Stream<Path> types = Files.list(dir)) {
       for (Path typeDir : types.sorted().toList()) {
         if (Files.isDirectory(typeDir)) {
-          SortedMap<Integer, Schema> versions = readType(dir, typeDir, problems);
+          SortedMap<Integer, Schema> versions = readType(registry, dir, typeDir, problems);
           if (!versions.isEmpty()) {
             schemas.put(name(typeDir), Collections.unmodifiableSortedMap(versions));
           }
@@ -86,7 +91,7 @@ final class ContractLoader {
   }
 
   private static SortedMap<Integer, Schema> readType(
-      Path root, Path typeDir, List<String> problems) {
+      SchemaRegistry registry, Path root, Path typeDir, List<String> problems) {
     SortedMap<Integer, Schema> versions = new TreeMap<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(typeDir)) {
       List<Path> sorted = new ArrayList<>();
@@ -99,7 +104,7 @@ final class ContractLoader {
           problems.add(shown + ": must be named <eventType>/<schema version>.json, e.g. 1.json");
           continue;
         }
-        Schema schema = read(file, shown, problems);
+        Schema schema = read(registry, file, shown, problems);
         if (schema != null) {
           versions.put(Integer.parseInt(matcher.group(1)), schema);
         }
@@ -110,7 +115,8 @@ final class ContractLoader {
     return versions;
   }
 
-  private static Schema read(Path file, String shown, List<String> problems) {
+  private static Schema read(
+      SchemaRegistry registry, Path file, String shown, List<String> problems) {
     JsonNode node;
     try {
       node = EventCodec.json().readTree(Files.readAllBytes(file));
@@ -127,7 +133,7 @@ final class ContractLoader {
       problems.add(shown + ": $schema must be " + DIALECT + ", was " + dialect);
       return null;
     }
-    List<Error> errors = MetaSchema.INSTANCE.validate(node);
+    List<Error> errors = META_SCHEMA.validate(node);
     if (!errors.isEmpty()) {
       for (Error error : errors) {
         problems.add(
@@ -140,7 +146,7 @@ final class ContractLoader {
       return null;
     }
     try {
-      return REGISTRY.getSchema(SchemaLocation.of(file.toUri().toString()), node);
+      return registry.getSchema(SchemaLocation.of(file.toUri().toString()), node);
     } catch (RuntimeException e) {
       problems.add(shown + ": cannot be compiled: " + firstLine(e.getMessage()));
       return null;
@@ -159,10 +165,5 @@ final class ContractLoader {
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  /** The 2020-12 meta-schema, bundled in the validator's jar (no network at load). */
-  private static final class MetaSchema {
-    static final Schema INSTANCE = REGISTRY.getSchema(SchemaLocation.of(DIALECT));
   }
 }

@@ -171,6 +171,16 @@ class ContractsTest {
   }
 
   @Test
+  void a_reload_sees_an_edited_schema_with_the_same_id(@TempDir Path dir) throws IOException {
+    String id = "\"$id\": \"https://example.com/contracts/A/1.json\", ";
+    write(dir.resolve("A/1.json"), "{" + id + "\"type\": \"object\"}");
+    assertThat(Contracts.load(dir).validate("A", 1, json("[]"))).isNotEmpty();
+
+    write(dir.resolve("A/1.json"), "{" + id + "\"type\": \"array\"}");
+    assertThat(Contracts.load(dir).validate("A", 1, json("[]"))).isEmpty();
+  }
+
+  @Test
   void a_missing_directory_fails_the_load(@TempDir Path dir) {
     assertThatThrownBy(() -> Contracts.load(dir.resolve("nope")))
         .isInstanceOf(ContractException.class)
