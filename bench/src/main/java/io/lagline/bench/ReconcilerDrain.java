@@ -26,6 +26,7 @@ final class ReconcilerDrain {
    *
    * @param emulatorHost where the reconciler reaches Pub/Sub
    * @param cassandra where the reconciler reaches Cassandra
+   * @param notifications whether the reconciler publishes the reconciled stream
    */
   @SuppressWarnings("try") // the chart samples in the background until the block ends
   static Outcome run(
@@ -39,6 +40,7 @@ final class ReconcilerDrain {
       String emulatorHost,
       String cassandra,
       String heap,
+      boolean notifications,
       String notes) {
     Path dir = stack.dir().resolve("logs");
     long expected = workload.events().size();
@@ -52,7 +54,8 @@ final class ReconcilerDrain {
                 emulatorHost,
                 cassandra,
                 keyspace,
-                heap);
+                heap,
+                notifications);
         ScenarioChart chart = ScenarioChart.start(reconciler, stack.dir().getParent(), id, name)) {
       DrainClock.Timing timing;
       try {
