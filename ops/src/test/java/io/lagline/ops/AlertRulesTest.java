@@ -17,7 +17,7 @@ class AlertRulesTest {
   private final List<Rule> rules = AlertRules.read(OpsFiles.alertRules());
 
   @Test
-  void has_the_nine_alerts() {
+  void has_the_eleven_alerts() {
     assertThat(rules)
         .extracting(Rule::name)
         .containsExactly(
@@ -29,6 +29,8 @@ class AlertRulesTest {
             "LaglineNoProgress",
             "LaglineSubscriptionErroring",
             "LaglineIntakeStalled",
+            "LaglineNotificationsFailing",
+            "LaglineNotificationsPaused",
             "LaglineInstanceDown");
   }
 

@@ -69,6 +69,11 @@ class DashboardTest {
             "lagline_reconciler_audit_divergent_total",
             "lagline_reconciler_stream_errors_total",
             "lagline_reconciler_stalled_for_seconds",
+            "lagline_reconciler_visible_lag_seconds_bucket",
+            "lagline_reconciler_notifications_total",
+            "lagline_reconciler_notification_publish_seconds_bucket",
+            "lagline_reconciler_notification_failures_total",
+            "lagline_reconciler_notifications_paused",
             "jvm_memory_used_bytes");
   }
 

@@ -32,6 +32,8 @@ class StartUpSeriesTest {
       read.addAll(PromQl.metricNames(rule.expr()));
     }
     read.removeIf(name -> !name.startsWith("lagline_") || name.equals(WATERMARK_LAG));
+    // not exported by any code yet: required here once moved to KnownMetrics.EXPORTED
+    read.removeAll(KnownMetrics.PENDING);
 
     List<String> missing = new ArrayList<>();
     List<String> notZero = new ArrayList<>();

@@ -13,6 +13,12 @@ public interface Republisher extends AutoCloseable {
    */
   CompletableFuture<String> publish(PubsubMessage message);
 
+  /**
+   * Lets messages with {@code orderingKey} be published again after one of them failed: an ordered
+   * publisher refuses a key's later messages until told so. Nothing to do when unordered.
+   */
+  default void resumeOrdering(String orderingKey) {}
+
   /** The topic published to, for messages. */
   String topic();
 

@@ -58,8 +58,33 @@ public final class TopicRepublisher implements Republisher {
    * {@code key} is the config key named when it cannot be created.
    */
   public static TopicRepublisher create(PubSubConnection connection, String topic, ConfigKey key) {
+    return create(connection, topic, key, false);
+  }
+
+  /**
+   * As {@link #create(PubSubConnection, String, ConfigKey)}; with {@code ordering}, messages that
+   * carry an ordering key are published in order per key.
+   */
+  public static TopicRepublisher create(
+      PubSubConnection connection, String topic, ConfigKey key, boolean ordering) {
+    return create(
+        connection, topic, key, ordering, MAX_OUTSTANDING_MESSAGES, MAX_OUTSTANDING_BYTES);
+  }
+
+  /**
+   * As {@link #create(PubSubConnection, String, ConfigKey, boolean)}, blocking beyond {@code
+   * maxOutstandingMessages} unconfirmed publishes or {@code maxOutstandingBytes}.
+   */
+  public static TopicRepublisher create(
+      PubSubConnection connection,
+      String topic,
+      ConfigKey key,
+      boolean ordering,
+      long maxOutstandingMessages,
+      long maxOutstandingBytes) {
     Publisher.Builder builder =
         Publisher.newBuilder(topic)
+            .setEnableMessageOrdering(ordering)
             .setBatchingSettings(
                 BatchingSettings.newBuilder()
                     .setElementCountThreshold(BATCH_MESSAGES)
@@ -67,8 +92,8 @@ public final class TopicRepublisher implements Republisher {
                     .setDelayThresholdDuration(BATCH_DELAY)
                     .setFlowControlSettings(
                         FlowControlSettings.newBuilder()
-                            .setMaxOutstandingElementCount(MAX_OUTSTANDING_MESSAGES)
-                            .setMaxOutstandingRequestBytes(MAX_OUTSTANDING_BYTES)
+                            .setMaxOutstandingElementCount(maxOutstandingMessages)
+                            .setMaxOutstandingRequestBytes(maxOutstandingBytes)
                             .setLimitExceededBehavior(LimitExceededBehavior.Block)
                             .build())
                     .build())
@@ -108,6 +133,11 @@ public final class TopicRepublisher implements Republisher {
         },
         MoreExecutors.directExecutor());
     return result;
+  }
+
+  @Override
+  public void resumeOrdering(String orderingKey) {
+    publisher.resumePublish(orderingKey);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.lagline.reconciler.intake.IntakeMetrics;
 import io.lagline.reconciler.intake.MessageMetrics;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
+import io.lagline.reconciler.notify.NotificationMetrics;
 import io.lagline.reconciler.watermark.WatermarkMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -58,5 +59,10 @@ final class MetricsModule extends AbstractModule {
   @Provides
   AuditMetrics audit(ReconcilerMetrics metrics) {
     return metrics.audit();
+  }
+
+  @Provides
+  NotificationMetrics notifications(ReconcilerMetrics metrics) {
+    return metrics.notifications();
   }
 }

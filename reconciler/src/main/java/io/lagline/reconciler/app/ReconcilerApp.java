@@ -22,6 +22,7 @@ import io.lagline.reconciler.intake.MessageMetrics;
 import io.lagline.reconciler.intake.PubSubIntake;
 import io.lagline.reconciler.intake.StreamWatch;
 import io.lagline.reconciler.mapping.Mapping;
+import io.lagline.reconciler.notify.Notifier;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -117,6 +118,8 @@ public final class ReconcilerApp implements AutoCloseable {
       PubSubConnection pubsub = injector.getInstance(PubSubConnection.class);
       started.add(pubsub);
       started.add(injector.getInstance(DeadLetterSink.class));
+      Notifier notifier = injector.getInstance(Notifier.class);
+      started.add(notifier);
       OutageGuard guard = injector.getInstance(OutageGuard.class);
       started.add(guard);
       MessageHandler handler = injector.getInstance(MessageHandler.class);
@@ -129,6 +132,7 @@ public final class ReconcilerApp implements AutoCloseable {
               HealthCheck.of("cassandra", () -> CassandraSessions.reachable(session)),
               HealthCheck.of("not_paused", () -> !guard.paused()),
               HealthCheck.of("cassandra_answering", () -> !guard.stalled()),
+              HealthCheck.of("notifications_not_paused", () -> !notifier.paused()),
               new HealthCheck("stream_not_erroring", streams::problem),
               new HealthCheck("progressing", () -> handler.stall(stallTimeout)));
       AdminServer admin =
@@ -154,10 +158,11 @@ public final class ReconcilerApp implements AutoCloseable {
         started.add(auditor);
       }
       LOG.info(
-          "reconciler started: {} -> keyspace {}, poison -> {}",
+          "reconciler started: {} -> keyspace {}, poison -> {}, notifications -> {}",
           config.pubsub().subscription(),
           config.cassandra().keyspace(),
-          config.deadLetter().topic());
+          config.deadLetter().topic(),
+          config.reconciled().enabled() ? config.reconciled().topic() : "none");
       return new ReconcilerApp(injector, admin, intake[0], auditor, failure, config.shutdown());
     } catch (RuntimeException e) {
       for (int i = started.size() - 1; i >= 0; i--) {
@@ -221,6 +226,7 @@ public final class ReconcilerApp implements AutoCloseable {
     }
     intake.stop(SUBSCRIBER_STOP_TIMEOUT);
     closeQuietly(injector.getInstance(OutageGuard.class));
+    closeQuietly(injector.getInstance(Notifier.class));
     closeQuietly(injector.getInstance(DeadLetterSink.class));
     closeQuietly(injector.getInstance(PubSubConnection.class));
     closeQuietly(admin);

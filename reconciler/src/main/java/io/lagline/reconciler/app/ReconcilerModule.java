@@ -17,6 +17,7 @@ import io.lagline.reconciler.intake.MessageHandler;
 import io.lagline.reconciler.intake.MessageMetrics;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
+import io.lagline.reconciler.notify.Notifier;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.lagline.reconciler.watermark.WatermarkMetrics;
 import io.lagline.reconciler.watermark.Watermarks;
@@ -95,6 +96,7 @@ final class ReconcilerModule extends AbstractModule {
   @Singleton
   MessageHandler handler(
       EventApplier applier,
+      Notifier notifier,
       DeadLetterSink deadLetters,
       MessageMetrics metrics,
       DeadLetterMetrics deadLetterMetrics,
@@ -104,6 +106,7 @@ final class ReconcilerModule extends AbstractModule {
     MessageHandler handler =
         new MessageHandler(
             applier,
+            notifier,
             deadLetters,
             metrics,
             deadLetterMetrics,

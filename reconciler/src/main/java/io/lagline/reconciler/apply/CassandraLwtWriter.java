@@ -123,6 +123,11 @@ public final class CassandraLwtWriter implements RowWriter {
 
   @Override
   public CompletionStage<WriteOutcome> write(BoundRow row, long version) {
+    return writeAndReport(row, version).thenApply(RowResult::outcome);
+  }
+
+  @Override
+  public CompletionStage<RowResult> writeAndReport(BoundRow row, long version) {
     Prepared statements = prepared.get(row.write());
     if (statements == null) {
       return CompletableFuture.failedFuture(
@@ -131,7 +136,10 @@ public final class CassandraLwtWriter implements RowWriter {
     if (statements.update() == null) {
       return execute(
               row, "insert", statements.insert(), statements.insertBinds(), version, statements)
-          .thenApply(rs -> rs.wasApplied() ? WriteOutcome.APPLIED : WriteOutcome.DUPLICATE);
+          .thenApply(
+              rs ->
+                  new RowResult(
+                      rs.wasApplied() ? WriteOutcome.APPLIED : WriteOutcome.DUPLICATE, version));
     }
     return hint.likelyNew(row)
         ? insertFirst(row, version, statements, 1)
@@ -139,7 +147,7 @@ public final class CassandraLwtWriter implements RowWriter {
   }
 
   /** Creates the row; if it exists, its stored version decides, and a newer event updates it. */
-  private CompletionStage<WriteOutcome> insertFirst(
+  private CompletionStage<RowResult> insertFirst(
       BoundRow row, long version, Prepared statements, int round) {
     return execute(
             row, "insert", statements.insert(), statements.insertBinds(), version, statements)
@@ -147,7 +155,8 @@ public final class CassandraLwtWriter implements RowWriter {
             inserted -> {
               hint.learned(row, inserted.wasApplied());
               if (inserted.wasApplied()) {
-                return CompletableFuture.completedFuture(WriteOutcome.APPLIED);
+                return CompletableFuture.completedFuture(
+                    new RowResult(WriteOutcome.APPLIED, version));
               }
               Long stored = storedVersion(inserted.one());
               if (stored == null) {
@@ -161,7 +170,7 @@ public final class CassandraLwtWriter implements RowWriter {
             });
   }
 
-  private CompletionStage<WriteOutcome> versioned(
+  private CompletionStage<RowResult> versioned(
       BoundRow row, long version, Prepared statements, int round) {
     return execute(
             row, "update", statements.update(), statements.updateBinds(), version, statements)
@@ -169,7 +178,8 @@ public final class CassandraLwtWriter implements RowWriter {
             updated -> {
               if (updated.wasApplied()) {
                 hint.learned(row, false);
-                return CompletableFuture.completedFuture(WriteOutcome.APPLIED);
+                return CompletableFuture.completedFuture(
+                    new RowResult(WriteOutcome.APPLIED, version));
               }
               Long stored = storedVersion(updated.one());
               if (stored != null && stored >= version) {
@@ -191,7 +201,8 @@ public final class CassandraLwtWriter implements RowWriter {
                       inserted -> {
                         hint.learned(row, inserted.wasApplied());
                         if (inserted.wasApplied()) {
-                          return CompletableFuture.completedFuture(WriteOutcome.APPLIED);
+                          return CompletableFuture.completedFuture(
+                              new RowResult(WriteOutcome.APPLIED, version));
                         }
                         Long now = storedVersion(inserted.one());
                         if (now == null) {
@@ -207,7 +218,7 @@ public final class CassandraLwtWriter implements RowWriter {
             });
   }
 
-  private CompletionStage<WriteOutcome> retryRound(
+  private CompletionStage<RowResult> retryRound(
       BoundRow row, long version, Prepared statements, int round, Long seen) {
     if (round >= MAX_ROUNDS) {
       return CompletableFuture.failedFuture(
@@ -222,8 +233,8 @@ public final class CassandraLwtWriter implements RowWriter {
   }
 
   /** Outcome of a not-applied write that found {@code stored >= version}. */
-  private static WriteOutcome compare(long stored, long version) {
-    return stored == version ? WriteOutcome.DUPLICATE : WriteOutcome.STALE;
+  private static RowResult compare(long stored, long version) {
+    return new RowResult(stored == version ? WriteOutcome.DUPLICATE : WriteOutcome.STALE, stored);
   }
 
   private Long storedVersion(Row row) {

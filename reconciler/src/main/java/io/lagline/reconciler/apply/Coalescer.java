@@ -103,9 +103,8 @@ final class Coalescer {
         m.result.completeExceptionally(new SupersedingWriteFailedException(error));
       } else {
         boolean same = m.event.entityVersion() == written.event.entityVersion();
-        WriteOutcome outcome = same ? WriteOutcome.DUPLICATE : WriteOutcome.SUPERSEDED;
         m.result.complete(
-            new EventResult(outcome, result.rows().stream().map(r -> outcome).toList()));
+            result.answeredAs(same ? WriteOutcome.DUPLICATE : WriteOutcome.SUPERSEDED));
       }
     }
   }

@@ -42,7 +42,7 @@ public final class EventApplier {
   private final RowWriter writer;
   private final WriteMetrics metrics;
   private final OutageGuard guard;
-  private final FailsafeExecutor<WriteOutcome> retries;
+  private final FailsafeExecutor<RowResult> retries;
   private final WriteLimiter limiter;
   private final KeySequencer sequencer = new KeySequencer();
   private final Coalescer coalescer;
@@ -72,8 +72,8 @@ public final class EventApplier {
     metrics.writeLimiter(limiter::limit, limiter::inFlight);
     this.attemptTimeoutMillis = policy.attemptTimeout().toMillis();
     this.coalescer = policy.coalesce() ? new Coalescer(sequencer, this::write) : null;
-    RetryPolicy<WriteOutcome> retry =
-        RetryPolicy.<WriteOutcome>builder()
+    RetryPolicy<RowResult> retry =
+        RetryPolicy.<RowResult>builder()
             .handleIf(error -> !ErrorClassifier.classify(error).permanent())
             .abortOn(RetryBudgetExhaustedException.class)
             .withBackoff(policy.retry().initialBackoff(), policy.retry().maxBackoff())
@@ -112,20 +112,23 @@ public final class EventApplier {
   }
 
   private CompletionStage<EventResult> write(List<BoundRow> rows, Event event, long deadline) {
-    List<CompletableFuture<WriteOutcome>> writes = new ArrayList<>(rows.size());
+    List<CompletableFuture<RowResult>> writes = new ArrayList<>(rows.size());
     for (BoundRow row : rows) {
       writes.add(writeWithRetries(row, event, deadline));
     }
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
         .thenApply(
             done -> {
-              List<WriteOutcome> outcomes = writes.stream().map(CompletableFuture::join).toList();
-              return new EventResult(outcomes.get(0), outcomes);
+              List<RowResult> results = writes.stream().map(CompletableFuture::join).toList();
+              return new EventResult(
+                  results.get(0).outcome(),
+                  results.stream().map(RowResult::outcome).toList(),
+                  rows.stream().map(r -> r.write().table()).toList(),
+                  results.get(0).heldVersion());
             });
   }
 
-  private CompletableFuture<WriteOutcome> writeWithRetries(
-      BoundRow row, Event event, long deadline) {
+  private CompletableFuture<RowResult> writeWithRetries(BoundRow row, Event event, long deadline) {
     AtomicBoolean ambiguous = new AtomicBoolean();
     String table = row.write().table();
     return retries
@@ -150,14 +153,14 @@ public final class EventApplier {
   }
 
   /** One write attempt, once the guard lets it start; its outcome is reported to the guard. */
-  private CompletionStage<WriteOutcome> attempt(BoundRow row, Event event) {
+  private CompletionStage<RowResult> attempt(BoundRow row, Event event) {
     // a write whose future never completes must not hold its message forever; the timeout starts
     // when the write does, not while it waits for a slot
     return limiter
         .submit(
             () ->
                 writer
-                    .write(row, event.entityVersion())
+                    .writeAndReport(row, event.entityVersion())
                     .toCompletableFuture()
                     .orTimeout(attemptTimeoutMillis, TimeUnit.MILLISECONDS))
         .whenComplete(
@@ -165,10 +168,10 @@ public final class EventApplier {
                 guard.record(error != null && ErrorClassifier.classify(error).infrastructure()));
   }
 
-  private WriteOutcome resolved(
-      String table, Event event, boolean ambiguous, WriteOutcome outcome) {
+  private RowResult resolved(String table, Event event, boolean ambiguous, RowResult result) {
     // our own earlier attempt may have landed: the re-issued write then sees its version, which is
     // this event applied once, not a duplicate delivery
+    WriteOutcome outcome = result.outcome();
     WriteOutcome resolved =
         ambiguous && outcome == WriteOutcome.DUPLICATE ? WriteOutcome.APPLIED : outcome;
     metrics.rowOutcome(table, resolved.tag());
@@ -179,6 +182,6 @@ public final class EventApplier {
         event.entityVersion(),
         outcome.tag(),
         ambiguous);
-    return resolved;
+    return new RowResult(resolved, result.heldVersion());
   }
 }

@@ -13,4 +13,12 @@ public interface RowWriter {
    * @return the confirmed outcome; fails with the driver's exception when Cassandra gave no answer
    */
   CompletionStage<WriteOutcome> write(BoundRow row, long version);
+
+  /**
+   * Writes the row conditionally and tells which version it holds afterwards. Writers that learn
+   * the stored version from Cassandra's answer override this; the default assumes the event's own.
+   */
+  default CompletionStage<RowResult> writeAndReport(BoundRow row, long version) {
+    return write(row, version).thenApply(outcome -> new RowResult(outcome, version));
+  }
 }

@@ -16,6 +16,7 @@ import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.deadletter.DeadLetterMetrics;
 import io.lagline.reconciler.deadletter.DeadLetterSink;
 import io.lagline.reconciler.intake.InFlightMessages.Reply;
+import io.lagline.reconciler.notify.Notifier;
 import io.lagline.reconciler.watermark.Watermarks;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Handles each pulled message without blocking the subscriber's threads: decode, apply, and reply
- * only once the outcome is certain. A message is acked only after every write of its event is
- * confirmed (applied, duplicate or stale), or after a poison event has been published to the
- * dead-letter topic; any other failure nacks it, so Pub/Sub redelivers it. While draining for
+ * Handles each pulled message without blocking the subscriber's threads: decode, apply, notify, and
+ * reply only once the outcome is certain. A message is acked only after every write of its event is
+ * confirmed (applied, duplicate, stale or superseded) and, with the reconciled stream on, its
+ * notification is confirmed by Pub/Sub; or after a poison event has been published to the
+ * dead-letter topic. Any other failure nacks it, so Pub/Sub redelivers it. While draining for
  * shutdown, new deliveries are nacked at once.
  */
 public final class MessageHandler implements MessageReceiver {
@@ -38,6 +40,7 @@ public final class MessageHandler implements MessageReceiver {
   private static final Duration MAX_MARGIN = Duration.ofSeconds(30);
 
   private final EventApplier applier;
+  private final Notifier notifier;
   private final DeadLetterSink deadLetters;
   private final MessageMetrics metrics;
   private final DeadLetterMetrics deadLetterMetrics;
@@ -50,6 +53,7 @@ public final class MessageHandler implements MessageReceiver {
 
   /**
    * @param applier writes the events
+   * @param notifier publishes the reconciled stream's notification of each settled event
    * @param deadLetters where poison events are parked
    * @param metrics counts outcomes and lag
    * @param deadLetterMetrics counts the poison events parked
@@ -60,6 +64,7 @@ public final class MessageHandler implements MessageReceiver {
    */
   public MessageHandler(
       EventApplier applier,
+      Notifier notifier,
       DeadLetterSink deadLetters,
       MessageMetrics metrics,
       DeadLetterMetrics deadLetterMetrics,
@@ -67,6 +72,7 @@ public final class MessageHandler implements MessageReceiver {
       Watermarks watermarks,
       Duration maxAckExtension) {
     this.applier = applier;
+    this.notifier = notifier;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.deadLetterMetrics = deadLetterMetrics;
@@ -107,7 +113,8 @@ public final class MessageHandler implements MessageReceiver {
       applier
           .apply(event, attributes, deadline)
           .whenComplete(
-              (result, error) -> complete(message, reply, event, received, result, error));
+              (result, error) ->
+                  complete(message, reply, event, received, deadline, result, error));
     } catch (RuntimeException unexpected) {
       LOG.error(
           "unexpected failure handling message {}; it will be redelivered",
@@ -123,6 +130,7 @@ public final class MessageHandler implements MessageReceiver {
       Reply reply,
       Event event,
       Instant received,
+      long deadline,
       EventResult result,
       Throwable error) {
     try (MDC.MDCCloseable m = MDC.putCloseable("message_id", message.getMessageId());
@@ -132,18 +140,50 @@ public final class MessageHandler implements MessageReceiver {
         return;
       }
       Instant published = publishTime(message);
-      metrics.consistencyLag(event.eventType(), Duration.between(published, clock.instant()));
+      Instant durable = clock.instant();
+      metrics.consistencyLag(event.eventType(), Duration.between(published, durable));
       if (Heartbeat.is(event.eventType())) {
         watermarks.durable(event.entityKey(), published);
+        settled(reply, event, result);
+        return;
       }
-      metrics.event(event.eventType(), result.outcome().tag());
-      ack(reply);
+      notifier
+          .notify(message, event, result, durable, deadline)
+          .whenComplete(
+              (ok, notifyError) -> {
+                if (notifyError == null) {
+                  settled(reply, event, result);
+                } else {
+                  notificationFailed(message, reply, event, notifyError);
+                }
+              });
     } catch (RuntimeException unexpected) {
       // never leave a message unanswered: it would sit out its whole ack extension
       LOG.error(
           "unexpected failure completing message {}; nacked", message.getMessageId(), unexpected);
       nack(reply);
     }
+  }
+
+  private void settled(Reply reply, Event event, EventResult result) {
+    metrics.event(event.eventType(), result.outcome().tag());
+    ack(reply);
+  }
+
+  /** The writes are durable but the notification is not confirmed: redelivery notifies again. */
+  private void notificationFailed(
+      PubsubMessage message, Reply reply, Event event, Throwable error) {
+    Throwable cause = ErrorClassifier.unwrap(error);
+    Classification verdict = ErrorClassifier.classify(cause);
+    metrics.failure(verdict.errorClass().tag(), MessageMetrics.NOTIFICATION_PUBLISH);
+    LOG.warn(
+        "message {} written but its notification was not confirmed ({}: {}); nacked for"
+            + " redelivery",
+        message.getMessageId(),
+        verdict.reason(),
+        cause.toString());
+    metrics.event(event.eventType(), "failed");
+    nack(reply);
   }
 
   private void failed(

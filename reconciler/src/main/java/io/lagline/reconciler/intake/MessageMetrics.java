@@ -1,5 +1,6 @@
 package io.lagline.reconciler.intake;
 
+import io.lagline.metrics.LagBuckets;
 import io.lagline.reconciler.apply.ErrorClass;
 import io.lagline.reconciler.apply.ErrorClassifier;
 import io.lagline.reconciler.apply.WriteOutcome;
@@ -37,13 +38,11 @@ public final class MessageMetrics {
   /** The {@code reason} of a failure to publish a dead letter. */
   static final String DEAD_LETTER_PUBLISH = "dead_letter_publish";
 
-  /** Consistency-lag histogram buckets, chosen for SLOs from 10 ms to 10 min. */
-  static final Duration[] LAG_BUCKETS = {
-    Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-    Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
-    Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
-    Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10)
-  };
+  /** The {@code reason} of a message nacked because its notification was not confirmed. */
+  static final String NOTIFICATION_PUBLISH = "notification_publish";
+
+  /** Consistency-lag histogram buckets ({@link LagBuckets}). */
+  static final Duration[] LAG_BUCKETS = LagBuckets.bounds();
 
   private final MeterRegistry registry;
   private final Set<String> eventTypes;
@@ -97,6 +96,7 @@ public final class MessageMetrics {
     ErrorClassifier.EVENT_VERDICTS.forEach(v -> failures(v.errorClass().tag(), v.reason()));
     for (ErrorClass errorClass : ErrorClass.values()) {
       failures(errorClass.tag(), DEAD_LETTER_PUBLISH);
+      failures(errorClass.tag(), NOTIFICATION_PUBLISH);
     }
     replies(true);
     replies(false);

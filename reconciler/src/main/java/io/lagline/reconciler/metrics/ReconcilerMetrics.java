@@ -6,6 +6,7 @@ import io.lagline.reconciler.deadletter.DeadLetterMetrics;
 import io.lagline.reconciler.intake.IntakeMetrics;
 import io.lagline.reconciler.intake.MessageMetrics;
 import io.lagline.reconciler.mapping.Mapping;
+import io.lagline.reconciler.notify.NotificationMetrics;
 import io.lagline.reconciler.watermark.WatermarkMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -34,6 +35,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * @param deadLetters poison messages parked
  * @param watermarks the producers' watermark lag
  * @param audit the convergence auditor
+ * @param notifications the reconciled stream's notifications
  */
 public record ReconcilerMetrics(
     PrometheusMeterRegistry registry,
@@ -42,7 +44,8 @@ public record ReconcilerMetrics(
     WriteMetrics writes,
     DeadLetterMetrics deadLetters,
     WatermarkMetrics watermarks,
-    AuditMetrics audit) {
+    AuditMetrics audit,
+    NotificationMetrics notifications) {
   /** The {@code app} tag of every meter. */
   public static final String APP = "lagline-reconciler";
 
@@ -65,6 +68,7 @@ public record ReconcilerMetrics(
         new WriteMetrics(registry, mapping),
         new DeadLetterMetrics(registry),
         new WatermarkMetrics(registry),
-        new AuditMetrics(registry));
+        new AuditMetrics(registry),
+        new NotificationMetrics(registry, mapping.eventTypes()));
   }
 }

@@ -33,6 +33,15 @@ public final class OutageGuard implements AutoCloseable {
   private static final CompletableFuture<Void> GO = CompletableFuture.completedFuture(null);
   private static final Duration TICK = Duration.ofMillis(100);
 
+  /**
+   * What is guarded, for the log: e.g. {@code Cassandra} looks unavailable, x% of recent {@code
+   * writes} failed, pausing {@code intake}.
+   */
+  public record Subject(String name, String attempts, String paused) {
+    /** The Cassandra writes. */
+    public static final Subject CASSANDRA = new Subject("Cassandra", "writes", "intake");
+  }
+
   /** Told when the reconciler pauses or resumes. */
   public interface Listener {
     void paused(boolean paused);
@@ -40,6 +49,7 @@ public final class OutageGuard implements AutoCloseable {
 
   private record Waiter(CompletableFuture<Void> go, long deadlineNanos) {}
 
+  private final Subject subject;
   private final CircuitBreaker<Object> breaker;
   private final Queue<Waiter> waiting = new ConcurrentLinkedQueue<>();
   private final Supplier<CompletionStage<?>> probe;
@@ -61,7 +71,24 @@ public final class OutageGuard implements AutoCloseable {
       ScheduledExecutorService scheduler,
       Supplier<CompletionStage<?>> probe,
       Listener listener) {
+    this(Subject.CASSANDRA, config, scheduler, probe, listener);
+  }
+
+  /**
+   * @param subject what is guarded, for the log
+   * @param config thresholds and probe interval
+   * @param scheduler runs the release tick
+   * @param probe a cheap request, sent when a probe is due and no attempt waits
+   * @param listener told of pauses and resumes
+   */
+  public OutageGuard(
+      Subject subject,
+      OutageConfig config,
+      ScheduledExecutorService scheduler,
+      Supplier<CompletionStage<?>> probe,
+      Listener listener) {
     this(
+        subject,
         config,
         tick ->
             scheduler.scheduleWithFixedDelay(
@@ -81,6 +108,17 @@ public final class OutageGuard implements AutoCloseable {
       LongSupplier nanos,
       Supplier<CompletionStage<?>> probe,
       Listener listener) {
+    this(Subject.CASSANDRA, config, schedule, nanos, probe, listener);
+  }
+
+  private OutageGuard(
+      Subject subject,
+      OutageConfig config,
+      Function<Runnable, Future<?>> schedule,
+      LongSupplier nanos,
+      Supplier<CompletionStage<?>> probe,
+      Listener listener) {
+    this.subject = subject;
     this.probe = probe;
     this.nanos = nanos;
     this.probeIntervalNanos = config.probeInterval().toNanos();
@@ -96,18 +134,25 @@ public final class OutageGuard implements AutoCloseable {
                   if (paused.compareAndSet(false, true)) {
                     nextProbeNanos = nanos.getAsLong() + probeIntervalNanos;
                     LOG.warn(
-                        "Cassandra looks unavailable ({}% of recent writes failed for"
-                            + " infrastructure reasons): pausing intake, probing every {}",
-                        breaker().getFailureRate(), config.probeInterval());
+                        "{} looks unavailable ({}% of recent {} failed for infrastructure"
+                            + " reasons): pausing {}, probing every {}",
+                        subject.name(),
+                        breaker().getFailureRate(),
+                        subject.attempts(),
+                        subject.paused(),
+                        config.probeInterval());
                     listener.paused(true);
                   } else {
-                    LOG.debug("probe failed: Cassandra still unavailable, intake stays paused");
+                    LOG.debug(
+                        "probe failed: {} still unavailable, {} stays paused",
+                        subject.name(),
+                        subject.paused());
                   }
                 })
             .onClose(
                 e -> {
                   if (paused.compareAndSet(true, false)) {
-                    LOG.info("Cassandra answers again: resuming");
+                    LOG.info("{} answers again: resuming {}", subject.name(), subject.paused());
                     listener.paused(false);
                   }
                 })
@@ -207,7 +252,7 @@ public final class OutageGuard implements AutoCloseable {
     }
   }
 
-  private static boolean expired(Waiter waiter, long now) {
+  private boolean expired(Waiter waiter, long now) {
     if (now - waiter.deadlineNanos() < 0) {
       return false;
     }
@@ -215,7 +260,8 @@ public final class OutageGuard implements AutoCloseable {
         .go()
         .completeExceptionally(
             new RetryBudgetExhaustedException(
-                "Cassandra still unavailable when the message's ack-extension budget ran out"));
+                subject.name()
+                    + " still unavailable when the message's ack-extension budget ran out"));
     return true;
   }
 

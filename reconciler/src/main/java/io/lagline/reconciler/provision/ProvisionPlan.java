@@ -22,13 +22,18 @@ import java.util.Objects;
  *     or null when not configured
  * @param auditSubscription {@code audit.subscription} on the main topic, retaining acked messages
  *     so that {@code reconciler audit --since} can seek it back; null when not configured
+ * @param reconciledTopic {@code pubsub.reconciled.topic}, or null when the stream is off
+ * @param reconciledSubscription {@code pubsub.reconciled.subscription} on it, for a downstream
+ *     consumer (ordered when notifications are); null when not configured
  */
 public record ProvisionPlan(
     String topic,
     String deadLetterTopic,
     Subscription subscription,
     Subscription deadLetterSubscription,
-    Subscription auditSubscription) {
+    Subscription auditSubscription,
+    String reconciledTopic,
+    Subscription reconciledSubscription) {
 
   /** The retry policy's shortest wait before a nacked message is delivered again. */
   public static final Duration RETRY_MIN_BACKOFF = Duration.ofSeconds(10);
@@ -46,6 +51,9 @@ public record ProvisionPlan(
    * How long the audit subscription keeps messages, acked ones too: the reach of {@code --since}.
    */
   public static final Duration AUDIT_RETENTION = Duration.ofDays(1);
+
+  /** The reconciled subscription's ack deadline. */
+  public static final Duration RECONCILED_ACK_DEADLINE = Duration.ofSeconds(60);
 
   /** The audit subscription's ack deadline. */
   public static final Duration AUDIT_ACK_DEADLINE = Duration.ofSeconds(60);
@@ -103,6 +111,19 @@ public record ProvisionPlan(
                 .setMessageRetentionDuration(Durations.fromSeconds(AUDIT_RETENTION.toSeconds()))
                 .setExpirationPolicy(ExpirationPolicy.getDefaultInstance())
                 .build();
-    return new ProvisionPlan(topic, deadLetterTopic, subscription, deadLetters, audit);
+    String reconciledTopic = config.reconciled().topic();
+    String reconciledName = config.reconciled().subscription();
+    Subscription reconciled =
+        reconciledName == null || reconciledTopic == null
+            ? null
+            : Subscription.newBuilder()
+                .setName(reconciledName)
+                .setTopic(reconciledTopic)
+                .setAckDeadlineSeconds((int) RECONCILED_ACK_DEADLINE.toSeconds())
+                .setEnableMessageOrdering(config.reconciled().ordering())
+                .setExpirationPolicy(ExpirationPolicy.getDefaultInstance())
+                .build();
+    return new ProvisionPlan(
+        topic, deadLetterTopic, subscription, deadLetters, audit, reconciledTopic, reconciled);
   }
 }

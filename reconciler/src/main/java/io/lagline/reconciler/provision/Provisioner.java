@@ -76,6 +76,14 @@ public final class Provisioner implements AutoCloseable {
     if (plan.auditSubscription() != null) {
       done.accept(subscription(plan.auditSubscription(), ReconcilerKey.AUDIT_SUBSCRIPTION, false));
     }
+    if (plan.reconciledTopic() != null) {
+      done.accept(topic(plan.reconciledTopic(), ReconcilerKey.PUBSUB_RECONCILED_TOPIC));
+    }
+    if (plan.reconciledSubscription() != null) {
+      done.accept(
+          subscription(
+              plan.reconciledSubscription(), ReconcilerKey.PUBSUB_RECONCILED_SUBSCRIPTION, false));
+    }
     return steps;
   }
 

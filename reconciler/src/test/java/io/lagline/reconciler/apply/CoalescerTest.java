@@ -102,7 +102,8 @@ class CoalescerTest {
   }
 
   private static EventResult applied() {
-    return new EventResult(WriteOutcome.APPLIED, List.of(WriteOutcome.APPLIED));
+    return new EventResult(
+        WriteOutcome.APPLIED, List.of(WriteOutcome.APPLIED), List.of("device_state"), 3);
   }
 
   private static Event state(String device, long version) throws Exception {

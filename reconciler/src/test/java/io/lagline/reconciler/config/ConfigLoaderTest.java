@@ -275,4 +275,45 @@ class ConfigLoaderTest {
             ConfigException.class,
             e -> assertThat(e.problems()).extracting(ConfigProblem::key).contains(keys));
   }
+
+  @Test
+  void the_reconciled_stream_is_off_by_default_and_its_keys_are_checked_together()
+      throws IOException {
+    ReconcilerConfig off = ConfigLoader.load(config(MINIMAL), Map.of());
+    assertThat(off.reconciled().enabled()).isFalse();
+    assertThat(off.reconciled().outcomes())
+        .containsExactlyInAnyOrder("applied", "duplicate", "stale", "superseded");
+
+    Path file = config(MINIMAL);
+    Map<String, String> on =
+        Map.of(
+            "LAGLINE_PUBSUB_RECONCILED_TOPIC", "projects/demo-project/topics/reconciled",
+            "LAGLINE_PUBSUB_RECONCILED_OUTCOMES", "applied,stale",
+            "LAGLINE_PUBSUB_RECONCILED_INCLUDE_PAYLOAD", "false");
+    ReconciledConfig reconciled = ConfigLoader.load(file, on).reconciled();
+    assertThat(reconciled.topic()).isEqualTo("projects/demo-project/topics/reconciled");
+    assertThat(reconciled.outcomes()).containsExactlyInAnyOrder("applied", "stale");
+    assertThat(reconciled.includePayload()).isFalse();
+    assertThat(reconciled.ordering()).isFalse();
+
+    Map<String, String> wrong =
+        Map.of(
+            "LAGLINE_PUBSUB_RECONCILED_TOPIC", "projects/demo-project/topics/events-dead-letter",
+            "LAGLINE_PUBSUB_RECONCILED_SUBSCRIPTION", "projects/demo-project/subscriptions/events",
+            "LAGLINE_PUBSUB_RECONCILED_OUTCOMES", "applied,failed");
+    assertThatThrownBy(() -> ConfigLoader.load(file, wrong))
+        .hasMessageContaining("pubsub.reconciled.topic")
+        .hasMessageContaining("must differ from pubsub.topic and pubsub.dead-letter.topic")
+        .hasMessageContaining("pubsub.reconciled.subscription")
+        .hasMessageContaining("must differ from pubsub.subscription")
+        .hasMessageContaining("pubsub.reconciled.outcomes")
+        .hasMessageContaining("'failed' is not one");
+
+    Map<String, String> orphan =
+        Map.of(
+            "LAGLINE_PUBSUB_RECONCILED_SUBSCRIPTION",
+            "projects/demo-project/subscriptions/downstream");
+    assertThatThrownBy(() -> ConfigLoader.load(file, orphan))
+        .hasMessageContaining("needs pubsub.reconciled.topic");
+  }
 }

@@ -71,6 +71,7 @@ class MessageHandlerTest {
           () -> CompletableFuture.completedFuture(null),
           paused -> {});
   private final FakeDeadLetterSink deadLetters = new FakeDeadLetterSink();
+  private final FakeNotifier notifier = new FakeNotifier();
   private final Watermarks watermarks =
       new Watermarks(
           CONFIRMED,
@@ -92,7 +93,14 @@ class MessageHandlerTest {
             scheduler,
             writeMetrics);
     return new MessageHandler(
-        applier, deadLetters, metrics, deadLetterMetrics, CONFIRMED, watermarks, maxAckExtension);
+        applier,
+        notifier,
+        deadLetters,
+        metrics,
+        deadLetterMetrics,
+        CONFIRMED,
+        watermarks,
+        maxAckExtension);
   }
 
   @AfterEach
@@ -330,6 +338,65 @@ class MessageHandlerTest {
     handler.receiveMessage(message("{\"steps\": 6}", Map.of("event_id", "e-2")), late);
     assertThat(late.state).isEqualTo("nack");
     assertThat(writes).hasValue(before);
+  }
+
+  @Test
+  void acks_only_after_the_notification_is_confirmed_and_tells_it_what_cassandra_holds() {
+    CompletableFuture<Void> confirmed = new CompletableFuture<>();
+    notifier.answer = () -> confirmed;
+    answer = () -> CompletableFuture.completedFuture(WriteOutcome.APPLIED);
+    Reply reply = new Reply();
+
+    handler.receiveMessage(message("{\"steps\": 5}", Map.of()), reply);
+
+    await().until(() -> notifier.notified.size() == 1);
+    assertThat(reply.state).as("written but not yet notified: not acked").isNull();
+    FakeNotifier.Notified notified = notifier.notified.get(0);
+    assertThat(notified.event().eventId()).isEqualTo("e-1");
+    assertThat(notified.result().outcome()).isEqualTo(WriteOutcome.APPLIED);
+    assertThat(notified.result().heldVersion()).isEqualTo(3);
+    assertThat(notified.result().tables()).containsExactly("device_state", "sync_history");
+    assertThat(notified.durableAt()).isEqualTo(CONFIRMED.instant());
+    confirmed.complete(null);
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("ack");
+    assertThat(count("lagline.reconciler.events", "outcome", "applied")).isEqualTo(1);
+  }
+
+  @Test
+  void a_notification_that_cannot_be_published_nacks_the_written_event_never_dead_letters_it() {
+    notifier.answer =
+        () ->
+            CompletableFuture.failedFuture(
+                ApiExceptionFactory.createException(
+                    new RuntimeException("down"),
+                    GrpcStatusCode.of(Status.Code.UNAVAILABLE),
+                    true));
+    Reply reply = new Reply();
+
+    handler.receiveMessage(message("{\"steps\": 5}", Map.of()), reply);
+
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("nack");
+    assertThat(deadLetters.parked).isEmpty();
+    assertThat(count("lagline.reconciler.failures", "reason", "notification_publish")).isEqualTo(1);
+    assertThat(count("lagline.reconciler.events", "outcome", "failed")).isEqualTo(1);
+  }
+
+  @Test
+  void heartbeats_and_poison_events_are_not_notified() {
+    Reply heartbeat = new Reply();
+    Reply poison = new Reply();
+
+    handler.receiveMessage(
+        message("{\"interval_ms\": 10000}", Map.of("event_type", "lagline.heartbeat")), heartbeat);
+    handler.receiveMessage(message("{\"steps\": \"lots\"}", Map.of("event_id", "e-2")), poison);
+
+    await().until(() -> heartbeat.state != null && poison.state != null);
+    assertThat(heartbeat.state).isEqualTo("ack");
+    assertThat(poison.state).isEqualTo("ack");
+    assertThat(deadLetters.parked).hasSize(1);
+    assertThat(notifier.notified).isEmpty();
   }
 
   /** Records the one reply a message gets. */

@@ -44,6 +44,7 @@ class MessageMetricsTest {
         v -> expected.add(List.of(v.errorClass().tag(), v.reason())));
     for (String errorClass : List.of("transient", "ambiguous", "permanent")) {
       expected.add(List.of(errorClass, "dead_letter_publish"));
+      expected.add(List.of(errorClass, "notification_publish"));
     }
 
     assertThat(registry.find("lagline.reconciler.failures").counters())

@@ -35,7 +35,7 @@ class ReconcilerMetricsTest {
                 Map.entry("lagline.reconciler.events", 20),
                 Map.entry("lagline.reconciler.consistency.lag", 3),
                 // the classifier's 22 event verdicts, and dead_letter_publish x 3 classes
-                Map.entry("lagline.reconciler.failures", 25),
+                Map.entry("lagline.reconciler.failures", 28),
                 Map.entry("lagline.reconciler.replies", 2),
                 // the 13 transient and ambiguous verdicts
                 Map.entry("lagline.reconciler.retries", 13),
@@ -54,7 +54,12 @@ class ReconcilerMetricsTest {
                 Map.entry("lagline.reconciler.stalled.for", 1),
                 Map.entry("lagline.reconciler.paused", 1),
                 Map.entry("lagline.reconciler.write.concurrency.limit", 1),
-                Map.entry("lagline.reconciler.writes.in.flight", 1)));
+                Map.entry("lagline.reconciler.writes.in.flight", 1),
+                Map.entry("lagline.reconciler.notifications", 4),
+                Map.entry("lagline.reconciler.notification.failures", 4),
+                Map.entry("lagline.reconciler.notification.publish", 1),
+                Map.entry("lagline.reconciler.visible.lag", 3),
+                Map.entry("lagline.reconciler.notifications.paused", 1)));
   }
 
   @Test
