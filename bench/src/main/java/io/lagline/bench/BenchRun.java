@@ -113,7 +113,7 @@ final class BenchRun {
           hostPort(stack),
           ReconcilerRun.DEFAULT_HEAP,
           true,
-          "reconciled stream published");
+          "lag = visible lag (publish → notification confirmed)");
     }
   }
 

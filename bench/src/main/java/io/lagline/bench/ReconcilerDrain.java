@@ -26,7 +26,8 @@ final class ReconcilerDrain {
    *
    * @param emulatorHost where the reconciler reaches Pub/Sub
    * @param cassandra where the reconciler reaches Cassandra
-   * @param notifications whether the reconciler publishes the reconciled stream
+   * @param notifications whether the reconciler publishes the reconciled stream; the row's lag is
+   *     then the visible lag (publish time to the notification confirmed)
    */
   @SuppressWarnings("try") // the chart samples in the background until the block ends
   static Outcome run(
@@ -74,7 +75,7 @@ final class ReconcilerDrain {
         throw e;
       }
       String metrics = reconciler.metrics();
-      LagSnapshot lag = LagSnapshot.parse(metrics);
+      LagSnapshot lag = LagSnapshot.parse(metrics, notifications);
       double gc = PrometheusText.parse(metrics).sum("jvm_gc_pause_seconds_sum");
       BenchReadBack readBack = BenchReadBack.check(stack.session(), keyspace, workload.newest());
       String more =

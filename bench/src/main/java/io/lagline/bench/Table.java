@@ -73,9 +73,9 @@ final class Table {
       Map.of(
           "drain_ratio", "loopback drain: events/s",
           "steady50_cpu_ratio", "steady 50%: reconciler CPU s",
-          "steady50_lag_p99_ratio", "steady 50%: lag p99",
+          "steady50_visible_lag_p99_ratio", "steady 50%: lag p99 a reader sees",
           "steady80_cpu_ratio", "steady 80%: reconciler CPU s",
-          "steady80_lag_p99_ratio", "steady 80%: lag p99");
+          "steady80_visible_lag_p99_ratio", "steady 80%: lag p99 a reader sees");
 
   /**
    * A figure for the table: "-" for NaN, no decimals from 100 up, two significant decimals below.
