@@ -8,9 +8,10 @@ import java.util.TreeMap;
 /**
  * The reconciler's consistency-lag histogram ({@value #METRIC}), or with notifications on its
  * visible-lag histogram ({@value #VISIBLE_METRIC}: publish time to the notification confirmed),
- * read from its {@code /metrics} at one moment. The lag of a scenario is the difference of two snapshots, and its percentiles are
- * interpolated within the histogram's buckets as Prometheus' {@code histogram_quantile} does; the
- * max is Micrometer's decaying max (the largest lag of the last two minutes or so).
+ * read from its {@code /metrics} at one moment. The lag of a scenario is the difference of two
+ * snapshots, and its percentiles are interpolated within the histogram's buckets as Prometheus'
+ * {@code histogram_quantile} does; the max is Micrometer's decaying max (the largest lag of the
+ * last two minutes or so).
  *
  * @param buckets upper bound in ms to observations at or below it
  * @param count observations

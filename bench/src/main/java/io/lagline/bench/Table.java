@@ -3,8 +3,17 @@ package io.lagline.bench;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders a run's results as the two Markdown tables {@code bin/bench} prints. */
+/** Renders a run's results as the three Markdown tables {@code bin/bench} prints. */
 final class Table {
+  /** What each of {@link BenchResults#notifications()} compares, for its row. */
+  private static final Map<String, String> NOTIFICATION_LABELS =
+      Map.of(
+          "drain_ratio", "loopback drain: events/s",
+          "steady50_cpu_ratio", "steady 50%: reconciler CPU s",
+          "steady50_visible_lag_p99_ratio", "steady 50%: lag p99 a reader sees",
+          "steady80_cpu_ratio", "steady 80%: reconciler CPU s",
+          "steady80_visible_lag_p99_ratio", "steady 80%: lag p99 a reader sees");
+
   private Table() {}
 
   /**
@@ -68,14 +77,6 @@ final class Table {
                     .append(" |\n"));
     return md.toString();
   }
-
-  private static final Map<String, String> NOTIFICATION_LABELS =
-      Map.of(
-          "drain_ratio", "loopback drain: events/s",
-          "steady50_cpu_ratio", "steady 50%: reconciler CPU s",
-          "steady50_visible_lag_p99_ratio", "steady 50%: lag p99 a reader sees",
-          "steady80_cpu_ratio", "steady 80%: reconciler CPU s",
-          "steady80_visible_lag_p99_ratio", "steady 80%: lag p99 a reader sees");
 
   /**
    * A figure for the table: "-" for NaN, no decimals from 100 up, two significant decimals below.
