@@ -75,6 +75,29 @@ final class BenchResults {
     return row == null ? Double.NaN : row.peakRssMb();
   }
 
+  /** A row's CPU seconds; NaN when it did not run. */
+  double cpu(String id) {
+    ScenarioResult row = rows.get(id);
+    return row == null ? Double.NaN : row.cpuSeconds();
+  }
+
+  /**
+   * What the reconciled stream costs, each figure with notifications on over off: the loopback
+   * drain's events/s ({@code drain_ratio}), and in each steady phase (same events at the same rate)
+   * the reconciler's CPU seconds and the lag p99 a reader sees (visible lag on, consistency lag
+   * off). NaN when a row did not run.
+   */
+  Map<String, Double> notifications() {
+    String on = SteadyScenario.NOTIFY_SUFFIX;
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    ratios.put("drain_ratio", eps("drain" + on) / eps("drain"));
+    for (String phase : List.of("steady50", "steady80")) {
+      ratios.put(phase + "_cpu_ratio", cpu(phase + on) / cpu(phase));
+      ratios.put(phase + "_visible_lag_p99_ratio", lagP99(phase + on) / lagP99(phase));
+    }
+    return ratios;
+  }
+
   /** The ratios summary.json reports, by key. */
   Map<String, Double> ratios() {
     Map<String, Double> ratios = new LinkedHashMap<>();

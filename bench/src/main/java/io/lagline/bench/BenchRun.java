@@ -39,6 +39,7 @@ final class BenchRun {
       step("warm-up", () -> LwtCeiling.warmUp(stack, sizes.drainEvents(), seed));
       step("lwt_ceiling", () -> results.add(LwtCeiling.ofBacklog(stack, drain)));
       step("drain", () -> drain(stack, drain));
+      step("drain_notify", () -> drainNotifying(stack, drain));
       step(
           "naive",
           () ->
@@ -52,7 +53,8 @@ final class BenchRun {
       step("hotkeys", () -> hotKeys(stack));
       step("cluster_latency", () -> clusterLatency(stack, drain.first(sizes.latencyEvents())));
       step("crosscloud", () -> crossCloud(stack, drain.first(sizes.latencyEvents())));
-      step("steady", () -> steady(stack));
+      step("steady", () -> steady(stack, false));
+      step("steady_notify", () -> steady(stack, true));
       step("xmx256", () -> memory(stack));
     }
     if (sizes.paxos()) {
@@ -92,7 +94,26 @@ final class BenchRun {
           stack.emulatorHost(),
           hostPort(stack),
           ReconcilerRun.DEFAULT_HEAP,
+          false,
           "");
+    }
+  }
+
+  /** The loopback drain again, the reconciler publishing the reconciled stream. */
+  private void drainNotifying(BenchStack stack, BenchWorkload drain) {
+    try (PubSubTestResources pubsub = stack.freshEmulator(BenchStack.EMULATOR_HEAP)) {
+      Backlog.publish(pubsub, "drain", List.of("drain-rec"), drain.events());
+      reconcilerDrain(
+          stack,
+          "drain" + SteadyScenario.NOTIFY_SUFFIX,
+          "reconciler drain (loopback), notifications on",
+          "drain",
+          drain,
+          stack.emulatorHost(),
+          hostPort(stack),
+          ReconcilerRun.DEFAULT_HEAP,
+          true,
+          "lag = visible lag (publish → notification confirmed)");
     }
   }
 
@@ -147,6 +168,7 @@ final class BenchRun {
               stack.emulatorHost(),
               hostPort(stack),
               ReconcilerRun.DEFAULT_HEAP,
+              false,
               "");
       results.hotkeysReadbackExact(outcome.readBack().exact());
     }
@@ -168,6 +190,7 @@ final class BenchRun {
             stack.emulatorHost(),
             proxy.hostPort(),
             ReconcilerRun.DEFAULT_HEAP,
+            false,
             note);
       }
       naive(
@@ -194,16 +217,19 @@ final class BenchRun {
           proxy.hostPort(),
           hostPort(stack),
           ReconcilerRun.DEFAULT_HEAP,
+          false,
           "Pub/Sub through a proxy, +" + Bench.CROSS_CLOUD_LATENCY.toMillis() + " ms each way");
     }
   }
 
-  private void steady(BenchStack stack) {
+  /** Steady state; with notifications, at the same rates as without (the loopback drain's). */
+  private void steady(BenchStack stack, boolean notifications) {
     double sustainable = results.eps("drain");
     if (Double.isNaN(sustainable)) {
       throw new BenchException("needs the loopback drain rate, which was not measured");
     }
-    SteadyScenario.run(stack, sustainable, sizes.steady(), sizes.drainEntities(), seed)
+    SteadyScenario.run(
+            stack, sustainable, sizes.steady(), sizes.drainEntities(), seed, notifications)
         .forEach(results::add);
   }
 
@@ -228,6 +254,7 @@ final class BenchRun {
               stack.emulatorHost(),
               hostPort(stack),
               "-Xmx256m",
+              false,
               "");
       results.xmx256Completed(outcome.readBack().exact());
       results.extra("xmx256_gc_seconds", outcome.gcSeconds());
@@ -243,6 +270,7 @@ final class BenchRun {
       String emulatorHost,
       String cassandra,
       String heap,
+      boolean notifications,
       String notes) {
     String keyspace = "bench_" + id;
     stack.createSchema(keyspace);
@@ -258,6 +286,7 @@ final class BenchRun {
             emulatorHost,
             cassandra,
             heap,
+            notifications,
             notes);
     results.add(outcome.row());
     if (!outcome.readBack().exact()) {

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The reconciler's consistency-lag histogram ({@value #METRIC}) read from its {@code /metrics} at
- * one moment. The lag of a scenario is the difference of two snapshots, and its percentiles are
- * interpolated within the histogram's buckets as Prometheus' {@code histogram_quantile} does; the
- * max is Micrometer's decaying max (the largest lag of the last two minutes or so).
+ * The reconciler's consistency-lag histogram ({@value #METRIC}), or with notifications on its
+ * visible-lag histogram ({@value #VISIBLE_METRIC}: publish time to the notification confirmed),
+ * read from its {@code /metrics} at one moment. The lag of a scenario is the difference of two
+ * snapshots, and its percentiles are interpolated within the histogram's buckets as Prometheus'
+ * {@code histogram_quantile} does; the max is Micrometer's decaying max (the largest lag of the
+ * last two minutes or so).
  *
  * @param buckets upper bound in ms to observations at or below it
  * @param count observations
@@ -17,17 +19,28 @@ import java.util.TreeMap;
  */
 record LagSnapshot(TreeMap<Double, Double> buckets, double count, double maxMs) {
   static final String METRIC = "lagline_reconciler_consistency_lag_seconds";
+  static final String VISIBLE_METRIC = "lagline_reconciler_visible_lag_seconds";
   static final LagSnapshot EMPTY = new LagSnapshot(new TreeMap<>(), 0, Double.NaN);
 
   static LagSnapshot parse(String metrics) {
+    return parse(metrics, METRIC);
+  }
+
+  /** The lag a reader of the stream sees: visible lag with notifications on, else consistency. */
+  static LagSnapshot parse(String metrics, boolean notifications) {
+    return parse(metrics, notifications ? VISIBLE_METRIC : METRIC);
+  }
+
+  /** The histogram {@code metric} (in seconds), summed over its labels. */
+  static LagSnapshot parse(String metrics, String metric) {
     PrometheusText page = PrometheusText.parse(metrics);
     TreeMap<Double, Double> ms = new TreeMap<>();
-    for (Map.Entry<Double, Double> e : page.buckets(METRIC).entrySet()) {
+    for (Map.Entry<Double, Double> e : page.buckets(metric).entrySet()) {
       ms.put(e.getKey() * 1000, e.getValue());
     }
     double max =
-        page.samples(METRIC + "_max").isEmpty() ? Double.NaN : page.max(METRIC + "_max") * 1000;
-    return new LagSnapshot(ms, page.sum(METRIC + "_count"), max);
+        page.samples(metric + "_max").isEmpty() ? Double.NaN : page.max(metric + "_max") * 1000;
+    return new LagSnapshot(ms, page.sum(metric + "_count"), max);
   }
 
   /**

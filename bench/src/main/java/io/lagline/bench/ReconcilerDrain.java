@@ -26,6 +26,8 @@ final class ReconcilerDrain {
    *
    * @param emulatorHost where the reconciler reaches Pub/Sub
    * @param cassandra where the reconciler reaches Cassandra
+   * @param notifications whether the reconciler publishes the reconciled stream; the row's lag is
+   *     then the visible lag (publish time to the notification confirmed)
    */
   @SuppressWarnings("try") // the chart samples in the background until the block ends
   static Outcome run(
@@ -39,6 +41,7 @@ final class ReconcilerDrain {
       String emulatorHost,
       String cassandra,
       String heap,
+      boolean notifications,
       String notes) {
     Path dir = stack.dir().resolve("logs");
     long expected = workload.events().size();
@@ -52,7 +55,8 @@ final class ReconcilerDrain {
                 emulatorHost,
                 cassandra,
                 keyspace,
-                heap);
+                heap,
+                notifications);
         ScenarioChart chart = ScenarioChart.start(reconciler, stack.dir().getParent(), id, name)) {
       DrainClock.Timing timing;
       try {
@@ -71,7 +75,7 @@ final class ReconcilerDrain {
         throw e;
       }
       String metrics = reconciler.metrics();
-      LagSnapshot lag = LagSnapshot.parse(metrics);
+      LagSnapshot lag = LagSnapshot.parse(metrics, notifications);
       double gc = PrometheusText.parse(metrics).sum("jvm_gc_pause_seconds_sum");
       BenchReadBack readBack = BenchReadBack.check(stack.session(), keyspace, workload.newest());
       String more =

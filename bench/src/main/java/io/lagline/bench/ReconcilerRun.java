@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The reconciler as deployed, {@code reconciler run --config FILE} in its own JVM, with a config
  * holding only what a scenario must set (endpoints, subscription, keyspace, the stream count) so
- * its own defaults are what is measured.
+ * its own defaults are what is measured. With notifications on, {@code pubsub.reconciled.topic} is
+ * {@code <topic>-reconciled} (see {@link Backlog}).
  */
 final class ReconcilerRun implements AutoCloseable {
   /** The reconciler's heap where a scenario does not set one. */
@@ -36,6 +37,7 @@ final class ReconcilerRun implements AutoCloseable {
    *
    * @param emulatorHost where it reaches Pub/Sub (the emulator or a proxy in front of it)
    * @param cassandra where it reaches Cassandra ({@code host:port}, maybe a proxy)
+   * @param notifications publish the reconciled stream to {@code <topicId>-reconciled}
    */
   static ReconcilerRun start(
       String name,
@@ -46,7 +48,8 @@ final class ReconcilerRun implements AutoCloseable {
       String emulatorHost,
       String cassandra,
       String keyspace,
-      String heap) {
+      String heap,
+      boolean notifications) {
     int port = freePort();
     String yaml =
         String.format(
@@ -58,6 +61,7 @@ final class ReconcilerRun implements AutoCloseable {
                 topic: %s
               emulator-host: %s
               parallel-pull-count: %d
+            %s
             cassandra:
               contact-points: [%s]
               local-datacenter: %s
@@ -73,6 +77,7 @@ final class ReconcilerRun implements AutoCloseable {
             BenchStack.topic(topicId + "-dlq"),
             emulatorHost,
             Bench.STREAMS,
+            notifications ? "  reconciled:\n    topic: " + reconciledTopic(topicId) : "",
             cassandra,
             stack.datacenter(),
             keyspace,
@@ -101,6 +106,11 @@ final class ReconcilerRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the config of " + name, e);
     }
+  }
+
+  /** The full name of the reconciled topic of {@code topicId}. */
+  static String reconciledTopic(String topicId) {
+    return BenchStack.topic(Backlog.reconciledTopicId(topicId));
   }
 
   long pid() {

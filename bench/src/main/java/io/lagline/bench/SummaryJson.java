@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The content of {@code summary.json}: the issue's top-level fields first (numbers, or null when a
- * scenario did not run), then the targets, every row, and the machine.
+ * scenario did not run), what notifications cost ({@code notifications}: on/off ratios), then the
+ * targets, every row, and the machine.
  */
 final class SummaryJson {
   /** The numeric top-level fields every summary has. */
@@ -38,6 +39,7 @@ final class SummaryJson {
             "lwt_ceiling",
             "emulator_ceiling",
             "drain",
+            "drain" + SteadyScenario.NOTIFY_SUFFIX,
             "naive",
             "cluster_latency",
             "cluster_latency_naive",
@@ -52,6 +54,9 @@ final class SummaryJson {
     json.put("xmx256_completed", results.xmx256Completed());
     json.put("hotkeys_readback_exact", results.hotkeysReadbackExact());
     results.extras().forEach(json::put);
+    Map<String, Object> notifications = new LinkedHashMap<>();
+    results.notifications().forEach((key, value) -> notifications.put(key, number(value)));
+    json.put("notifications", notifications);
     Map<String, Object> targets = new LinkedHashMap<>();
     for (Target target : results.targets()) {
       Map<String, Object> t = new LinkedHashMap<>();

@@ -1,12 +1,25 @@
 package io.lagline.bench;
 
 import java.util.Locale;
+import java.util.Map;
 
-/** Renders a run's results as the two Markdown tables {@code bin/bench} prints. */
+/** Renders a run's results as the three Markdown tables {@code bin/bench} prints. */
 final class Table {
+  /** What each of {@link BenchResults#notifications()} compares, for its row. */
+  private static final Map<String, String> NOTIFICATION_LABELS =
+      Map.of(
+          "drain_ratio", "loopback drain: events/s",
+          "steady50_cpu_ratio", "steady 50%: reconciler CPU s",
+          "steady50_visible_lag_p99_ratio", "steady 50%: lag p99 a reader sees",
+          "steady80_cpu_ratio", "steady 80%: reconciler CPU s",
+          "steady80_visible_lag_p99_ratio", "steady 80%: lag p99 a reader sees");
+
   private Table() {}
 
-  /** The scenario table and the ratio/target table, one after the other. */
+  /**
+   * The scenario table, the ratio/target table and what notifications cost (on/off ratios), one
+   * after the other.
+   */
   static String render(BenchResults results) {
     StringBuilder md = new StringBuilder();
     md.append(
@@ -48,6 +61,20 @@ final class Table {
           .append(Double.isNaN(target.value()) ? "not measured" : target.met() ? "met" : "missed")
           .append(" |\n");
     }
+    md.append('\n');
+    md.append("| notifications on / off | ratio |\n");
+    md.append("|---|---:|\n");
+    results
+        .notifications()
+        .forEach(
+            (key, value) ->
+                md.append("| ")
+                    .append(NOTIFICATION_LABELS.getOrDefault(key, key))
+                    .append(" (`")
+                    .append(key)
+                    .append("`) | ")
+                    .append(number(value))
+                    .append(" |\n"));
     return md.toString();
   }
 

@@ -46,6 +46,15 @@ class BenchSmokeIT {
                 assertThat(summary.get(name).asDouble()).as(name).isPositive();
               }
             });
+    JsonNode notifications = summary.get("notifications");
+    notifications
+        .fieldNames()
+        .forEachRemaining(
+            name ->
+                assertThat(notifications.get(name).asDouble())
+                    .as("notifications.%s", name)
+                    .isPositive());
+    assertThat(notifications.get("drain_ratio")).isNotNull();
     assertThat(summary.get("hotkeys_readback_exact").asBoolean()).isTrue();
     assertThat(summary.get("xmx256_completed").asBoolean()).isTrue();
     assertThat(summary.get("failures")).isEmpty();

@@ -26,6 +26,10 @@ class ResultsTest {
     r.add(row("steady50", 1800, 120));
     r.add(row("steady80", 2880, 400));
     r.add(row("xmx256", 3000, 5000));
+    r.add(row("drain_notify", 3240, 950));
+    r.add(
+        new ScenarioResult(
+            "steady50_notify", "steady50_notify row", 1000, 1800, 10, 180, 300, 3, 1, 200, "n"));
     r.hotkeysReadbackExact(true);
     r.xmx256Completed(true);
     return r;
@@ -40,6 +44,20 @@ class ResultsTest {
     assertThat(ratios.get("cluster_latency_over_naive")).isCloseTo(10, within(1e-9));
     assertThat(ratios.get("crosscloud_over_drain")).isCloseTo(2000 / 3600.0, within(1e-9));
     assertThat(ratios.get("hotkeys_over_lwt_ceiling")).isCloseTo(2.25, within(1e-9));
+  }
+
+  @Test
+  void notifications_are_on_over_off_and_a_phase_that_did_not_run_is_nan() {
+    Map<String, Double> on = results().notifications();
+
+    assertThat(on.get("drain_ratio")).isCloseTo(0.9, within(1e-9));
+    assertThat(on.get("steady50_cpu_ratio")).isCloseTo(1.5, within(1e-9));
+    assertThat(on.get("steady50_visible_lag_p99_ratio")).isCloseTo(1.5, within(1e-9));
+    assertThat(on.get("steady80_cpu_ratio")).isNaN();
+    assertThat(Table.render(results()))
+        .contains("| notifications on / off | ratio |")
+        .contains("| loopback drain: events/s (`drain_ratio`) | 0.90 |")
+        .contains("| steady 80%: lag p99 a reader sees (`steady80_visible_lag_p99_ratio`) | - |");
   }
 
   @Test
@@ -107,6 +125,10 @@ class ResultsTest {
     assertThat(tree.get("drain_eps").asDouble()).isEqualTo(3600);
     assertThat(tree.get("steady80_lag_p99_ms").asDouble()).isEqualTo(400);
     assertThat(tree.get("targets").get("crosscloud_over_drain").get("met").asBoolean()).isFalse();
+    assertThat(tree.get("drain_notify_eps").asDouble()).isEqualTo(3240);
+    assertThat(tree.get("notifications").get("drain_ratio").asDouble())
+        .isCloseTo(0.9, within(1e-9));
+    assertThat(tree.get("notifications").get("steady80_cpu_ratio").isNull()).isTrue();
   }
 
   @Test

@@ -22,7 +22,8 @@ enum FaultScenario {
   H("freeze-cassandra", "h. Cassandra frozen"),
   I("freeze-emulator", "i. emulator frozen"),
   J("large-messages", "j. large messages"),
-  K("stock-emulator", "k. stock emulator");
+  K("stock-emulator", "k. stock emulator"),
+  L("reconciled", "l. kill -9, reconciled stream");
 
   /**
    * System property selecting the scenarios to run: names or letters separated by commas or spaces;

@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * something breaks, then the four guarantees checked: nothing lost, nothing applied twice, no good
  * event dead-lettered, every poison message dead-lettered with its reason. One local stack for all
  * scenarios; each scenario has its own topic, subscriptions and keyspace. The outages of Cassandra
- * are in {@link OutageScenarios}, the frozen processes in {@link FreezeScenarios}. {@value
- * FaultScenario#PROPERTY} selects scenarios by letter or name ({@code bin/faults --scenario}); the
- * others are skipped. Prints one table row per scenario and the table at the end (also in {@code
- * fault-table.md} under {@link FaultStack#outDir()}).
+ * are in {@link OutageScenarios}, the frozen processes in {@link FreezeScenarios}, the reconciled
+ * stream in {@link ReconciledScenario}. {@value FaultScenario#PROPERTY} selects scenarios by letter
+ * or name ({@code bin/faults --scenario}); the others are skipped. Prints one table row per
+ * scenario and the table at the end (also in {@code fault-table.md} under {@link
+ * FaultStack#outDir()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -213,6 +214,20 @@ class FaultSuiteIT {
     }
   }
 
+  @Test
+  @Order(12)
+  void l_kill_9_with_the_reconciled_stream_notifies_every_good_event_once_it_is_durable()
+      throws Exception {
+    try (Scenario scenario =
+        scenario(
+            FaultScenario.L,
+            false,
+            true,
+            () -> FaultWorkload.standard(FaultScenario.L.ordinal() + 1))) {
+      ReconciledScenario.killedMidStream(faults, scenario);
+    }
+  }
+
   /** One of the scenarios whose body lives in another class. */
   @FunctionalInterface
   interface ScenarioBody {
@@ -234,9 +249,16 @@ class FaultSuiteIT {
    */
   private Scenario scenario(
       FaultScenario which, boolean ordered, Supplier<FaultWorkload> workload) {
+    return scenario(which, ordered, false, workload);
+  }
+
+  /** As above; with {@code reconciled}, the reconciler publishes the reconciled stream. */
+  private Scenario scenario(
+      FaultScenario which, boolean ordered, boolean reconciled, Supplier<FaultWorkload> workload) {
     Assumptions.assumeTrue(
         selected.contains(which), which.shortName() + " is not in " + FaultScenario.PROPERTY);
-    return Scenario.create(faults, which.id(), which.title(), ordered, workload.get(), "");
+    return Scenario.create(
+        faults, which.id(), which.title(), ordered, workload.get(), reconciled, "");
   }
 
   private static void check(ScenarioResult result) {

@@ -49,6 +49,7 @@ final class Scenario implements AutoCloseable {
   private final Path logDir;
   private final Path configFile;
   private final TopicName topic;
+  private final TopicName reconciledTopic;
   private final DeadLetterReader deadLetters;
   private final List<ReconcilerProcess> processes = new ArrayList<>();
   private final Map<Integer, Integer> starts = new HashMap<>();
@@ -61,6 +62,7 @@ final class Scenario implements AutoCloseable {
       String title,
       boolean ordered,
       FaultWorkload workload,
+      boolean reconciledStream,
       String extraConfig) {
     this.stack = stack;
     this.id = id;
@@ -70,8 +72,15 @@ final class Scenario implements AutoCloseable {
     this.expected = workload.expected();
     this.logDir = FaultStack.logDir(id);
     clean(logDir);
-    this.configFile = ScenarioConfig.write(stack, id, logDir, extraConfig);
     var pubsub = stack.pubsub();
+    this.reconciledTopic = reconciledStream ? pubsub.createTopic(id + "-reconciled") : null;
+    this.configFile =
+        ScenarioConfig.write(
+            stack,
+            id,
+            logDir,
+            reconciledTopic == null ? null : reconciledTopic.toString(),
+            extraConfig);
     this.topic = pubsub.createTopic(id);
     TopicName deadLetterTopic = pubsub.createTopic(id + "-dlq");
     ProjectSubscriptionName dlqSubscription =
@@ -100,6 +109,8 @@ final class Scenario implements AutoCloseable {
    * @param id lower case letters, digits and {@code _}: topic, subscription and keyspace name
    * @param title the table's scenario column
    * @param ordered subscription with message ordering, published with ordering keys
+   * @param reconciledStream creates the topic {@code <id>-reconciled} and sets it as {@code
+   *     pubsub.reconciled.topic}
    * @param extraConfig YAML appended to the reconciler config
    */
   static Scenario create(
@@ -108,12 +119,23 @@ final class Scenario implements AutoCloseable {
       String title,
       boolean ordered,
       FaultWorkload workload,
+      boolean reconciledStream,
       String extraConfig) {
-    return new Scenario(stack, id, title, ordered, workload, extraConfig);
+    return new Scenario(stack, id, title, ordered, workload, reconciledStream, extraConfig);
   }
 
   FaultWorkload workload() {
     return workload;
+  }
+
+  /** The topic the workload is published to. */
+  TopicName topic() {
+    return topic;
+  }
+
+  /** The reconciled stream's topic; null when the scenario has none. */
+  TopicName reconciledTopic() {
+    return reconciledTopic;
   }
 
   /** Starts reconciler number {@code replica} again (or for the first time) and awaits ready. */

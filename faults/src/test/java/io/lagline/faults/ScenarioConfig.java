@@ -28,9 +28,11 @@ final class ScenarioConfig {
    * Writes {@code <dir>/reconciler.yaml}.
    *
    * @param id names the topic, the subscriptions and the keyspace
+   * @param reconciledTopic {@code pubsub.reconciled.topic} (a full name), or null for no reconciled
+   *     stream
    * @param extra YAML appended as is (top-level keys)
    */
-  static Path write(FaultStack stack, String id, Path dir, String extra) {
+  static Path write(FaultStack stack, String id, Path dir, String reconciledTopic, String extra) {
     String project = stack.stack().projectId();
     String yaml =
         String.format(
@@ -44,6 +46,7 @@ final class ScenarioConfig {
                 max-delivery-attempts: %3$d
               ack-deadline: %4$ds
               emulator-host: %5$s
+            %10$s
             cassandra:
               contact-points: [%6$s]
               local-datacenter: %7$s
@@ -65,7 +68,8 @@ final class ScenarioConfig {
             stack.stack().cassandraContactPointsString(),
             stack.stack().localDatacenter(),
             FaultStack.mappingFile(),
-            extra);
+            extra,
+            reconciledTopic == null ? "" : "  reconciled:\n    topic: " + reconciledTopic);
     try {
       Files.createDirectories(dir);
       Path file = Files.writeString(dir.resolve("reconciler.yaml"), yaml);

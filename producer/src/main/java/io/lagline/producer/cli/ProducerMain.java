@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,15 +19,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code producer} command line: {@code producer publish --topic projects/P/topics/T
- * [--emulator HOST:PORT] [--file events.jsonl] [--config FILE]}. Errors end with one line naming
- * the cause and the fix, not a stack trace ({@link CliErrors}); exit codes are {@link ExitCodes}'s,
- * with Pub/Sub unusable as {@link ExitCodes#UNAVAILABLE}.
+ * [--emulator HOST:PORT] [--file events.jsonl] [--config FILE]} and {@code producer contract check
+ * [--against GIT_REF] [--dir contracts]}. Errors end with one line naming the cause and the fix,
+ * not a stack trace ({@link CliErrors}); exit codes are {@link ExitCodes}'s, with Pub/Sub unusable
+ * as {@link ExitCodes#UNAVAILABLE}.
  */
 @Command(
     name = "producer",
     mixinStandardHelpOptions = true,
     version = "lagline producer 0.1.0",
-    description = "Validates Lagline events and publishes them to Pub/Sub.")
+    description =
+        "Validates Lagline events and publishes them to Pub/Sub; checks changes of the event"
+            + " contracts.")
 public final class ProducerMain implements Callable<Integer> {
   /** The producer's exit codes: the standard ones, and Pub/Sub unusable. */
   public static final ExitCodes EXIT_CODES =
@@ -61,9 +65,18 @@ public final class ProducerMain implements Callable<Integer> {
   /** The command line, reading events from {@code in} and settings from {@code env}. */
   public static CommandLine commandLine(
       InputStream in, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    return commandLine(in, env, Path.of("").toAbsolutePath(), out, err);
+  }
+
+  /** The command line, with relative paths of {@code producer contract} against {@code cwd}. */
+  static CommandLine commandLine(
+      InputStream in, Map<String, String> env, Path cwd, PrintWriter out, PrintWriter err) {
+    CommandLine contract =
+        new CommandLine(new ContractCommand()).addSubcommand(new ContractCheckCommand(cwd));
     CommandLine commandLine =
         new CommandLine(new ProducerMain())
             .addSubcommand(new PublishCommand(in, env))
+            .addSubcommand(contract)
             .setOut(out)
             .setErr(err)
             .setCaseInsensitiveEnumValuesAllowed(true);
@@ -72,7 +85,10 @@ public final class ProducerMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("error: missing command; run 'producer publish --help'");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "error: missing command; run 'producer publish --help' or 'producer contract check --help'");
     return ExitCodes.USAGE;
   }
 }
