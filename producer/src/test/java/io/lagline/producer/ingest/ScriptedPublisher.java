@@ -13,12 +13,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-/** Answers each publish at once: confirmed, or failed as {@link #failures} says. */
-final class ScriptedPublisher implements EventPublisher {
-  static final TopicPath TOPIC = TopicPath.parse("projects/demo-project/topics/events");
+/**
+ * Answers each publish once {@link #gate} is complete (at once by default): confirmed, or failed as
+ * {@link #failures} says.
+ */
+public final class ScriptedPublisher implements EventPublisher {
+  public static final TopicPath TOPIC = TopicPath.parse("projects/demo-project/topics/events");
 
-  final List<Event> published = new CopyOnWriteArrayList<>();
-  Function<Event, PublishFailure> failures = e -> null;
+  public final List<Event> published = new CopyOnWriteArrayList<>();
+  public volatile Function<Event, PublishFailure> failures = e -> null;
+  public volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
   volatile boolean closed;
 
   @Override
@@ -32,13 +36,15 @@ final class ScriptedPublisher implements EventPublisher {
       throw new IllegalStateException("closed");
     }
     PublishFailure failure = failures.apply(event);
-    if (failure != null) {
-      return CompletableFuture.failedFuture(
-          new PublishFailedException(event.eventId(), event.entityKey(), TOPIC, failure, null));
-    }
-    published.add(event);
-    return CompletableFuture.completedFuture(
-        new PublishReceipt(event.eventId(), "m-" + published.size()));
+    return gate.thenApply(
+        ignored -> {
+          if (failure != null) {
+            throw new PublishFailedException(
+                event.eventId(), event.entityKey(), TOPIC, failure, null);
+          }
+          published.add(event);
+          return new PublishReceipt(event.eventId(), "m-" + published.size());
+        });
   }
 
   @Override
