@@ -44,6 +44,15 @@ record Exchange(
     json(reply.status(), reply.body(), reply.retryAfter().orElse(null));
   }
 
+  /**
+   * Answers with an error before the body was read, and closes the connection: the unread body must
+   * not be taken for the next request, and a client must not reuse a connection the server drops.
+   */
+  void refuse(int status, String error, String message) {
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    error(status, error, message);
+  }
+
   void error(int status, String error, String message) {
     ObjectNode body =
         EventCodec.json().createObjectNode().put("error", error).put("message", message);

@@ -107,26 +107,26 @@ final class IngestHandler extends Handler.Abstract {
   private void post(Exchange exchange, Function<byte[], CompletableFuture<Reply>> handler) {
     Request request = exchange.request();
     if (!request.getMethod().equals("POST")) {
-      exchange.error(405, "method_not_allowed", request.getMethod() + " is not allowed; use POST");
+      exchange.refuse(405, "method_not_allowed", request.getMethod() + " is not allowed; use POST");
       return;
     }
     AuthResult caller = auth.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
     if (!caller.ok()) {
       exchange.response().getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-      exchange.error(401, "unauthenticated", caller.reason());
+      exchange.refuse(401, "unauthenticated", caller.reason());
       return;
     }
     if (!RequestChecks.isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
-      exchange.error(415, "unsupported_media_type", "the body must be application/json");
+      exchange.refuse(415, "unsupported_media_type", "the body must be application/json");
       return;
     }
     if (request.getLength() > maxBodyBytes) {
-      exchange.error(413, "body_too_large", "the body may be at most " + maxBodyBytes + " bytes");
+      exchange.refuse(413, "body_too_large", "the body may be at most " + maxBodyBytes + " bytes");
       return;
     }
     String key = request.getHeaders().get(RequestChecks.IDEMPOTENCY_KEY);
     if (key != null && !RequestChecks.validKey(key)) {
-      exchange.error(400, "invalid_idempotency_key", RequestChecks.KEY_RULE);
+      exchange.refuse(400, "invalid_idempotency_key", RequestChecks.KEY_RULE);
       return;
     }
     // BLOCKING: the continuation validates and publishes, which is not for a selector thread
@@ -138,13 +138,13 @@ final class IngestHandler extends Handler.Abstract {
             (byte[] body, Throwable failure) -> {
               if (failure instanceof IllegalStateException) {
                 // Jetty's "Max size (N) exceeded": a body without Content-Length, read to the bound
-                exchange.error(
+                exchange.refuse(
                     413, "body_too_large", "the body may be at most " + maxBodyBytes + " bytes");
               } else if (failure != null) {
                 LOG.debug("cannot read a request body", failure);
-                exchange.error(400, "unreadable_body", "the body could not be read");
+                exchange.refuse(400, "unreadable_body", "the body could not be read");
               } else if (body.length > maxBodyBytes) {
-                exchange.error(
+                exchange.refuse(
                     413, "body_too_large", "the body may be at most " + maxBodyBytes + " bytes");
               } else {
                 answer(exchange, handler, caller.principal(), key, body);

@@ -24,7 +24,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP endpoint on loopback with an in-memory publisher: statuses, headers, metrics. */
@@ -35,13 +37,12 @@ class IngestServerTest {
       {"event_type": "DeviceSynced", "schema_version": 1, "entity_key": "device-42",
        "entity_version": 17, "payload": {"steps": 4200, "heart_rate": 71}}""";
 
-  private final ScriptedPublisher publisher = new ScriptedPublisher();
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final IngestServer server = start();
+  private ScriptedPublisher publisher;
+  private IngestServer server;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  private IngestServer start() {
+  private static IngestServer start(ScriptedPublisher publisher) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HttpMetrics metrics = new HttpMetrics();
     metrics.bindTo(registry);
     return IngestServer.start(
@@ -57,9 +58,27 @@ class IngestServerTest {
         Duration.ofSeconds(5));
   }
 
-  @AfterEach
-  void stop() {
-    server.stop();
+  // one server for the class: a graceful stop takes Jetty's shutdown idle timeout (1 s)
+  private static final ScriptedPublisher SHARED_PUBLISHER = new ScriptedPublisher();
+  private static IngestServer shared;
+
+  @BeforeAll
+  static void startShared() {
+    shared = start(SHARED_PUBLISHER);
+  }
+
+  @AfterAll
+  static void stopShared() {
+    shared.stop();
+  }
+
+  @BeforeEach
+  void reset() {
+    publisher = SHARED_PUBLISHER;
+    publisher.published.clear();
+    publisher.failures = e -> null;
+    publisher.gate = CompletableFuture.completedFuture(null);
+    server = shared;
   }
 
   private HttpRequest.Builder post(String path, String body) {
@@ -152,6 +171,8 @@ class IngestServerTest {
 
   @Test
   void metrics_count_requests_by_route_and_status_class_from_zero() throws Exception {
+    publisher = new ScriptedPublisher();
+    server = start(publisher);
     send(post("/v1/events", GOOD));
 
     String scrape = send(HttpRequest.newBuilder(server.uri().resolve("/metrics")).GET()).body();
@@ -161,6 +182,7 @@ class IngestServerTest {
             "lagline_producer_http_requests_seconds_count{route=\"events\",status=\"2xx\"} 1",
             "lagline_producer_http_requests_seconds_count{route=\"events_batch\",status=\"5xx\"} 0",
             "lagline_producer_http_requests_seconds_bucket{route=\"events\",status=\"2xx\",le=");
+    server.stop();
   }
 
   @Test
@@ -174,6 +196,8 @@ class IngestServerTest {
 
   @Test
   void stopping_answers_the_requests_in_flight_then_refuses_connections() throws Exception {
+    publisher = new ScriptedPublisher();
+    server = start(publisher);
     CompletableFuture<Void> gate = new CompletableFuture<>();
     publisher.gate = gate;
     CompletableFuture<HttpResponse<String>> inFlight =
