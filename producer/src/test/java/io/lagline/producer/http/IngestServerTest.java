@@ -214,6 +214,28 @@ class IngestServerTest {
     assertThatThrownBy(() -> send(post("/v1/events", GOOD))).isInstanceOf(IOException.class);
   }
 
+  @Test
+  void a_batch_is_answered_per_item() throws Exception {
+    HttpResponse<String> response = send(post("/v1/events:batch", "[" + GOOD + "," + GOOD + "]"));
+    HttpResponse<String> invalid =
+        send(post("/v1/events:batch", "[" + GOOD + "," + GOOD.replace("4200", "-1") + "]"));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(json(response).get("results").findValuesAsText("event_id")).hasSize(2);
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(json(invalid).get("violations").get(0).get("pointer").asText())
+        .isEqualTo("/1/payload/steps");
+    assertThat(publisher.published).hasSize(2);
+  }
+
+  @Test
+  void other_paths_and_methods_are_refused() throws Exception {
+    assertThat(send(HttpRequest.newBuilder(server.uri().resolve("/v2/events"))).statusCode())
+        .isEqualTo(404);
+    assertThat(send(HttpRequest.newBuilder(server.uri().resolve("/v1/events"))).statusCode())
+        .isEqualTo(405);
+  }
+
   private boolean gateAwaited() {
     return publisher.gate.getNumberOfDependents() > 0;
   }
