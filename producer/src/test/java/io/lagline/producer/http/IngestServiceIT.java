@@ -237,6 +237,9 @@ class IngestServiceIT {
             client.sendAsync(
                 post(app, "/v1/events", event("d-" + i, 1)).build(), BodyHandlers.ofString()));
       }
+      // stop while requests are in flight: some answered, the rest still arriving
+      org.awaitility.Awaitility.await()
+          .until(() -> inFlight.stream().filter(CompletableFuture::isDone).count() >= 10);
       app.close();
 
       Set<String> accepted = new java.util.HashSet<>();
