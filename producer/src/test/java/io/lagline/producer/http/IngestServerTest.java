@@ -205,7 +205,7 @@ class IngestServerTest {
     org.awaitility.Awaitility.await().until(() -> !publisher.published.isEmpty() || gateAwaited());
 
     CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::stop);
-    Thread.sleep(200); // the server is draining: the request is still in flight
+    Thread.sleep(1500); // draining longer than Jetty's shutdown idle timeout (1 s)
     assertThat(server.ready()).isFalse();
     gate.complete(null);
     stopped.join();
