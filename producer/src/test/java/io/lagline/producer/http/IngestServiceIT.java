@@ -226,6 +226,35 @@ class IngestServiceIT {
   }
 
   @Test
+  void a_full_publisher_is_429_with_retry_after_and_the_first_event_still_accepted()
+      throws Exception {
+    topic("full");
+    try (TcpFaultProxy proxy =
+            TcpFaultProxy.start(
+                "pubsub-slow", new InetSocketAddress("127.0.0.1", emulator.port()));
+        ServeApp app =
+            serve(
+                "full",
+                proxy.hostPort(),
+                "LAGLINE_PUBLISHER_BATCH_MAX_MESSAGES",
+                "1",
+                "LAGLINE_PUBLISHER_FLOW_CONTROL_MAX_OUTSTANDING_MESSAGES",
+                "1")) {
+      proxy.setLatency(java.time.Duration.ofSeconds(1)); // the first publish stays outstanding
+      CompletableFuture<HttpResponse<String>> first =
+          client.sendAsync(
+              post(app, "/v1/events", event("first", 1)).build(), BodyHandlers.ofString());
+      Thread.sleep(300);
+
+      HttpResponse<String> second = send(post(app, "/v1/events", event("second", 1)));
+
+      assertThat(second.statusCode()).isEqualTo(429);
+      assertThat(second.headers().firstValue("Retry-After")).contains("1");
+      assertThat(first.join().statusCode()).isEqualTo(202);
+    }
+  }
+
+  @Test
   void a_graceful_stop_answers_the_requests_in_flight_and_every_202_is_on_the_topic()
       throws Exception {
     ProjectSubscriptionName sub = topic("shutdown");
