@@ -159,7 +159,7 @@ final class IngestHandler extends Handler.Abstract {
       String key,
       byte[] body) {
     if (key == null) {
-      handler.apply(body).whenComplete((reply, failure) -> exchange.reply(reply, failure, false));
+      run(handler, body).whenComplete((reply, failure) -> exchange.reply(reply, failure, false));
       return;
     }
     String scoped = principal + "\n" + key;
@@ -168,8 +168,7 @@ final class IngestHandler extends Handler.Abstract {
     if (claim instanceof IdempotencyStore.Replay replay) {
       replay.reply().whenComplete((reply, failure) -> exchange.reply(reply, failure, true));
     } else if (claim instanceof IdempotencyStore.First first) {
-      handler
-          .apply(body)
+      run(handler, body)
           .whenComplete(
               (reply, failure) -> {
                 if (failure != null) {
@@ -185,6 +184,16 @@ final class IngestHandler extends Handler.Abstract {
           422,
           "idempotency_key_reused",
           "this Idempotency-Key was used with another request; use a new key");
+    }
+  }
+
+  /** The handler's reply; an unexpected exception becomes a failed future (answered 500). */
+  private static CompletableFuture<Reply> run(
+      Function<byte[], CompletableFuture<Reply>> handler, byte[] body) {
+    try {
+      return handler.apply(body);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
   }
 }
