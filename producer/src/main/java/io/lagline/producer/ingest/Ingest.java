@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lagline.contract.Contracts;
+import io.lagline.contract.SchemaViolationException;
+import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.event.InvalidEventException;
@@ -30,6 +32,10 @@ import java.util.concurrent.CompletableFuture;
 public final class Ingest {
   private static final ObjectReader JSON =
       EventCodec.json().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** The fields that select or hold the payload's schema: broken, the schema is not checked. */
+  private static final java.util.Set<String> ENVELOPE_OF_SCHEMA =
+      java.util.Set.of(Attributes.EVENT_TYPE, Attributes.SCHEMA_VERSION, "payload", "data");
 
   private final EventPublisher publisher;
   private final Optional<Contracts> contracts;
@@ -58,7 +64,7 @@ public final class Ingest {
       event = EventCodec.fromCommand(command);
       contracts.ifPresent(c -> c.check(event));
     } catch (InvalidEventException e) {
-      return done(Reply.of(400, Replies.invalid("", e.violations())));
+      return done(Reply.of(400, Replies.invalid("", withSchema(command, e))));
     }
     return publish(event);
   }
@@ -93,11 +99,11 @@ public final class Ingest {
         Event event = EventCodec.fromCommand(array.get(i));
         List<Violation> schema = contracts.map(c -> c.validate(event)).orElse(List.of());
         if (!schema.isEmpty()) {
-          throw new InvalidEventException(schema);
+          throw new SchemaViolationException(event.eventType(), event.schemaVersion(), schema);
         }
         events.add(event);
       } catch (InvalidEventException e) {
-        violations.addAll(Replies.violations("/" + i, e.violations()));
+        violations.addAll(Replies.violations("/" + i, withSchema(array.get(i), e)));
       }
     }
     if (!violations.isEmpty()) {
@@ -110,6 +116,31 @@ public final class Ingest {
     return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
         .thenApply(
             ignored -> BatchReply.of(replies.stream().map(CompletableFuture::join).toList()));
+  }
+
+  /**
+   * The violations of a command whose envelope is broken, and of its payload's schema too when its
+   * type, version and payload can be read: the caller learns every problem in one reply.
+   */
+  private List<Violation> withSchema(JsonNode command, InvalidEventException e) {
+    List<Violation> all = new ArrayList<>(e.violations());
+    boolean schemaChecked = e instanceof SchemaViolationException;
+    boolean readable =
+        command != null
+            && command.path("event_type").isTextual()
+            && command.path("schema_version").canConvertToExactIntegral()
+            && command.path("payload").isObject()
+            && all.stream().map(Violation::field).noneMatch(ENVELOPE_OF_SCHEMA::contains);
+    if (!schemaChecked && readable && contracts.isPresent()) {
+      all.addAll(
+          contracts
+              .get()
+              .validate(
+                  command.get("event_type").asText(),
+                  command.get("schema_version").asInt(),
+                  command.get("payload")));
+    }
+    return all;
   }
 
   private CompletableFuture<Reply> publish(Event event) {

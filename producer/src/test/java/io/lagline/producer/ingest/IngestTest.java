@@ -64,6 +64,18 @@ class IngestTest {
   }
 
   @Test
+  void envelope_and_schema_violations_come_in_one_reply() {
+    Reply reply =
+        one(
+            """
+            {"event_type": "DeviceSynced", "schema_version": 1, "entity_key": "",
+             "entity_version": 1, "payload": {"steps": -1, "heart_rate": 71}}""");
+
+    assertThat(reply.body().get("violations").findValuesAsText("pointer"))
+        .containsExactlyInAnyOrder("/entity_key", "/payload/steps");
+  }
+
+  @Test
   void a_body_that_is_not_one_json_object_is_refused() {
     assertThat(one("{\"event_type\":").status()).isEqualTo(400);
     assertThat(one(GOOD + " {}").status()).isEqualTo(400);
