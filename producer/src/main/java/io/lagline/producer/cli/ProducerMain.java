@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code producer} command line: {@code producer publish --topic projects/P/topics/T
- * [--emulator HOST:PORT] [--file events.jsonl] [--config FILE]} and {@code producer contract check
- * [--against GIT_REF] [--dir contracts]}. Errors end with one line naming the cause and the fix,
- * not a stack trace ({@link CliErrors}); exit codes are {@link ExitCodes}'s, with Pub/Sub unusable
- * as {@link ExitCodes#UNAVAILABLE}.
+ * [--emulator HOST:PORT] [--file events.jsonl] [--config FILE]}, {@code producer serve [--config
+ * FILE]} (the HTTP ingest service) and {@code producer contract check [--against GIT_REF] [--dir
+ * contracts]}. Errors end with one line naming the cause and the fix, not a stack trace ({@link
+ * CliErrors}); exit codes are {@link ExitCodes}'s, with Pub/Sub unusable as {@link
+ * ExitCodes#UNAVAILABLE}.
  */
 @Command(
     name = "producer",
@@ -76,6 +77,7 @@ public final class ProducerMain implements Callable<Integer> {
     CommandLine commandLine =
         new CommandLine(new ProducerMain())
             .addSubcommand(new PublishCommand(in, env))
+            .addSubcommand(new ServeCommand(env))
             .addSubcommand(contract)
             .setOut(out)
             .setErr(err)
@@ -88,7 +90,8 @@ public final class ProducerMain implements Callable<Integer> {
     spec.commandLine()
         .getErr()
         .println(
-            "error: missing command; run 'producer publish --help' or 'producer contract check --help'");
+            "error: missing command; run 'producer publish --help', 'producer serve --help' or"
+                + " 'producer contract check --help'");
     return ExitCodes.USAGE;
   }
 }

@@ -33,7 +33,9 @@ public final class MetricsServer implements AutoCloseable {
   public static final String PATH = "/metrics";
 
   private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
-  private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  /** The media type of Prometheus' text format, as scrapes expect it. */
+  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final HttpServer server;
   private final ExecutorService executor;
