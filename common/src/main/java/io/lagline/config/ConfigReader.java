@@ -74,6 +74,11 @@ public final class ConfigReader {
     return value;
   }
 
+  /** Whether {@code key} is given in the file or the environment (its default is not). */
+  public boolean isSet(ConfigKey key) {
+    return raw(key.path()) != null;
+  }
+
   /** An integer key within its range; its default when unset or invalid. */
   public int integer(ConfigKey key) {
     return Math.toIntExact(longValue(key));

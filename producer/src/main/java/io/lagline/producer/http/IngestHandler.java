@@ -1,5 +1,6 @@
 package io.lagline.producer.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lagline.event.EventCodec;
 import io.lagline.producer.auth.AuthResult;
 import io.lagline.producer.auth.Authenticator;
@@ -43,6 +44,7 @@ final class IngestHandler extends Handler.Abstract {
   private final HttpMetrics metrics;
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier ready;
+  private final PubSubStatus pubsub;
 
   IngestHandler(
       Ingest ingest,
@@ -51,7 +53,8 @@ final class IngestHandler extends Handler.Abstract {
       long maxBodyBytes,
       HttpMetrics metrics,
       PrometheusMeterRegistry registry,
-      BooleanSupplier ready) {
+      BooleanSupplier ready,
+      PubSubStatus pubsub) {
     this.ingest = ingest;
     this.auth = auth;
     this.idempotency = idempotency;
@@ -59,6 +62,7 @@ final class IngestHandler extends Handler.Abstract {
     this.metrics = metrics;
     this.registry = registry;
     this.ready = ready;
+    this.pubsub = pubsub;
   }
 
   @Override
@@ -87,12 +91,19 @@ final class IngestHandler extends Handler.Abstract {
     };
   }
 
+  /**
+   * Live while the process answers; ready while accepting. Readiness does not turn on Pub/Sub: it
+   * is shared by every replica, so failing on it would take them all out of the load balancer and
+   * callers would get connection errors instead of {@code 503} with {@code Retry-After}. The ready
+   * body says what the last publish told about Pub/Sub.
+   */
   private void health(Exchange exchange, String path) {
     boolean up = path.equals(LIVE) || ready.getAsBoolean();
-    exchange.json(
-        up ? 200 : 503,
-        EventCodec.json().createObjectNode().put("status", up ? "up" : "down"),
-        null);
+    ObjectNode body = EventCodec.json().createObjectNode().put("status", up ? "up" : "down");
+    if (path.equals(READY)) {
+      body.put("pubsub", pubsub.describe());
+    }
+    exchange.json(up ? 200 : 503, body, null);
   }
 
   private static void get(Exchange exchange, Runnable answer) {

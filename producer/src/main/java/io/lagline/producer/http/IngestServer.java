@@ -32,13 +32,15 @@ public final class IngestServer implements AutoCloseable {
       IdempotencyStore idempotency,
       long maxBodyBytes,
       HttpMetrics metrics,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      PubSubStatus pubsub) {
     public Parts {
       Objects.requireNonNull(ingest, "ingest");
       Objects.requireNonNull(auth, "auth");
       Objects.requireNonNull(idempotency, "idempotency");
       Objects.requireNonNull(metrics, "metrics");
       Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(pubsub, "pubsub");
     }
   }
 
@@ -81,7 +83,8 @@ public final class IngestServer implements AutoCloseable {
                 parts.maxBodyBytes(),
                 parts.metrics(),
                 parts.registry(),
-                ingest.accepting::get)));
+                ingest.accepting::get,
+                parts.pubsub())));
     try {
       server.start();
     } catch (Exception e) {

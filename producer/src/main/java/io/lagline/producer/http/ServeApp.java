@@ -68,6 +68,8 @@ public final class ServeApp implements AutoCloseable {
     publishMetrics.bindTo(registry);
     HttpMetrics httpMetrics = new HttpMetrics();
     httpMetrics.bindTo(registry);
+    PubSubStatus pubsub = new PubSubStatus();
+    pubsub.bindTo(registry);
     PubSubConnection connection =
         PubSubConnection.create(
             config.emulatorHost(), config.credentialsFile(), List.of(), SETTING_NAMES);
@@ -76,8 +78,10 @@ public final class ServeApp implements AutoCloseable {
     try {
       // the schemas are checked by Ingest, a batch whole before any of it is published
       publisher =
-          PubSubEventPublisher.create(
-              config.topic(), connection, config.publisher(), publishMetrics, Optional.empty());
+          new ObservedPublisher(
+              PubSubEventPublisher.create(
+                  config.topic(), connection, config.publisher(), publishMetrics, Optional.empty()),
+              pubsub);
       heartbeats =
           Heartbeats.start(publisher, producerId, config.heartbeatInterval(), publishMetrics);
       IngestServer server =
@@ -91,7 +95,8 @@ public final class ServeApp implements AutoCloseable {
                       config.idempotencyTtl(), config.idempotencyCapacity(), System::nanoTime),
                   config.maxBodyBytes(),
                   httpMetrics,
-                  registry),
+                  registry,
+                  pubsub),
               config.shutdownTimeout());
       LOG.info(
           "Serving events for {} (auth {}, payload schemas {})",

@@ -2,15 +2,18 @@ package io.lagline.producer.http;
 
 import static io.lagline.producer.http.ServeKey.*;
 
+import io.lagline.config.ConfigKey;
 import io.lagline.config.ConfigReader;
 import io.lagline.config.Secret;
 import io.lagline.producer.auth.AuthMode;
 import io.lagline.producer.publish.Heartbeats;
+import io.lagline.producer.publish.PublisherKey;
 import io.lagline.producer.publish.PublisherSettings;
 import io.lagline.producer.publish.PublisherSettings.LimitExceeded;
 import io.lagline.producer.publish.TopicPath;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -19,7 +22,7 @@ import java.util.regex.Pattern;
  * The ingest service's configuration ({@code producer serve}): one immutable tree, read once by
  * {@link #from(ConfigReader, Map)}, every key declared in {@link ServeKey}. The publisher always
  * fails a publish at a flow-control limit (the caller gets 429) rather than blocking a request
- * thread: {@code publisher.flow-control.limit-exceeded} is ignored here.
+ * thread: {@code publisher.flow-control.limit-exceeded} may only be {@code fail} (or unset) here.
  *
  * @param token the bearer token with {@link AuthMode#TOKEN}, else null; masked in {@code
  *     toString()}
@@ -119,8 +122,7 @@ public record ServeConfig(
           heartbeat.toMillis() + "ms",
           "must be 0s (off) or at least " + Heartbeats.MIN_INTERVAL.toMillis() + "ms");
     }
-    PublisherSettings publisher =
-        PublisherSettings.from(reader).toBuilder().limitExceeded(LimitExceeded.FAIL).build();
+    PublisherSettings publisher = publisherSettings(reader);
     return new ServeConfig(
         reader.string(HOST),
         reader.integer(PORT),
@@ -140,6 +142,25 @@ public record ServeConfig(
         reader.duration(SHUTDOWN_TIMEOUT),
         heartbeat,
         publisher);
+  }
+
+  /**
+   * The publisher settings with {@link LimitExceeded#FAIL}: a full publisher answers 429 and never
+   * holds a request thread. {@code block} or {@code ignore} given explicitly is a problem rather
+   * than silently replaced.
+   */
+  private static PublisherSettings publisherSettings(ConfigReader reader) {
+    ConfigKey limitKey =
+        PublisherKey.FLOW_CONTROL_LIMIT_EXCEEDED.under(PublisherSettings.DEFAULT_PREFIX);
+    PublisherSettings read = PublisherSettings.from(reader);
+    if (reader.isSet(limitKey) && read.limitExceeded() != LimitExceeded.FAIL) {
+      reader.problem(
+          limitKey,
+          read.limitExceeded().name().toLowerCase(Locale.ROOT),
+          "must be fail (or unset) under producer serve: a full publisher answers 429 with"
+              + " Retry-After instead of holding the request");
+    }
+    return read.toBuilder().limitExceeded(LimitExceeded.FAIL).build();
   }
 
   private static void checkAuth(ConfigReader reader, AuthMode mode, Secret token, String audience) {

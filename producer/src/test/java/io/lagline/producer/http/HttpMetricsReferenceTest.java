@@ -16,20 +16,24 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The serve section of producer/README.md lists exactly the {@code lagline_producer_http_*} names
- * {@link HttpMetrics} exports, each described, every route and status class at 0 from the start.
+ * The serve section of producer/README.md lists exactly the {@code lagline_producer_http_*} and
+ * {@code lagline_producer_serve_*} names {@link HttpMetrics} and {@link PubSubStatus} export, each
+ * described, every route and status class at 0 from the start.
  */
 class HttpMetricsReferenceTest {
-  private static final Pattern NAME = Pattern.compile("`(lagline_producer_http_[a-z0-9_]+)`");
+  private static final Pattern NAME =
+      Pattern.compile("`(lagline_producer_(?:http|serve)_[a-z0-9_]+)`");
 
   @Test
   void the_readme_lists_exactly_the_names_exported_from_the_start() throws IOException {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new HttpMetrics().bindTo(registry);
+    new PubSubStatus().bindTo(registry);
     String scrape = registry.scrape();
     Set<String> exported = new TreeSet<>();
     for (Family family : PrometheusText.parse(scrape).families().values()) {
-      if (family.name().startsWith("lagline_producer_http_") && !family.name().endsWith("_max")) {
+      if (family.name().matches("lagline_producer_(http|serve)_.*")
+          && !family.name().endsWith("_max")) {
         exported.add(family.name());
         assertThat(family.help()).as(family.name()).isNotBlank();
       }

@@ -54,7 +54,8 @@ class IngestServerTest {
             new IdempotencyStore(Duration.ofMinutes(1), 100, System::nanoTime),
             2048,
             metrics,
-            registry),
+            registry,
+            new PubSubStatus()),
         Duration.ofSeconds(5));
   }
 
@@ -189,8 +190,10 @@ class IngestServerTest {
   void health_is_open_and_ready_until_stopped() throws Exception {
     assertThat(send(HttpRequest.newBuilder(server.uri().resolve("/health/live"))).statusCode())
         .isEqualTo(200);
-    assertThat(send(HttpRequest.newBuilder(server.uri().resolve("/health/ready"))).statusCode())
-        .isEqualTo(200);
+    HttpResponse<String> ready =
+        send(HttpRequest.newBuilder(server.uri().resolve("/health/ready")));
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"pubsub\":\"reachable\"");
     assertThat(server.ready()).isTrue();
   }
 

@@ -97,6 +97,10 @@ class IngestServiceIT {
         .POST(BodyPublishers.ofString(body));
   }
 
+  private static HttpRequest.Builder get(ServeApp app, String path) {
+    return HttpRequest.newBuilder(app.uri().resolve(path)).GET();
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return client.send(request.build(), BodyHandlers.ofString());
   }
@@ -213,6 +217,8 @@ class IngestServiceIT {
             "LAGLINE_PUBLISHER_RETRY_MAX_DELAY",
             "500ms")) {
       assertThat(send(post(app, "/v1/events", event("before", 1))).statusCode()).isEqualTo(202);
+      assertThat(json(send(get(app, "/health/ready"))).get("pubsub").asText())
+          .isEqualTo("reachable");
       proxy.close(); // the port is closed: nothing listens there any more
 
       HttpResponse<String> response = send(post(app, "/v1/events", event("after", 1)));
@@ -220,6 +226,12 @@ class IngestServiceIT {
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.headers().firstValue("Retry-After")).isPresent();
       assertThat(json(response).get("event_id").asText()).isNotBlank();
+      // still ready (Pub/Sub is shared by every replica), but it says what the publish found
+      HttpResponse<String> ready = send(get(app, "/health/ready"));
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(json(ready).get("pubsub").asText()).isIn("unavailable", "timed_out");
+      assertThat(send(get(app, "/metrics")).body())
+          .contains("lagline_producer_serve_pubsub_reachable 0.0");
     } finally {
       proxy.close();
     }

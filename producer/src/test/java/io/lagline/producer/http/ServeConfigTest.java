@@ -90,4 +90,27 @@ class ServeConfigTest {
                 .audience())
         .isEqualTo("https://x");
   }
+
+  @Test
+  void a_publisher_that_blocks_at_its_limit_is_refused_by_name_and_fail_is_accepted() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    env(
+                        "LAGLINE_SERVE_AUTH_TOKEN",
+                        TOKEN,
+                        "LAGLINE_PUBLISHER_FLOW_CONTROL_LIMIT_EXCEEDED",
+                        "block")))
+        .hasMessageContaining("publisher.flow-control.limit-exceeded")
+        .hasMessageContaining("429");
+    assertThat(
+            read(env(
+                    "LAGLINE_SERVE_AUTH_TOKEN",
+                    TOKEN,
+                    "LAGLINE_PUBLISHER_FLOW_CONTROL_LIMIT_EXCEEDED",
+                    "fail"))
+                .publisher()
+                .limitExceeded())
+        .isEqualTo(LimitExceeded.FAIL);
+  }
 }
