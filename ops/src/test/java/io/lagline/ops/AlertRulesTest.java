@@ -17,7 +17,7 @@ class AlertRulesTest {
   private final List<Rule> rules = AlertRules.read(OpsFiles.alertRules());
 
   @Test
-  void has_the_eleven_alerts() {
+  void has_the_twelve_alerts() {
     assertThat(rules)
         .extracting(Rule::name)
         .containsExactly(
@@ -31,6 +31,7 @@ class AlertRulesTest {
             "LaglineIntakeStalled",
             "LaglineNotificationsFailing",
             "LaglineNotificationsPaused",
+            "LaglineIngestPubSubUnreachable",
             "LaglineInstanceDown");
   }
 

@@ -66,6 +66,8 @@ class DashboardTest {
             "lagline_reconciler_cassandra_write_latency_seconds_bucket",
             "lagline_producer_publishes_events_total",
             "lagline_producer_publish_latency_seconds_bucket",
+            "lagline_producer_http_requests_seconds_bucket",
+            "lagline_producer_serve_pubsub_reachable",
             "lagline_reconciler_audit_divergent_total",
             "lagline_reconciler_stream_errors_total",
             "lagline_reconciler_stalled_for_seconds",

@@ -54,6 +54,7 @@ final class MonitoredStack implements AutoCloseable {
   private final PubSubConnection connection;
   private final PubSubEventPublisher publisher;
   private final Heartbeats heartbeats;
+  private final MonitoredIngest ingest;
   private volatile ReconcilerApp reconciler;
 
   private MonitoredStack(LocalStack stack, ReconcilerConfig config, int reconcilerPort) {
@@ -75,6 +76,7 @@ final class MonitoredStack implements AutoCloseable {
     // the producer heartbeats at its default interval: the watermark panels and alert read them
     this.heartbeats =
         Heartbeats.start(publisher, "ops-it-producer", Heartbeats.DEFAULT_INTERVAL, metrics);
+    this.ingest = MonitoredIngest.start(stack.pubsubEmulatorHost(), config.pubsub().topic());
     startReconciler();
   }
 
@@ -111,6 +113,11 @@ final class MonitoredStack implements AutoCloseable {
 
   String producerTarget() {
     return "127.0.0.1:" + producerEndpoint.port();
+  }
+
+  /** The ingest service publishing to the stack's topic. */
+  MonitoredIngest ingest() {
+    return ingest;
   }
 
   /** The running reconciler. */
@@ -179,6 +186,7 @@ final class MonitoredStack implements AutoCloseable {
   @Override
   public void close() {
     try (LocalStack ignored = stack) {
+      ingest.close();
       heartbeats.close();
       publisher.close();
       connection.close();

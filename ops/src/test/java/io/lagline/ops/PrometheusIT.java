@@ -43,6 +43,8 @@ class PrometheusIT {
   private static final String ENV = "ops-it";
   private static final int EVENTS = 2400;
   private static final int POISON = 5;
+  private static final int INGESTED = 20;
+  private static final int INGEST_REFUSED = 3;
   private static final Map<String, String> VARIABLES =
       Map.of("env", ENV, "instance", ".*", "__rate_interval", "1m");
 
@@ -59,7 +61,8 @@ class PrometheusIT {
             ENV,
             Map.of(
                 "lagline-reconciler", stack.reconcilerTarget(),
-                "lagline-producer", stack.producerTarget()),
+                "lagline-producer", stack.producerTarget(),
+                "lagline-producer-serve", stack.ingest().target()),
             OpsFiles.alertRules());
     // rate() starts counting at a series' first scrape: the workload starts after that one
     Awaitility.await("Prometheus scraped the reconciler's lag histogram")
@@ -77,6 +80,11 @@ class PrometheusIT {
         new ArrayList<>(FitnessWorkload.generate(EVENTS, EVENTS / 10, 7).publishOrder());
     events.addAll(EVENTS / 2, MonitoredStack.poison(POISON));
     stack.publishSteadily(events, Duration.ofSeconds(20));
+    // the ingest service's panels: some events accepted through it, some refused with 400
+    List<Event> ingested = FitnessWorkload.generate(INGESTED, INGESTED, 11).publishOrder();
+    assertThat(stack.ingest().send(ingested, INGEST_REFUSED))
+        .containsExactly(ingested.size(), INGEST_REFUSED);
+    events.addAll(ingested);
 
     Awaitility.await("the reconciler acks every message")
         .atMost(Duration.ofMinutes(3))
@@ -114,7 +122,8 @@ class PrometheusIT {
   void scrapes_both_targets_and_evaluates_every_rule_without_error() {
     assertThat(prometheus.targets())
         .extracting(t -> t.path("labels").path("job").asText() + " " + t.path("health").asText())
-        .containsExactlyInAnyOrder("lagline-reconciler up", "lagline-producer up");
+        .containsExactlyInAnyOrder(
+            "lagline-reconciler up", "lagline-producer up", "lagline-producer-serve up");
     List<JsonNode> rules = new ArrayList<>();
     prometheus.ruleGroups().forEach(group -> group.path("rules").forEach(rules::add));
     assertThat(rules)

@@ -3,6 +3,8 @@ package io.lagline.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagline.ops.AlertRules.Rule;
+import io.lagline.producer.http.HttpMetrics;
+import io.lagline.producer.http.PubSubStatus;
 import io.lagline.producer.publish.PublishMetrics;
 import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class StartUpSeriesTest {
   private static final String WATERMARK_LAG = "lagline_reconciler_watermark_lag_seconds";
+  private static final String PUBSUB_REACHABLE = "lagline_producer_serve_pubsub_reachable";
 
   @Test
   void a_fresh_reconciler_and_producer_export_every_series_the_dashboard_and_alerts_read_at_zero() {
@@ -31,7 +34,14 @@ class StartUpSeriesTest {
     for (Rule rule : AlertRules.read(OpsFiles.alertRules())) {
       read.addAll(PromQl.metricNames(rule.expr()));
     }
-    read.removeIf(name -> !name.startsWith("lagline_") || name.equals(WATERMARK_LAG));
+    // a gauge that starts at 1, checked here
+    assertThat(read).contains(PUBSUB_REACHABLE);
+    assertThat(scrape).contains(PUBSUB_REACHABLE + " 1.0");
+    read.removeIf(
+        name ->
+            !name.startsWith("lagline_")
+                || name.equals(WATERMARK_LAG)
+                || name.equals(PUBSUB_REACHABLE));
     // not exported by any code yet: required here once moved to KnownMetrics.EXPORTED
     read.removeAll(KnownMetrics.PENDING);
 
@@ -60,6 +70,8 @@ class StartUpSeriesTest {
   private static String freshProducer() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new PublishMetrics().bindTo(registry);
+    new HttpMetrics().bindTo(registry); // the ingest service's own
+    new PubSubStatus().bindTo(registry);
     return registry.scrape();
   }
 }
