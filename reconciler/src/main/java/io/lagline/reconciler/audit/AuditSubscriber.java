@@ -8,13 +8,13 @@ import com.google.api.gax.core.InstantiatingExecutorProvider;
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
-import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.event.Heartbeat;
 import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.PublishTime;
 import io.lagline.pubsub.admin.PubSubChecks;
 import io.lagline.pubsub.republish.Republisher;
 import io.lagline.pubsub.republish.TopicRepublisher;
@@ -150,7 +150,7 @@ public final class AuditSubscriber implements AutoCloseable {
       reply.ack(); // poison: the dead-letter path's business
       return;
     }
-    Instant due = publishTime(message).plus(config.gracePeriod());
+    Instant due = PublishTime.of(message, clock.instant()).plus(config.gracePeriod());
     long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis());
     scheduler.schedule(() -> check(message, event, reply), delay, TimeUnit.MILLISECONDS);
   }
@@ -206,13 +206,6 @@ public final class AuditSubscriber implements AutoCloseable {
                 reply.nack();
               }
             });
-  }
-
-  private Instant publishTime(PubsubMessage message) {
-    Timestamp ts = message.getPublishTime();
-    return ts.getSeconds() == 0 && ts.getNanos() == 0
-        ? clock.instant()
-        : Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos());
   }
 
   /** Stops pulling; held messages are redelivered later. Closes the republisher. */

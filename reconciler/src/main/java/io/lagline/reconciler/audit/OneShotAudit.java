@@ -1,12 +1,12 @@
 package io.lagline.reconciler.audit;
 
-import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.ReceivedMessage;
 import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.event.Heartbeat;
+import io.lagline.pubsub.PublishTime;
 import io.lagline.reconciler.config.ReconcilerKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -110,7 +110,7 @@ public final class OneShotAudit {
         List<CompletableFuture<Optional<AuditResult>>> checks = new ArrayList<>();
         for (ReceivedMessage received : batch) {
           PubsubMessage message = received.getMessage();
-          Instant published = publishTime(message, now);
+          Instant published = PublishTime.of(message, now);
           if (published.isBefore(from)) {
             done.add(received.getAckId());
           } else if (published.isAfter(checkedBefore) || checked >= limit) {
@@ -152,12 +152,5 @@ public final class OneShotAudit {
     } catch (RuntimeException invalid) {
       return Optional.empty();
     }
-  }
-
-  private static Instant publishTime(PubsubMessage message, Instant fallback) {
-    Timestamp ts = message.getPublishTime();
-    return ts.getSeconds() == 0 && ts.getNanos() == 0
-        ? fallback
-        : Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos());
   }
 }

@@ -2,13 +2,13 @@ package io.lagline.reconciler.intake;
 
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.MessageReceiver;
-import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.contract.Contracts;
 import io.lagline.event.Attributes;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.event.Heartbeat;
+import io.lagline.pubsub.PublishTime;
 import io.lagline.reconciler.apply.Classification;
 import io.lagline.reconciler.apply.ErrorClassifier;
 import io.lagline.reconciler.apply.EventApplier;
@@ -43,14 +43,14 @@ public final class MessageHandler implements MessageReceiver {
 
   private final EventApplier applier;
   private final Notifier notifier;
-  private final DeadLetterSink deadLetters;
   private final MessageMetrics metrics;
-  private final DeadLetterMetrics deadLetterMetrics;
   private final Clock clock;
   private final Watermarks watermarks;
   private final long budgetNanos;
   private final Optional<Contracts> contracts;
   private final InFlightMessages inFlight = new InFlightMessages();
+  private final Replies replies;
+  private final PoisonParking parking;
   private final ReceiveLag receiveLag;
   private volatile boolean draining;
 
@@ -64,31 +64,8 @@ public final class MessageHandler implements MessageReceiver {
    * @param watermarks told of every heartbeat made durable
    * @param maxAckExtension how long the subscriber keeps a message leased; writes give up a little
    *     before, so the message is nacked rather than silently redelivered
-   */
-  public MessageHandler(
-      EventApplier applier,
-      Notifier notifier,
-      DeadLetterSink deadLetters,
-      MessageMetrics metrics,
-      DeadLetterMetrics deadLetterMetrics,
-      Clock clock,
-      Watermarks watermarks,
-      Duration maxAckExtension) {
-    this(
-        applier,
-        notifier,
-        deadLetters,
-        metrics,
-        deadLetterMetrics,
-        clock,
-        watermarks,
-        maxAckExtension,
-        Optional.empty());
-  }
-
-  /**
-   * As the other constructor, and each event's payload is checked against its schema in {@code
-   * contracts}, when given: one that breaks it is dead-lettered as {@code schema_violation}.
+   * @param contracts when given, each event's payload is checked against its schema: one that
+   *     breaks it is dead-lettered as {@code schema_violation}
    */
   public MessageHandler(
       EventApplier applier,
@@ -103,9 +80,9 @@ public final class MessageHandler implements MessageReceiver {
     this.contracts = contracts;
     this.applier = applier;
     this.notifier = notifier;
-    this.deadLetters = deadLetters;
     this.metrics = metrics;
-    this.deadLetterMetrics = deadLetterMetrics;
+    this.replies = new Replies(inFlight, metrics);
+    this.parking = new PoisonParking(deadLetters, deadLetterMetrics, metrics, replies);
     this.clock = clock;
     this.watermarks = watermarks;
     metrics.oldestInFlight(inFlight::oldestAgeSeconds);
@@ -121,14 +98,14 @@ public final class MessageHandler implements MessageReceiver {
     metrics.messageReceived();
     Reply reply = inFlight.track(consumer);
     Instant received = clock.instant();
-    receiveLag.received(publishTime(message));
+    receiveLag.received(PublishTime.of(message, received));
     long deadline = System.nanoTime() + budgetNanos;
     Map<String, String> attributes = message.getAttributesMap();
     String eventType = attributes.get(Attributes.EVENT_TYPE);
     try (MDC.MDCCloseable m = MDC.putCloseable("message_id", message.getMessageId());
         MDC.MDCCloseable e = MDC.putCloseable("event_id", attributes.get(Attributes.EVENT_ID))) {
       if (draining) {
-        nack(reply);
+        replies.nack(reply);
         return;
       }
       Event event;
@@ -154,7 +131,7 @@ public final class MessageHandler implements MessageReceiver {
           message.getMessageId(),
           unexpected);
       metrics.event(eventType, "failed");
-      nack(reply);
+      replies.nack(reply);
     }
   }
 
@@ -172,7 +149,7 @@ public final class MessageHandler implements MessageReceiver {
         failed(message, reply, event.eventType(), received, error);
         return;
       }
-      Instant published = publishTime(message);
+      Instant published = PublishTime.of(message, clock.instant());
       Instant durable = clock.instant();
       metrics.consistencyLag(event.eventType(), Duration.between(published, durable));
       if (Heartbeat.is(event.eventType())) {
@@ -194,13 +171,13 @@ public final class MessageHandler implements MessageReceiver {
       // never leave a message unanswered: it would sit out its whole ack extension
       LOG.error(
           "unexpected failure completing message {}; nacked", message.getMessageId(), unexpected);
-      nack(reply);
+      replies.nack(reply);
     }
   }
 
   private void settled(Reply reply, Event event, EventResult result) {
     metrics.event(event.eventType(), result.outcome().tag());
-    ack(reply);
+    replies.ack(reply);
   }
 
   /** The writes are durable but the notification is not confirmed: redelivery notifies again. */
@@ -222,7 +199,7 @@ public final class MessageHandler implements MessageReceiver {
                 + " to it: roles/pubsub.publisher)"
             : "");
     metrics.event(event.eventType(), "failed");
-    nack(reply);
+    replies.nack(reply);
   }
 
   private void failed(
@@ -231,7 +208,7 @@ public final class MessageHandler implements MessageReceiver {
     Classification verdict = ErrorClassifier.classify(cause);
     metrics.failure(verdict.errorClass().tag(), verdict.reason());
     if (verdict.permanent()) {
-      deadLetter(message, reply, eventType, received, verdict.reason(), cause.getMessage());
+      parking.park(message, reply, eventType, received, verdict.reason(), cause.getMessage());
       return;
     }
     LOG.warn(
@@ -241,43 +218,7 @@ public final class MessageHandler implements MessageReceiver {
         verdict.reason(),
         cause.toString());
     metrics.event(eventType, "failed");
-    nack(reply);
-  }
-
-  private void deadLetter(
-      PubsubMessage message,
-      Reply reply,
-      String eventType,
-      Instant received,
-      String reason,
-      String detail) {
-    LOG.warn("message {} is poison ({}): {}", message.getMessageId(), reason, detail);
-    deadLetters
-        .park(message, reason, detail, received)
-        .whenComplete(
-            (parkedId, error) -> {
-              if (error == null) {
-                LOG.info(
-                    "message {} dead-lettered as {} ({})",
-                    message.getMessageId(),
-                    parkedId,
-                    reason);
-                deadLetterMetrics.deadLettered(reason);
-                metrics.event(eventType, "dead_lettered");
-                ack(reply);
-              } else {
-                // never acked unparked: Pub/Sub redelivers it and parking is tried again
-                LOG.error(
-                    "could not dead-letter message {} ({}); nacked: {}",
-                    message.getMessageId(),
-                    reason,
-                    error.toString());
-                Classification verdict = ErrorClassifier.classify(error);
-                metrics.failure(verdict.errorClass().tag(), "dead_letter_publish");
-                metrics.event(eventType, "failed");
-                nack(reply);
-              }
-            });
+    replies.nack(reply);
   }
 
   /**
@@ -323,29 +264,5 @@ public final class MessageHandler implements MessageReceiver {
         "%d message(s) held and none acked or nacked for %.0f s (%s %s)"
             .formatted(
                 inFlight.size(), seconds, ReconcilerKey.PUBSUB_STALL_TIMEOUT.path(), timeout));
-  }
-
-  private void ack(Reply reply) {
-    if (reply.ack()) {
-      metrics.reply(true);
-      metrics.messageDone();
-    }
-    inFlight.done(reply);
-  }
-
-  private void nack(Reply reply) {
-    if (reply.nack()) {
-      metrics.reply(false);
-      metrics.messageDone();
-    }
-    inFlight.done(reply);
-  }
-
-  private Instant publishTime(PubsubMessage message) {
-    Timestamp ts = message.getPublishTime();
-    if (ts.getSeconds() == 0 && ts.getNanos() == 0) {
-      return clock.instant();
-    }
-    return Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos());
   }
 }

@@ -1,11 +1,11 @@
 package io.lagline.reconciler.notify;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
 import io.lagline.event.Event;
 import io.lagline.event.PubSubLimits;
 import io.lagline.event.Reconciled;
+import io.lagline.pubsub.PublishTime;
 import io.lagline.reconciler.apply.EventResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ final class NotificationMessage {
                 includePayload ? Reconciled.PAYLOAD_INCLUDED : Reconciled.PAYLOAD_OMITTED);
     if (original.hasPublishTime()) {
       builder.putAttributes(
-          Reconciled.ORIGINAL_PUBLISH_TIME, instant(original.getPublishTime()).toString());
+          Reconciled.ORIGINAL_PUBLISH_TIME, PublishTime.of(original, durableAt).toString());
     }
     if (ordering) {
       builder.setOrderingKey(event.entityKey());
@@ -65,9 +65,5 @@ final class NotificationMessage {
         .setData(ByteString.EMPTY)
         .putAttributes(Reconciled.PAYLOAD, Reconciled.PAYLOAD_TOO_LARGE)
         .build();
-  }
-
-  private static Instant instant(Timestamp ts) {
-    return Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos());
   }
 }

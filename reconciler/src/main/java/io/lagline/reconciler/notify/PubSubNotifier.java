@@ -1,11 +1,11 @@
 package io.lagline.reconciler.notify;
 
-import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import io.lagline.event.Event;
+import io.lagline.pubsub.PublishTime;
 import io.lagline.pubsub.republish.Republisher;
 import io.lagline.reconciler.apply.Classification;
 import io.lagline.reconciler.apply.ErrorClassifier;
@@ -107,7 +107,7 @@ public final class PubSubNotifier implements Notifier {
         .thenAccept(
             id -> {
               Duration visible =
-                  Duration.between(publishTime(original, durableAt), clock.instant());
+                  Duration.between(PublishTime.of(original, durableAt), clock.instant());
               metrics.published(event.eventType(), outcome, visible);
             });
   }
@@ -139,14 +139,6 @@ public final class PubSubNotifier implements Notifier {
             publisher.resumeOrdering(notification.getOrderingKey());
           }
         });
-  }
-
-  private static Instant publishTime(PubsubMessage original, Instant fallback) {
-    if (!original.hasPublishTime()) {
-      return fallback;
-    }
-    Timestamp ts = original.getPublishTime();
-    return Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos());
   }
 
   @Override
