@@ -73,6 +73,29 @@ final class CassandraCommandLine {
       int javaFeatureVersion,
       String classpath,
       String orphanGuardFlag) {
+    return build(
+        options,
+        layout,
+        CassandraTopology.singleNode(layout),
+        java,
+        javaFeatureVersion,
+        classpath,
+        orphanGuardFlag);
+  }
+
+  /**
+   * As {@link #build(CassandraNodeOptions, CassandraLayout, Path, int, String, String)}, for a node
+   * with {@code topology}: with {@code GossipingPropertyFileSnitch} the node reads its data center
+   * and rack from the layout's {@code cassandra-rackdc.properties}.
+   */
+  static List<String> build(
+      CassandraNodeOptions options,
+      CassandraLayout layout,
+      CassandraTopology topology,
+      Path java,
+      int javaFeatureVersion,
+      String classpath,
+      String orphanGuardFlag) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
     cmd.add("-Xms" + options.minHeap());
@@ -94,7 +117,11 @@ final class CassandraCommandLine {
     cmd.add("-Dcassandra.triggers_dir=" + layout.triggersDir());
     cmd.add("-Dcassandra.jmx.local.port=" + layout.jmxPort());
     cmd.add("-Dlogback.configurationFile=" + layout.logbackFile().toUri());
-    // start and stop fast: one node has no peers to wait for
+    if (topology.snitch() == CassandraTopology.Snitch.GOSSIPING_PROPERTY_FILE) {
+      cmd.add("-Dcassandra-rackdc.properties=" + layout.rackDcFile().toUri());
+    }
+    // start and stop fast: one node has no peers to wait for, and the nodes of a new local
+    // cluster are all seeds (no bootstrap) whose gossip converges in about a second on loopback
     cmd.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
     cmd.add("-Dcassandra.ring_delay_ms=1000");
     cmd.add("-Dcassandra.shutdown_announce_in_ms=0");

@@ -1,8 +1,6 @@
 package io.lagline.testkit.cassandra;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
-import com.datastax.oss.driver.api.core.ssl.ProgrammaticSslEngineFactory;
 import io.lagline.testkit.TestkitException;
 import io.lagline.testkit.process.ChildProcess;
 import io.lagline.testkit.process.JavaRuntime;
@@ -31,17 +29,19 @@ public final class CassandraNode implements AutoCloseable {
   public static final String LOCAL_DATACENTER = "datacenter1";
 
   private static final Logger LOG = LoggerFactory.getLogger(CassandraNode.class);
-  private static final String LOOPBACK = "127.0.0.1";
 
   private final CassandraNodeOptions options;
   private final CassandraLayout layout;
+  private final CassandraTopology topology;
   private volatile ChildProcess process;
   private Duration lastStartupTime = Duration.ZERO;
   private String releaseVersion = "";
 
-  private CassandraNode(CassandraNodeOptions options, CassandraLayout layout) {
+  private CassandraNode(
+      CassandraNodeOptions options, CassandraLayout layout, CassandraTopology topology) {
     this.options = options;
     this.layout = layout;
+    this.topology = topology;
   }
 
   /**
@@ -51,7 +51,19 @@ public final class CassandraNode implements AutoCloseable {
    * @throws TestkitException when the node exits or does not answer within the start timeout
    */
   public static CassandraNode start(CassandraNodeOptions options, Path baseDir) {
-    CassandraNode node = new CassandraNode(options, CassandraLayout.withFreePorts(baseDir));
+    CassandraLayout layout = CassandraLayout.withFreePorts(baseDir);
+    return start(options, layout, CassandraTopology.singleNode(layout));
+  }
+
+  /**
+   * Starts a node with a given layout (its address, ports and directories) and place in a cluster,
+   * and waits until it answers CQL; other nodes of its cluster need not be up yet.
+   *
+   * @throws TestkitException when the node exits or does not answer within the start timeout
+   */
+  public static CassandraNode start(
+      CassandraNodeOptions options, CassandraLayout layout, CassandraTopology topology) {
+    CassandraNode node = new CassandraNode(options, layout, topology);
     node.start();
     return node;
   }
@@ -64,7 +76,7 @@ public final class CassandraNode implements AutoCloseable {
    */
   public synchronized void start() {
     if (isRunning()) {
-      throw new IllegalStateException("Cassandra node on " + address() + " is already running");
+      throw new IllegalStateException("Cassandra node on " + endpoint() + " is already running");
     }
     layout.createDirectories();
     writeConfiguration();
@@ -78,6 +90,7 @@ public final class CassandraNode implements AutoCloseable {
         CassandraCommandLine.build(
             options,
             layout,
+            topology,
             JavaRuntime.javaExecutable(nodeJavaHome),
             JavaRuntime.featureVersion(nodeJavaHome),
             ServerClasspath.load(),
@@ -88,7 +101,7 @@ public final class CassandraNode implements AutoCloseable {
             "cassandra", command, Map.of(), layout.outputLog(), options.logCapBytes());
     try {
       Readiness.await(
-          "Cassandra node on " + address(),
+          "Cassandra node on " + endpoint(),
           options.startTimeout(),
           process,
           layout.systemLog(),
@@ -96,7 +109,7 @@ public final class CassandraNode implements AutoCloseable {
             Readiness.tcpConnect(contactPoint());
             releaseVersion =
                 CqlProbe.releaseVersion(
-                    List.of(contactPoint()), LOCAL_DATACENTER, credentials(), tlsContext());
+                    List.of(contactPoint()), topology.datacenter(), credentials(), tlsContext());
           });
     } catch (RuntimeException e) {
       process.kill();
@@ -106,7 +119,7 @@ public final class CassandraNode implements AutoCloseable {
     LOG.info(
         "Cassandra {} up on {} in {} ms (logs: {})",
         releaseVersion,
-        address(),
+        endpoint(),
         lastStartupTime.toMillis(),
         layout.logDir());
   }
@@ -118,7 +131,7 @@ public final class CassandraNode implements AutoCloseable {
   public synchronized void stop() {
     if (isRunning()) {
       process.stop(options.stopTimeout());
-      LOG.info("Cassandra node on {} stopped", address());
+      LOG.info("Cassandra node on {} stopped", endpoint());
     }
   }
 
@@ -129,7 +142,7 @@ public final class CassandraNode implements AutoCloseable {
   public synchronized void kill() {
     if (isRunning()) {
       process.kill();
-      LOG.info("Cassandra node on {} killed", address());
+      LOG.info("Cassandra node on {} killed", endpoint());
     }
   }
 
@@ -142,10 +155,10 @@ public final class CassandraNode implements AutoCloseable {
    */
   public synchronized void freeze() {
     if (!isRunning()) {
-      throw new IllegalStateException("Cassandra node on " + address() + " is not running");
+      throw new IllegalStateException("Cassandra node on " + endpoint() + " is not running");
     }
     process.freeze();
-    LOG.info("Cassandra node on {} frozen (SIGSTOP)", address());
+    LOG.info("Cassandra node on {} frozen (SIGSTOP)", endpoint());
   }
 
   /** Resumes a frozen node (SIGCONT); does nothing when it is not frozen. */
@@ -153,8 +166,14 @@ public final class CassandraNode implements AutoCloseable {
     ChildProcess current = process;
     if (current != null && current.isFrozen()) {
       current.thaw();
-      LOG.info("Cassandra node on {} thawed (SIGCONT)", address());
+      LOG.info("Cassandra node on {} thawed (SIGCONT)", endpoint());
     }
+  }
+
+  /** Whether the node's process is alive and stopped by {@link #freeze()}. */
+  public boolean isFrozen() {
+    ChildProcess current = process;
+    return current != null && current.isAlive() && current.isFrozen();
   }
 
   /**
@@ -166,13 +185,26 @@ public final class CassandraNode implements AutoCloseable {
     return current != null && current.isAlive();
   }
 
-  /** {@code 127.0.0.1:<native transport port>}; stays the same across restarts. */
+  /**
+   * {@code <address>:<native transport port>}, {@code 127.0.0.1:PORT} for a single node; stays the
+   * same across restarts.
+   */
   public InetSocketAddress contactPoint() {
-    return new InetSocketAddress(LOOPBACK, layout.nativePort());
+    return new InetSocketAddress(layout.address(), layout.nativePort());
+  }
+
+  /** The node's listen and RPC address, {@code 127.0.0.1} for a single node. */
+  public String address() {
+    return layout.address();
   }
 
   public String localDatacenter() {
-    return LOCAL_DATACENTER;
+    return topology.datacenter();
+  }
+
+  /** The node's seeds, snitch, data center and rack. */
+  public CassandraTopology topology() {
+    return topology;
   }
 
   /**
@@ -180,17 +212,7 @@ public final class CassandraNode implements AutoCloseable {
    * superuser, and with client encryption TLS trusting the test CA.
    */
   public CqlSessionBuilder sessionBuilder() {
-    CqlSessionBuilder builder =
-        CqlSession.builder().addContactPoint(contactPoint()).withLocalDatacenter(LOCAL_DATACENTER);
-    SSLContext tls = tlsContext();
-    if (tls != null) {
-      builder =
-          builder.withSslEngineFactory(new ProgrammaticSslEngineFactory(tls, null, true, false));
-    }
-    String[] credentials = credentials();
-    return credentials == null
-        ? builder
-        : builder.withAuthCredentials(credentials[0], credentials[1]);
+    return CassandraClients.sessionBuilder(options, List.of(contactPoint()), localDatacenter());
   }
 
   public CassandraNodeOptions options() {
@@ -248,12 +270,13 @@ public final class CassandraNode implements AutoCloseable {
     stop();
   }
 
-  private String address() {
-    return LOOPBACK + ":" + layout.nativePort();
+  /** For messages: {@code address:nativePort}. */
+  private String endpoint() {
+    return layout.address() + ":" + layout.nativePort();
   }
 
   private SSLContext tlsContext() {
-    return options.clientEncryption() == null ? null : options.clientEncryption().clientContext();
+    return CassandraClients.tlsContext(options);
   }
 
   private String[] credentials() {
@@ -262,8 +285,11 @@ public final class CassandraNode implements AutoCloseable {
 
   private void writeConfiguration() {
     try {
-      Files.writeString(layout.yamlFile(), CassandraYaml.render(options, layout));
+      Files.writeString(layout.yamlFile(), CassandraYaml.render(options, layout, topology));
       Files.writeString(layout.logbackFile(), CassandraLogback.render());
+      if (topology.snitch() == CassandraTopology.Snitch.GOSSIPING_PROPERTY_FILE) {
+        Files.writeString(layout.rackDcFile(), topology.rackDcProperties());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "could not write the Cassandra configuration under " + layout.confDir(), e);

@@ -11,7 +11,14 @@ import java.time.Duration;
 public final class CassandraYaml {
   private CassandraYaml() {}
 
+  /** A single node's configuration: its own seed, {@code SimpleSnitch}. */
   public static String render(CassandraNodeOptions options, CassandraLayout layout) {
+    return render(options, layout, CassandraTopology.singleNode(layout));
+  }
+
+  /** The configuration of a node with {@code topology}'s seeds, snitch and bootstrap. */
+  public static String render(
+      CassandraNodeOptions options, CassandraLayout layout, CassandraTopology topology) {
     StringBuilder y = new StringBuilder(2048);
     line(y, "cluster_name", quote(options.clusterName()));
     line(y, "num_tokens", options.numTokens());
@@ -30,15 +37,18 @@ public final class CassandraYaml {
     y.append("seed_provider:\n")
         .append("  - class_name: org.apache.cassandra.locator.SimpleSeedProvider\n")
         .append("    parameters:\n")
-        .append("      - seeds: \"127.0.0.1:")
-        .append(layout.storagePort())
+        .append("      - seeds: \"")
+        .append(String.join(",", topology.seeds()))
         .append("\"\n");
-    line(y, "listen_address", "127.0.0.1");
-    line(y, "rpc_address", "127.0.0.1");
+    if (!topology.autoBootstrap()) {
+      line(y, "auto_bootstrap", false);
+    }
+    line(y, "listen_address", layout.address());
+    line(y, "rpc_address", layout.address());
     line(y, "storage_port", layout.storagePort());
     line(y, "native_transport_port", layout.nativePort());
     line(y, "start_native_transport", true);
-    line(y, "endpoint_snitch", "SimpleSnitch");
+    line(y, "endpoint_snitch", topology.snitch().className());
     line(y, "authenticator", options.authenticator().authenticatorClass());
     line(y, "authorizer", options.authenticator().authorizerClass());
     line(y, "role_manager", "CassandraRoleManager");

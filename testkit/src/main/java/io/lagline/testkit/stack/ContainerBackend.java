@@ -5,6 +5,7 @@ import io.lagline.testkit.cassandra.CassandraLayout;
 import io.lagline.testkit.cassandra.CassandraNode;
 import io.lagline.testkit.cassandra.CassandraNodeOptions;
 import io.lagline.testkit.cassandra.CassandraYaml;
+import io.lagline.testkit.cluster.CassandraCluster;
 import io.lagline.testkit.process.CappedLogSink;
 import io.lagline.testkit.pubsub.PubSubEmulator;
 import java.io.IOException;
@@ -47,6 +48,12 @@ final class ContainerBackend implements StackBackend {
   }
 
   static ContainerBackend start(LocalStackOptions options, Path baseDir) {
+    if (options.cassandraNodes() != 1) {
+      throw new TestkitException(
+          "a local Cassandra cluster (cassandraNodes "
+              + options.cassandraNodes()
+              + ") runs in EMBEDDED mode only; TESTCONTAINERS starts one node");
+    }
     CappedLogSink emulatorLog =
         open(baseDir.resolve("pubsub/pubsub-emulator.log"), options.emulator().logCapBytes());
     CappedLogSink cassandraLog =
@@ -152,6 +159,12 @@ final class ContainerBackend implements StackBackend {
     throw new UnsupportedOperationException(
         "cassandra() controls the node of an EMBEDDED stack; this stack runs Cassandra in a"
             + " container");
+  }
+
+  @Override
+  public CassandraCluster cassandraCluster() {
+    throw new UnsupportedOperationException(
+        "cassandraCluster() controls the cluster of an EMBEDDED stack; this stack uses Cassandra in a container");
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.lagline.testkit.stack;
 
 import io.lagline.testkit.cassandra.CassandraNode;
+import io.lagline.testkit.cluster.CassandraCluster;
+import io.lagline.testkit.cluster.CassandraClusterOptions;
 import io.lagline.testkit.pubsub.PubSubEmulator;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -9,16 +11,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The emulator and a Cassandra node as child processes. They start in parallel: the emulator is up
- * in about two seconds while Cassandra takes most of the start-up.
+ * The emulator and a Cassandra node, or a local cluster of them, as child processes. They start in
+ * parallel: the emulator is up in about two seconds while Cassandra takes most of the start-up.
  */
 final class EmbeddedBackend implements StackBackend {
   private final PubSubEmulator emulator;
   private final CassandraNode cassandra;
+  private final CassandraCluster cluster;
 
-  private EmbeddedBackend(PubSubEmulator emulator, CassandraNode cassandra) {
+  private EmbeddedBackend(
+      PubSubEmulator emulator, CassandraNode cassandra, CassandraCluster cluster) {
     this.emulator = emulator;
     this.cassandra = cassandra;
+    this.cluster = cluster;
   }
 
   static EmbeddedBackend start(LocalStackOptions options, Path baseDir) {
@@ -36,17 +41,33 @@ final class EmbeddedBackend implements StackBackend {
             "lagline-emulator-start");
     starter.setDaemon(true);
     starter.start();
-    CassandraNode cassandra;
+    CassandraNode cassandra = null;
+    CassandraCluster cluster = null;
     try {
-      cassandra = CassandraNode.start(options.cassandra(), baseDir.resolve("cassandra"));
+      if (options.cassandraNodes() == 1) {
+        cassandra = CassandraNode.start(options.cassandra(), baseDir.resolve("cassandra"));
+      } else {
+        cluster =
+            CassandraCluster.start(
+                CassandraClusterOptions.builder()
+                    .nodes(options.cassandraNodes())
+                    .node(options.cassandra())
+                    .build(),
+                baseDir.resolve("cassandra"));
+        cassandra = cluster.node(1);
+      }
     } catch (RuntimeException e) {
       emulatorStart.thenAccept(PubSubEmulator::stop);
       throw e;
     }
     try {
-      return new EmbeddedBackend(emulatorStart.join(), cassandra);
+      return new EmbeddedBackend(emulatorStart.join(), cassandra, cluster);
     } catch (CompletionException e) {
-      cassandra.stop();
+      if (cluster != null) {
+        cluster.close();
+      } else {
+        cassandra.stop();
+      }
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
@@ -58,7 +79,7 @@ final class EmbeddedBackend implements StackBackend {
 
   @Override
   public List<InetSocketAddress> cassandraContactPoints() {
-    return List.of(cassandra.contactPoint());
+    return cluster != null ? cluster.contactPoints() : List.of(cassandra.contactPoint());
   }
 
   @Override
@@ -72,6 +93,16 @@ final class EmbeddedBackend implements StackBackend {
   }
 
   @Override
+  public CassandraCluster cassandraCluster() {
+    if (cluster == null) {
+      throw new UnsupportedOperationException(
+          "cassandraCluster() controls a cluster (LocalStackOptions.cassandraNodes(2 or 3)); this"
+              + " stack runs one node, see cassandra()");
+    }
+    return cluster;
+  }
+
+  @Override
   public PubSubEmulator emulator() {
     return emulator;
   }
@@ -79,7 +110,11 @@ final class EmbeddedBackend implements StackBackend {
   @Override
   public void close() {
     try {
-      cassandra.stop();
+      if (cluster != null) {
+        cluster.close();
+      } else {
+        cassandra.stop();
+      }
     } finally {
       emulator.stop();
     }

@@ -3,6 +3,7 @@ package io.lagline.testkit.stack;
 import io.lagline.testkit.Environment;
 import io.lagline.testkit.TestkitException;
 import io.lagline.testkit.cassandra.CassandraNode;
+import io.lagline.testkit.cluster.CassandraCluster;
 import io.lagline.testkit.pubsub.PubSubEmulator;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -59,6 +60,12 @@ final class ExternalBackend implements StackBackend {
         "cassandra() controls the node of an EMBEDDED stack; this stack uses an external Cassandra"
             + " at "
             + ExternalEndpoints.format(endpoints.cassandraContactPoints()));
+  }
+
+  @Override
+  public CassandraCluster cassandraCluster() {
+    throw new UnsupportedOperationException(
+        "cassandraCluster() controls the cluster of an EMBEDDED stack; this stack uses an external Cassandra");
   }
 
   @Override

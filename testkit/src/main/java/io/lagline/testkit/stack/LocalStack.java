@@ -5,6 +5,8 @@ import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import io.lagline.testkit.Environment;
 import io.lagline.testkit.TestkitException;
 import io.lagline.testkit.cassandra.CassandraNode;
+import io.lagline.testkit.cluster.CassandraCluster;
+import io.lagline.testkit.cluster.KeyspaceReplication;
 import io.lagline.testkit.pubsub.EmulatorScriptLocator;
 import io.lagline.testkit.pubsub.PubSubEmulator;
 import io.lagline.testkit.pubsub.PubSubTestResources;
@@ -12,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
   private final StackBackend backend;
   private final Duration startupTime;
   private final String[] credentials;
+  private final int cassandraNodes;
   private boolean closed;
 
   private LocalStack(
@@ -51,7 +55,8 @@ public final class LocalStack implements AutoCloseable {
       boolean keepLogs,
       StackBackend backend,
       Duration startupTime,
-      String[] credentials) {
+      String[] credentials,
+      int cassandraNodes) {
     this.mode = mode;
     this.projectId = projectId;
     this.directory = directory;
@@ -59,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
     this.backend = backend;
     this.startupTime = startupTime;
     this.credentials = credentials;
+    this.cassandraNodes = cassandraNodes;
   }
 
   /** Starts a stack with {@link LocalStackOptions#defaults()}. */
@@ -113,7 +119,8 @@ public final class LocalStack implements AutoCloseable {
             keepLogs,
             backend,
             startupTime,
-            mode == StackMode.EXTERNAL ? null : options.cassandra().authenticator().credentials());
+            mode == StackMode.EXTERNAL ? null : options.cassandra().authenticator().credentials(),
+            options.cassandraNodes());
     LOG.info(
         "local stack up in {} ms: PUBSUB_EMULATOR_HOST={} CASSANDRA_CONTACT_POINTS={}",
         startupTime.toMillis(),
@@ -161,6 +168,16 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * The replication for keyspaces on this stack's Cassandra ({@code schema.replication}): {@code
+   * {class=SimpleStrategy, replication_factor=1}} for one node, {@code
+   * {class=NetworkTopologyStrategy, <local data center>=3}} for a cluster of three; see {@link
+   * KeyspaceReplication#cql} for CQL.
+   */
+  public Map<String, String> replication() {
+    return KeyspaceReplication.forNodes(cassandraNodes, localDatacenter());
+  }
+
+  /**
    * A driver session builder for this stack's Cassandra: contact points, local data center and,
    * when the stack started the node with password authentication, its superuser.
    */
@@ -175,12 +192,22 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * The Cassandra node, to stop, kill and restart it in outage tests.
+   * The Cassandra node, to stop, kill and restart it in outage tests; node 1 of a cluster.
    *
    * @throws UnsupportedOperationException unless the stack runs in EMBEDDED mode
    */
   public CassandraNode cassandra() {
     return backend.cassandra();
+  }
+
+  /**
+   * The local Cassandra cluster ({@link LocalStackOptions#cassandraNodes()} 2 or 3), to address its
+   * nodes one by one in fault tests.
+   *
+   * @throws UnsupportedOperationException unless the stack runs a cluster in EMBEDDED mode
+   */
+  public CassandraCluster cassandraCluster() {
+    return backend.cassandraCluster();
   }
 
   /**

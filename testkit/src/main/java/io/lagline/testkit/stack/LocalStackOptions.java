@@ -1,6 +1,7 @@
 package io.lagline.testkit.stack;
 
 import io.lagline.testkit.cassandra.CassandraNodeOptions;
+import io.lagline.testkit.cluster.CassandraClusterOptions;
 import io.lagline.testkit.pubsub.PubSubEmulatorOptions;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -16,7 +17,9 @@ import java.util.Objects;
  * @param keepLogs keep the stack directory (logs, Cassandra data) after {@link LocalStack#close()}
  * @param baseDir where the stack directory goes, or null for a new temporary directory
  * @param emulator emulator settings (its project id is replaced by {@code projectId})
- * @param cassandra Cassandra node settings
+ * @param cassandra Cassandra node settings (of every node of a cluster)
+ * @param cassandraNodes how many Cassandra nodes: 1, or a local cluster of 2 or 3 ({@code EMBEDDED}
+ *     mode only; in {@code EXTERNAL} mode, how many the external cluster has)
  */
 public record LocalStackOptions(
     StackMode mode,
@@ -24,12 +27,20 @@ public record LocalStackOptions(
     boolean keepLogs,
     Path baseDir,
     PubSubEmulatorOptions emulator,
-    CassandraNodeOptions cassandra) {
+    CassandraNodeOptions cassandra,
+    int cassandraNodes) {
 
   public LocalStackOptions {
     PubSubEmulatorOptions.requireProjectId(projectId);
     Objects.requireNonNull(emulator, "emulator");
     Objects.requireNonNull(cassandra, "cassandra");
+    if (cassandraNodes < 1 || cassandraNodes > CassandraClusterOptions.MAX_NODES) {
+      throw new IllegalArgumentException(
+          "cassandraNodes must be between 1 and "
+              + CassandraClusterOptions.MAX_NODES
+              + ", was "
+              + cassandraNodes);
+    }
     emulator = emulator.toBuilder().projectId(projectId).build();
   }
 
@@ -49,6 +60,7 @@ public record LocalStackOptions(
     private Path baseDir;
     private PubSubEmulatorOptions emulator = PubSubEmulatorOptions.defaults();
     private CassandraNodeOptions cassandra = CassandraNodeOptions.defaults();
+    private int cassandraNodes = 1;
 
     private Builder() {}
 
@@ -90,8 +102,19 @@ public record LocalStackOptions(
       return this;
     }
 
+    /**
+     * Default 1: a single node on {@code 127.0.0.1}. 2 or 3 start a local cluster ({@link
+     * io.lagline.testkit.cluster.CassandraCluster}) on {@code 127.0.0.1} upwards, and {@link
+     * LocalStack#replication()} replicates to every node.
+     */
+    public Builder cassandraNodes(int value) {
+      cassandraNodes = value;
+      return this;
+    }
+
     public LocalStackOptions build() {
-      return new LocalStackOptions(mode, projectId, keepLogs, baseDir, emulator, cassandra);
+      return new LocalStackOptions(
+          mode, projectId, keepLogs, baseDir, emulator, cassandra, cassandraNodes);
     }
   }
 }

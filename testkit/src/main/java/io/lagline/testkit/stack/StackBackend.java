@@ -1,6 +1,7 @@
 package io.lagline.testkit.stack;
 
 import io.lagline.testkit.cassandra.CassandraNode;
+import io.lagline.testkit.cluster.CassandraCluster;
 import io.lagline.testkit.pubsub.PubSubEmulator;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -13,8 +14,17 @@ interface StackBackend extends AutoCloseable {
 
   String localDatacenter();
 
-  /** The embedded node; other backends throw {@link UnsupportedOperationException}. */
+  /**
+   * The embedded node (node 1 of an embedded cluster); other backends throw {@link
+   * UnsupportedOperationException}.
+   */
   CassandraNode cassandra();
+
+  /**
+   * The embedded cluster; other backends, and an embedded single node, throw {@link
+   * UnsupportedOperationException}.
+   */
+  CassandraCluster cassandraCluster();
 
   /** The embedded emulator; other backends throw {@link UnsupportedOperationException}. */
   PubSubEmulator emulator();

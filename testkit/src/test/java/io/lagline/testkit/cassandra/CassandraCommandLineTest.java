@@ -67,6 +67,27 @@ class CassandraCommandLineTest {
   }
 
   @Test
+  void a_cluster_node_reads_its_data_center_and_rack_from_its_own_file() {
+    CassandraLayout node3 = new CassandraLayout(Path.of("/tmp/c/node3"), "127.0.0.3", 1, 2, 3);
+    List<String> cmd =
+        CassandraCommandLine.build(
+            CassandraNodeOptions.defaults(),
+            node3,
+            CassandraTopology.clusterNode(List.of("127.0.0.1:2"), "datacenter1"),
+            JAVA,
+            17,
+            "/a.jar",
+            null);
+
+    assertThat(cmd)
+        .contains(
+            "-Dcassandra-rackdc.properties=file:///tmp/c/node3/conf/cassandra-rackdc.properties",
+            "-Dcassandra.jmx.local.port=3");
+    assertThat(build(CassandraNodeOptions.defaults(), 17))
+        .noneMatch(arg -> arg.startsWith("-Dcassandra-rackdc.properties"));
+  }
+
+  @Test
   void arms_the_orphan_guard_when_given() {
     List<String> cmd =
         CassandraCommandLine.build(

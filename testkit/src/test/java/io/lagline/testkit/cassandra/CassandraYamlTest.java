@@ -1,6 +1,7 @@
 package io.lagline.testkit.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,65 @@ class CassandraYamlTest {
     assertThat(yaml.get("seed_provider").toString())
         .contains("org.apache.cassandra.locator.SimpleSeedProvider")
         .contains("seeds=127.0.0.1:17000");
+  }
+
+  @Test
+  void a_single_node_bootstraps_as_cassandra_does_by_default() {
+    assertThat(render(CassandraNodeOptions.defaults())).doesNotContainKey("auto_bootstrap");
+  }
+
+  @Test
+  void a_cluster_node_listens_on_its_own_address_and_gossips_with_every_seed() {
+    CassandraLayout node2 =
+        new CassandraLayout(
+            Path.of("/tmp/stack/cassandra/node2"), "127.0.0.2", 19042, 17000, 17202);
+    CassandraTopology topology =
+        CassandraTopology.clusterNode(
+            List.of("127.0.0.1:17000", "127.0.0.2:17000", "127.0.0.3:17000"), "dc1");
+
+    Map<String, Object> yaml =
+        new Yaml().load(CassandraYaml.render(CassandraNodeOptions.defaults(), node2, topology));
+
+    assertThat(yaml)
+        .containsEntry("listen_address", "127.0.0.2")
+        .containsEntry("rpc_address", "127.0.0.2")
+        .containsEntry("native_transport_port", 19042)
+        .containsEntry("storage_port", 17000)
+        .containsEntry("endpoint_snitch", "GossipingPropertyFileSnitch")
+        .containsEntry("auto_bootstrap", false)
+        .containsEntry("commitlog_directory", "/tmp/stack/cassandra/node2/commitlog");
+    assertThat(yaml.get("seed_provider").toString())
+        .contains("seeds=127.0.0.1:17000,127.0.0.2:17000,127.0.0.3:17000");
+    assertThat(topology.rackDcProperties()).isEqualTo("dc=dc1\nrack=rack1\n");
+  }
+
+  @Test
+  void a_topology_names_its_seeds_and_simple_snitch_keeps_its_own_data_center() {
+    assertThat(CassandraTopology.singleNode(LAYOUT))
+        .isEqualTo(
+            new CassandraTopology(
+                List.of("127.0.0.1:17000"),
+                CassandraTopology.Snitch.SIMPLE,
+                "datacenter1",
+                "rack1",
+                true));
+    assertThatThrownBy(
+            () ->
+                new CassandraTopology(
+                    List.of("127.0.0.1:7000"), CassandraTopology.Snitch.SIMPLE, "dc1", "r1", true))
+        .hasMessage("SimpleSnitch reports data center datacenter1 and rack rack1, was dc1/r1");
+    assertThatThrownBy(() -> CassandraTopology.clusterNode(List.of(), "dc1"))
+        .hasMessage("seeds must name at least one host:port, was empty");
+    assertThatThrownBy(() -> CassandraTopology.clusterNode(List.of("127.0.0.1:7000"), "dc 1"))
+        .hasMessage("datacenter 'dc 1' must be 1-48 letters, digits, '_' or '-'");
+  }
+
+  @Test
+  void a_layout_is_on_a_loopback_address() {
+    assertThat(LAYOUT.address()).isEqualTo("127.0.0.1");
+    assertThat(LAYOUT.storageEndpoint()).isEqualTo("127.0.0.1:17000");
+    assertThatThrownBy(() -> new CassandraLayout(Path.of("/tmp"), "10.0.0.1", 1, 2, 3))
+        .hasMessage("address '10.0.0.1' must be a loopback address 127.x.y.z");
   }
 
   @Test

@@ -49,6 +49,14 @@ class OptionsTest {
   }
 
   @Test
+  void a_stack_runs_one_cassandra_node_unless_told_to_run_a_cluster_of_up_to_three() {
+    assertThat(LocalStackOptions.defaults().cassandraNodes()).isEqualTo(1);
+    assertThat(LocalStackOptions.builder().cassandraNodes(3).build().cassandraNodes()).isEqualTo(3);
+    assertThatThrownBy(() -> LocalStackOptions.builder().cassandraNodes(4).build())
+        .hasMessage("cassandraNodes must be between 1 and 3, was 4");
+  }
+
+  @Test
   void to_builder_round_trips() {
     CassandraNodeOptions options =
         CassandraNodeOptions.builder()
