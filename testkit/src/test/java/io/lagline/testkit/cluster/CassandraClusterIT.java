@@ -43,7 +43,8 @@ class CassandraClusterIT {
   static void startCluster() {
     cluster = CassandraCluster.start(CassandraClusterOptions.defaults(), dir);
     LOG.info("3-node cluster started in {} ms", cluster.startupTime().toMillis());
-    try (CqlSession session = cluster.sessionBuilder().build()) {
+    try (CqlSession session =
+        cluster.sessionBuilder().withConfigLoader(quietReconnects().build()).build()) {
       session.execute(
           "CREATE KEYSPACE lagline_cluster WITH replication = "
               + KeyspaceReplication.cql(cluster.replication()));
@@ -227,7 +228,8 @@ class CassandraClusterIT {
       ProgrammaticDriverConfigLoaderBuilder builder) {
     return builder
         .withBoolean(DefaultDriverOption.CONNECTION_WARN_INIT_ERROR, false)
-        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
+        // DDL waits for three nodes to agree on the schema: seconds on two busy cores
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
         .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(2));
   }
 }
