@@ -2,6 +2,7 @@ package io.lagline.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lagline.demo.downstream.DownstreamCounts;
+import io.lagline.demo.ingest.IngestStats;
 import io.lagline.event.EventCodec;
 import java.util.List;
 
@@ -14,10 +15,13 @@ import java.util.List;
  * @param duplicate events found already applied (redeliveries and republished duplicates)
  * @param stale events older than the stored version (out of order)
  * @param failed deliveries that failed and were redelivered
+ * @param deadLettered events dead-lettered as poison: the demo expects none, since every event it
+ *     sends keeps the contract ({@code --ingest http} has its bad requests refused before Pub/Sub)
  * @param lagP50Ms median consistency lag, publish → durable in Cassandra
  * @param lagP99Ms 99th percentile of the same
  * @param converged whether the read-back matched the expected state exactly
  * @param mismatches the first differences found, if any
+ * @param ingest what the HTTP client measured with {@code --ingest http}; null with the library
  * @param raw what the downstream consumer of the raw topic read: it races the reconciler
  * @param reconciled what the downstream consumer of the reconciled topic read
  * @param reconciledMissing distinct events the reconciled consumer had not heard of when the
@@ -34,10 +38,12 @@ public record DemoSummary(
     long duplicate,
     long stale,
     long failed,
+    long deadLettered,
     double lagP50Ms,
     double lagP99Ms,
     boolean converged,
     List<String> mismatches,
+    IngestStats ingest,
     DownstreamCounts raw,
     DownstreamCounts reconciled,
     long reconciledMissing,
@@ -55,10 +61,12 @@ public record DemoSummary(
     json.put("duplicate", duplicate);
     json.put("stale", stale);
     json.put("failed", failed);
+    json.put("dead_lettered", deadLettered);
     json.put("lag_p50_ms", round(lagP50Ms));
     json.put("lag_p99_ms", round(lagP99Ms));
     json.put("converged", converged);
     json.putPOJO("mismatches", mismatches);
+    json.set("ingest", ingest == null ? json.nullNode() : ingest.toJson());
     ObjectNode downstream = json.putObject("downstream");
     downstream.putObject("raw").put("reads", raw.reads()).put("behind", raw.behind());
     downstream
@@ -75,19 +83,22 @@ public record DemoSummary(
   /** The summary as the lines printed to the console. */
   public String toText() {
     return String.format(
-        "published:  %d messages (%d distinct events)%n"
+        "%spublished:  %d messages (%d distinct events)%n"
             + "applied:    %d%nduplicate:  %d%nstale:      %d%nfailed:     %d (redelivered)%n"
+            + "poison:     %d (dead-lettered)%n"
             + "lag p50:    %.1f ms%nlag p99:    %.1f ms%n"
             + "converged:  %s (read-back of every row against the expected state)%n"
             + "downstream raw:        reads %d, behind %d%n"
             + "downstream reconciled: reads %d, behind %d%s%n"
             + "took:       %.1f s%nmetrics:    %s%nproducer:   %s%n%s",
+        ingest == null ? "" : ingest.toText(),
         published,
         distinctEvents,
         applied,
         duplicate,
         stale,
         failed,
+        deadLettered,
         lagP50Ms,
         lagP99Ms,
         converged ? "yes" : "NO",
