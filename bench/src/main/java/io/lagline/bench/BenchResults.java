@@ -64,7 +64,13 @@ final class BenchResults {
     return row == null ? Double.NaN : row.eventsPerSecond();
   }
 
-  /** A row's field; NaN when it did not run. */
+  /** A row's lag (or latency) p50; NaN when it did not run. */
+  double lagP50(String id) {
+    ScenarioResult row = rows.get(id);
+    return row == null ? Double.NaN : row.lagP50Ms();
+  }
+
+  /** A row's lag (or latency) p99; NaN when it did not run. */
   double lagP99(String id) {
     ScenarioResult row = rows.get(id);
     return row == null ? Double.NaN : row.lagP99Ms();
@@ -108,6 +114,7 @@ final class BenchResults {
     ratios.put("cluster_latency_over_drain", eps("cluster_latency") / eps("drain"));
     ratios.put("crosscloud_over_drain", eps("crosscloud") / eps("drain"));
     ratios.put("hotkeys_over_lwt_ceiling", eps("hotkeys") / eps("lwt_ceiling"));
+    ratios.put("ingest_p99_over_library_p99", lagP99("ingest_http") / lagP99("ingest_library"));
     return ratios;
   }
 
@@ -143,6 +150,11 @@ final class BenchResults {
             hotkeysReadbackExact ? r.get("hotkeys_over_lwt_ceiling") : Double.NaN,
             2),
         Target.atMost("steady50_lag_p99_ms", "steady 50%: lag p99 in ms", lagP99("steady50"), 250),
+        Target.atMost(
+            "ingest_p99_over_library_p99",
+            "ingest: p99 to 202 / library publish p99, same rate",
+            r.get("ingest_p99_over_library_p99"),
+            1.5),
         Target.atLeast(
             "xmx256_completed",
             "-Xmx256m drained its backlog without OutOfMemoryError (1 = yes)",
