@@ -3,6 +3,7 @@ package io.lagline.bench;
 import io.lagline.bench.ingest.IngestOutcome;
 import io.lagline.bench.ingest.IngestPlan;
 import io.lagline.bench.ingest.IngestScenario;
+import io.lagline.bench.ingest.PeakResult;
 import io.lagline.bench.ingest.PhaseResult;
 import io.lagline.producer.publish.TopicPath;
 import io.lagline.testkit.pubsub.PubSubEmulator;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
  */
 final class IngestStep {
   static final String TOPIC = "ingest";
+  static final String PEAK_NAME = "ingest: peak sustainable request rate";
 
   private IngestStep() {}
 
@@ -80,17 +82,25 @@ final class IngestStep {
                 plan.clients()),
             outcome.http(),
             "latency = due → 202; service in the bench JVM on 127.0.0.1, token auth"));
-    outcome
-        .peak()
-        .sustained()
-        .ifPresent(
-            step ->
-                results.add(
-                    row(
+    PeakResult peak = outcome.peak();
+    String notes = "sustained = " + peak.criterion() + "; limit " + peak.limit();
+    results.add(
+        peak.sustained()
+            .map(step -> row("ingest_peak", PEAK_NAME, step, notes))
+            .orElseGet(
+                () ->
+                    new ScenarioResult(
                         "ingest_peak",
-                        "ingest: peak sustainable request rate",
-                        step,
-                        "sustained = " + outcome.peak().criterion())));
+                        PEAK_NAME,
+                        0,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        "no rate sustained; " + notes)));
     results.extra("ingest_rate_rps", plan.rate());
     results.extra("ingest_peak_limit", outcome.peak().limit());
     results.extra("ingest_peak_steps", steps(outcome.peak().steps()));
@@ -121,11 +131,12 @@ final class IngestStep {
         Double.NaN,
         String.format(
             Locale.ROOT,
-            "%s; %.1f%% accepted%s; emulator %.2f cores",
+            "%s; %.1f%% accepted%s; cores: emulator %.2f, machine %.2f",
             notes,
             phase.acceptedShare() * 100,
             unaccepted,
-            phase.emulatorCores()));
+            phase.emulatorCores(),
+            phase.machineCores()));
   }
 
   private static List<Map<String, Object>> steps(List<PhaseResult> steps) {
@@ -138,7 +149,10 @@ final class IngestStep {
       s.put("p50_ms", SummaryJson.number(step.latency().p50Ms()));
       s.put("p99_ms", SummaryJson.number(step.latency().p99Ms()));
       s.put("bench_cores", SummaryJson.number(step.benchCores()));
+      s.put("service_thread_cores", SummaryJson.number(step.cores().service()));
+      s.put("http_client_cores", SummaryJson.number(step.cores().clients()));
       s.put("emulator_cores", SummaryJson.number(step.emulatorCores()));
+      s.put("machine_cores", SummaryJson.number(step.machineCores()));
       list.add(s);
     }
     return list;

@@ -30,7 +30,7 @@ public record IngestPlan(
   public static IngestPlan full() {
     return new IngestPlan(
         DEFAULT_RATE,
-        Duration.ofSeconds(3),
+        Duration.ofSeconds(5),
         Duration.ofSeconds(10),
         Duration.ofSeconds(5),
         8,
@@ -41,7 +41,7 @@ public record IngestPlan(
   public static IngestPlan quick() {
     return new IngestPlan(
         DEFAULT_RATE,
-        Duration.ofSeconds(2),
+        Duration.ofSeconds(4),
         Duration.ofSeconds(5),
         Duration.ofSeconds(3),
         6,

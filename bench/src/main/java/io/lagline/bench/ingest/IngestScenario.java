@@ -14,8 +14,10 @@ import io.lagline.producer.publish.TopicPath;
 import io.lagline.pubsub.PubSubConnection;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +29,9 @@ import java.util.function.LongFunction;
  * random bearer token) against the producer library it is built on, both publishing to the same
  * topic (without a subscription: the emulator keeps nothing) with the same publisher settings (the
  * service's: defaults, failing at the flow-control limit) and the same schema check. Each path is
- * warmed up, then measured at the same fixed rate, one after the other; then the rate over HTTP
- * steps up until the {@link PeakCriterion} breaks.
+ * warmed up, then measured at the same fixed rate in {@value #ROUNDS} alternating slices (library,
+ * HTTP, library, ...), so a change in what else the machine runs weighs on both alike; then the
+ * rate over HTTP steps up until the {@link PeakCriterion} breaks.
  */
 public final class IngestScenario {
   /** Sends outstanding at most per path; one due beyond it is shed. */
@@ -36,6 +39,9 @@ public final class IngestScenario {
 
   /** How long a phase waits for its last answers. */
   static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Slices per path of the comparison, alternating. */
+  static final int ROUNDS = 5;
 
   private IngestScenario() {}
 
@@ -76,8 +82,15 @@ public final class IngestScenario {
       progress.accept(String.format(Locale.ROOT, "ingest: warming up at %.0f/s", plan.rate()));
       library.run("warm-lib", plan.rate(), plan.warmUp());
       http.run("warm-http", plan.rate(), plan.warmUp());
-      PhaseResult viaLibrary = library.run("lib", plan.rate(), plan.phase());
-      PhaseResult viaHttp = http.run("http", plan.rate(), plan.phase());
+      List<Slice> librarySlices = new ArrayList<>();
+      List<Slice> httpSlices = new ArrayList<>();
+      Duration slice = plan.phase().dividedBy(ROUNDS);
+      for (int round = 0; round < ROUNDS; round++) {
+        librarySlices.add(library.run("lib" + round, plan.rate(), slice));
+        httpSlices.add(http.run("http" + round, plan.rate(), slice));
+      }
+      PhaseResult viaLibrary = PhaseResult.of(plan.rate(), librarySlices);
+      PhaseResult viaHttp = PhaseResult.of(plan.rate(), httpSlices);
       progress.accept(
           String.format(
               Locale.ROOT,
@@ -93,7 +106,8 @@ public final class IngestScenario {
               PeakCriterion.DEFAULT,
               cores,
               rate -> {
-                PhaseResult step = http.run("peak" + steps[0]++, rate, plan.step());
+                PhaseResult step =
+                    PhaseResult.of(rate, List.of(http.run("peak" + steps[0]++, rate, plan.step())));
                 progress.accept(
                     String.format(
                         Locale.ROOT,

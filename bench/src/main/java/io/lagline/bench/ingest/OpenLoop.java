@@ -1,8 +1,6 @@
 package io.lagline.bench.ingest;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -10,9 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives one fixed-rate phase: sends fall due by a {@link RateSchedule}, each latency runs from
+ * Drives one fixed-rate stretch: sends fall due by a {@link RateSchedule}, each latency runs from
  * when its send was due to its answer, and at most {@code maxInFlight} sends are outstanding (one
- * due beyond that is shed and counted, not queued).
+ * due beyond that is shed and counted, not queued). A stretch ends once every send is answered or
+ * {@code drainTimeout} has passed.
  */
 final class OpenLoop {
   private final Sender sender;
@@ -27,16 +26,15 @@ final class OpenLoop {
     this.cpu = cpu;
   }
 
-  /** Offers {@code rate} sends/s for {@code duration}, waits for the answers, and sums up. */
-  PhaseResult run(String phase, double rate, Duration duration) {
+  /** Offers {@code rate} sends/s for {@code duration} and waits for the answers. */
+  Slice run(String phase, double rate, Duration duration) {
     RateSchedule schedule = new RateSchedule(rate);
     int count = schedule.count(duration);
     long[] latencies = new long[count];
     Outcome[] outcomes = new Outcome[count];
     Semaphore inFlight = new Semaphore(maxInFlight);
     CountDownLatch answered = new CountDownLatch(count);
-    double benchBefore = cpu.bench();
-    double emulatorBefore = cpu.emulator();
+    CpuSample before = cpu.sample();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       long due = start + schedule.dueNanos(i);
@@ -65,15 +63,9 @@ final class OpenLoop {
           });
     }
     await(answered);
-    long end = System.nanoTime();
-    double seconds = (end - start) / 1e9;
-    return summarize(
-        rate,
-        outcomes,
-        latencies,
-        seconds,
-        (cpu.bench() - benchBefore) / seconds,
-        (cpu.emulator() - emulatorBefore) / seconds);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // a send still unanswered may yet write its slot: it is counted as unanswered either way
+    return new Slice(outcomes.clone(), latencies.clone(), seconds, cpu.sample().minus(before));
   }
 
   private void await(CountDownLatch answered) {
@@ -83,35 +75,5 @@ final class OpenLoop {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for answers", e);
     }
-  }
-
-  static PhaseResult summarize(
-      double rate,
-      Outcome[] outcomes,
-      long[] latencies,
-      double seconds,
-      double benchCores,
-      double emulatorCores) {
-    int[] counts = new int[Outcome.values().length];
-    List<Long> accepted = new ArrayList<>();
-    for (int i = 0; i < outcomes.length; i++) {
-      Outcome outcome = outcomes[i] == null ? Outcome.UNANSWERED : outcomes[i];
-      counts[outcome.ordinal()]++;
-      if (outcome == Outcome.ACCEPTED) {
-        accepted.add(latencies[i]);
-      }
-    }
-    return new PhaseResult(
-        rate,
-        outcomes.length,
-        counts[Outcome.ACCEPTED.ordinal()],
-        counts[Outcome.REFUSED.ordinal()],
-        counts[Outcome.FAILED.ordinal()],
-        counts[Outcome.SHED.ordinal()],
-        counts[Outcome.UNANSWERED.ordinal()],
-        seconds,
-        Latency.of(accepted.stream().mapToLong(Long::longValue).toArray()),
-        benchCores,
-        emulatorCores);
   }
 }

@@ -33,7 +33,9 @@ public record PeakCriterion(double minAcceptedShare, double maxP99Ms) {
               step.unanswered()));
     }
     double p99 = step.latency().p99Ms();
-    if (Double.isNaN(p99) || p99 > maxP99Ms) {
+    if (Double.isNaN(p99) && broke.isEmpty()) {
+      broke.add("nothing accepted");
+    } else if (p99 > maxP99Ms) {
       broke.add(String.format(Locale.ROOT, "p99 %.0f ms > %.0f ms", p99, maxP99Ms));
     }
     return broke;

@@ -56,17 +56,24 @@ public record PeakResult(List<PhaseResult> steps, PeakCriterion criterion, int c
     return where + "; " + cpu(last);
   }
 
-  private String cpu(PhaseResult step) {
-    double emulator = Double.isNaN(step.emulatorCores()) ? 0 : step.emulatorCores();
-    double used = step.benchCores() + emulator;
+  /**
+   * The cores the step's processes used, and the verdict: CPU-bound when the machine was at least
+   * {@link #CPU_BOUND_SHARE} busy, else the publisher's flow control when it refused requests.
+   */
+  String cpu(PhaseResult step) {
+    CpuSample c = step.cores();
     String figures =
         String.format(
             Locale.ROOT,
-            "bench JVM (service, clients) %.2f cores + emulator %.2f of %d",
-            step.benchCores(),
-            step.emulatorCores(),
+            "cores: bench JVM %.2f (service threads %.2f, HTTP clients %.2f), emulator %.2f,"
+                + " machine %.2f of %d",
+            c.bench(),
+            c.service(),
+            c.clients(),
+            c.emulator(),
+            c.machine(),
             cores);
-    if (used >= CPU_BOUND_SHARE * cores) {
+    if (c.machine() >= CPU_BOUND_SHARE * cores) {
       return figures + ": CPU-bound";
     }
     if (step.refused() > 0) {
