@@ -33,6 +33,7 @@ final class HttpSender implements Sender {
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
               .connectTimeout(REQUEST_TIMEOUT)
+              .executor(Runnable::run) // on the client's selector thread: no hand-off per answer
               .build());
     }
   }
