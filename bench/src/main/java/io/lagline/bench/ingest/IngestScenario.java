@@ -61,7 +61,9 @@ public final class IngestScenario {
       LongFunction<Double> cpuSeconds,
       int cores,
       Consumer<String> progress) {
-    String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    byte[] secret = new byte[16];
+    new SecureRandom().nextBytes(secret);
+    String token = HexFormat.of().formatHex(secret);
     CpuMeter cpu = new CpuMeter(cpuSeconds);
     try (ServeApp service = ServeApp.start(config(emulatorHost, topic, token), "bench-ingest");
         PubSubConnection connection = PubSubConnection.emulator(emulatorHost);
