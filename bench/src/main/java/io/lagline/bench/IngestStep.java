@@ -102,6 +102,8 @@ final class IngestStep {
                         Double.NaN,
                         "no rate sustained; " + notes)));
     results.extra("ingest_rate_rps", plan.rate());
+    results.extra("ingest_library_machine_cores", outcome.library().machineCores());
+    results.extra("ingest_http_machine_cores", outcome.http().machineCores());
     results.extra("ingest_peak_limit", outcome.peak().limit());
     results.extra("ingest_peak_steps", steps(outcome.peak().steps()));
   }
