@@ -6,13 +6,16 @@ import io.lagline.testkit.pubsub.PubSubTestResources;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One bench run: every scenario one after another on one Cassandra node, each with a fresh
- * emulator. A scenario that breaks is recorded as a failure and the run goes on to the next.
+ * emulator. A scenario that breaks is recorded as a failure and the run goes on to the next. With a
+ * selection ({@code --only}), only the selected steps run, and Cassandra starts only when one of
+ * them needs it.
  */
 final class BenchRun {
   private static final Logger LOG = LoggerFactory.getLogger(BenchRun.class);
@@ -20,19 +23,52 @@ final class BenchRun {
   private final BenchSizes sizes;
   private final Path dir;
   private final long seed;
+  private final Set<String> only;
   private final Consumer<String> progress;
   private final BenchResults results = new BenchResults();
 
-  BenchRun(BenchSizes sizes, Path dir, long seed, Consumer<String> progress) {
+  /**
+   * @param only the ids of the steps to run (see {@link #STEPS}); empty for all
+   */
+  BenchRun(BenchSizes sizes, Path dir, long seed, Set<String> only, Consumer<String> progress) {
     this.sizes = sizes;
     this.dir = dir;
     this.seed = seed;
+    this.only = Set.copyOf(only);
     this.progress = progress;
+  }
+
+  /** Every step's id, in run order; all but {@code paxos} and {@code ingest} need the stack. */
+  static final List<String> STEPS =
+      List.of(
+          "warm-up",
+          "lwt_ceiling",
+          "drain",
+          "drain_notify",
+          "naive",
+          "hotkeys",
+          "cluster_latency",
+          "crosscloud",
+          "steady",
+          "steady_notify",
+          "xmx256",
+          "ingest",
+          "paxos");
+
+  private boolean selected(String id) {
+    return only.isEmpty() || only.contains(id);
   }
 
   BenchResults run() {
     BenchWorkload drain =
         BenchWorkload.uniform("d", sizes.drainEvents(), sizes.drainEntities(), 0, seed);
+    if (STEPS.stream()
+        .filter(id -> !id.equals("paxos") && !id.equals("ingest"))
+        .noneMatch(this::selected)) {
+      step("ingest", () -> IngestStep.run(null, dir, sizes.ingest(), results, progress));
+      paxos(drain);
+      return results;
+    }
     progress.accept("starting a Cassandra node");
     try (BenchStack stack =
         BenchStack.start(dir.resolve("stack"), CassandraNodeOptions.defaults())) {
@@ -56,16 +92,24 @@ final class BenchRun {
       step("steady", () -> steady(stack, false));
       step("steady_notify", () -> steady(stack, true));
       step("xmx256", () -> memory(stack));
+      step("ingest", () -> IngestStep.run(stack, dir, sizes.ingest(), results, progress));
     }
+    paxos(drain);
+    return results;
+  }
+
+  private void paxos(BenchWorkload drain) {
     if (sizes.paxos()) {
       step(
           "paxos",
           () -> PaxosComparison.run(dir.resolve("paxos"), drain, hotWorkload(), results, progress));
     }
-    return results;
   }
 
   private void step(String id, Runnable scenario) {
+    if (!selected(id)) {
+      return;
+    }
     progress.accept("scenario " + id + "...");
     long start = System.nanoTime();
     try {
