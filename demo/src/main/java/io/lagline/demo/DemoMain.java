@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
     description = {
       "Publish a fitness-tracker workload, reconcile it into Cassandra, and check every row.",
       "With --keep-running it then stays up as a live demo: a trickle of events and the"
-          + " producer's heartbeats flowing, the reconciler's and the producer's /metrics served,"
-          + " and a Prometheus scraping both with the alert rules (where prometheus is installed),"
+          + " producer's heartbeats flowing, the reconciler's, the producer's and an ingest"
+          + " service's /metrics served, and a Prometheus scraping them with the alert rules (where"
+          + " prometheus is installed),"
           + " until Ctrl-C or SIGTERM stops it all."
     },
     footer =
@@ -192,6 +193,7 @@ public final class DemoMain implements Callable<Integer> {
       out.println(
           "stopped: trickle, "
               + (summary.prometheusUrl() != null ? "Prometheus, " : "")
+              + (summary.ingestMetricsUrl() != null ? "ingest service, " : "")
               + "producer, reconciler, Pub/Sub emulator, Cassandra node");
     }
     return summary.converged() ? 0 : 1;

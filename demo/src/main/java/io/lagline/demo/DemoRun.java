@@ -8,6 +8,7 @@ import io.lagline.chart.MetricsSampler;
 import io.lagline.chart.RunChart;
 import io.lagline.demo.downstream.Downstream;
 import io.lagline.demo.ingest.IngestStats;
+import io.lagline.demo.ingest.LocalIngestService;
 import io.lagline.event.Event;
 import io.lagline.producer.publish.Heartbeats;
 import io.lagline.producer.publish.TopicPath;
@@ -85,15 +86,16 @@ final class DemoRun {
         DemoProducer producer =
             DemoProducer.start(
                 stack.pubsubEmulatorHost(), TopicPath.parse(topic), HEARTBEAT_INTERVAL);
-        DemoPrometheus prometheus = startPrometheus(reconciler, producer);
+        LocalIngestService ingestService =
+            WorkloadSender.startService(options, stack.pubsubEmulatorHost(), topic);
+        DemoPrometheus prometheus = startPrometheus(reconciler, producer, ingestService);
         CqlSession reader = CassandraSessions.open(config.cassandra(), null);
         PubSubTestResources downstreamPubSub = stack.connectPubSub();
         Downstream downstream = startDownstream(downstreamPubSub, reader, config, workload);
         MetricsSampler sampler = startSampler(metricsUrl(reconciler))) {
       long start = System.nanoTime();
       IngestStats ingest =
-          WorkloadSender.send(
-              options, producer.publisher(), stack.pubsubEmulatorHost(), topic, workload);
+          WorkloadSender.send(options, producer.publisher(), ingestService, topic, workload);
       ReadBack readBack = awaitConvergence(reader, config.cassandra().keyspace(), expected, start);
       downstream.awaitReconciled(start + options.timeout().toNanos());
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -106,6 +108,7 @@ final class DemoRun {
               downstream,
               seconds,
               producer.metricsUrl(),
+              ingestService == null ? null : ingestService.uri() + "/metrics",
               prometheus == null ? null : prometheus.url());
       if (sampler != null) {
         sampler.close();
@@ -143,13 +146,15 @@ final class DemoRun {
   }
 
   /** The Prometheus of {@code --keep-running}, where installed; null otherwise. */
-  private DemoPrometheus startPrometheus(ReconcilerApp reconciler, DemoProducer producer) {
+  private DemoPrometheus startPrometheus(
+      ReconcilerApp reconciler, DemoProducer producer, LocalIngestService ingestService) {
     if (!options.keepRunning()) {
       return null;
     }
     Map<String, String> jobs = new LinkedHashMap<>();
     jobs.put("lagline-reconciler", "127.0.0.1:" + reconciler.adminPort());
     jobs.put("lagline-producer", URI.create(producer.metricsUrl()).getAuthority());
+    jobs.put("lagline-producer-serve", ingestService.uri().getAuthority());
     return DemoPrometheus.startIfInstalled(jobs, RepoPaths.alertRules()).orElse(null);
   }
 
@@ -248,6 +253,7 @@ final class DemoRun {
       Downstream downstream,
       double seconds,
       String producerMetricsUrl,
+      String ingestMetricsUrl,
       String prometheusUrl) {
     MeterRegistry registry = reconciler.registry();
     long deadLettered = workloadEvents(registry, "dead_lettered");
@@ -274,6 +280,7 @@ final class DemoRun {
         downstream.reconciledMissing(),
         metricsUrl(reconciler),
         producerMetricsUrl,
+        ingestMetricsUrl,
         prometheusUrl,
         seconds);
   }

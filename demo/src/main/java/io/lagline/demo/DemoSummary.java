@@ -28,6 +28,8 @@ import java.util.List;
  *     summary was taken (0 once the stream delivered them all)
  * @param metricsUrl where the reconciler's Prometheus metrics are served
  * @param producerMetricsUrl where the demo's producer serves its Prometheus metrics
+ * @param ingestMetricsUrl where the ingest service serves its Prometheus metrics, while one runs
+ *     ({@code --ingest http} or {@code --keep-running}); null otherwise
  * @param prometheusUrl the Prometheus started by {@code --keep-running}; null when none runs
  * @param seconds wall time from the first publish to convergence and every event notified
  */
@@ -49,6 +51,7 @@ public record DemoSummary(
     long reconciledMissing,
     String metricsUrl,
     String producerMetricsUrl,
+    String ingestMetricsUrl,
     String prometheusUrl,
     double seconds) {
 
@@ -75,6 +78,7 @@ public record DemoSummary(
         .put("behind", reconciled.behind());
     json.put("metrics_url", metricsUrl);
     json.put("producer_metrics_url", producerMetricsUrl);
+    json.put("ingest_metrics_url", ingestMetricsUrl);
     json.put("prometheus_url", prometheusUrl);
     json.put("seconds", round(seconds));
     return json;
@@ -90,7 +94,7 @@ public record DemoSummary(
             + "converged:  %s (read-back of every row against the expected state)%n"
             + "downstream raw:        reads %d, behind %d%n"
             + "downstream reconciled: reads %d, behind %d%s%n"
-            + "took:       %.1f s%nmetrics:    %s%nproducer:   %s%n%s",
+            + "took:       %.1f s%nmetrics:    %s%nproducer:   %s%n%s%s",
         ingest == null ? "" : ingest.toText(),
         published,
         distinctEvents,
@@ -112,6 +116,7 @@ public record DemoSummary(
         seconds,
         metricsUrl,
         producerMetricsUrl,
+        ingestMetricsUrl == null ? "" : String.format("serve:      %s%n", ingestMetricsUrl),
         prometheusUrl == null ? "" : String.format("prometheus: %s%n", prometheusUrl));
   }
 

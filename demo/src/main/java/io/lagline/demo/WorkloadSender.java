@@ -26,8 +26,8 @@ final class WorkloadSender {
   private WorkloadSender() {}
 
   /**
-   * Sends {@code workload} to {@code topic}; returns what the HTTP client measured, or null when
-   * published with the library.
+   * Sends {@code workload} to {@code topic}, with the library or through {@code service}; returns
+   * what the HTTP client measured, or null when published with the library.
    *
    * @throws io.lagline.demo.ingest.IngestStatusException when the service answered a request with
    *     another status than expected
@@ -35,7 +35,7 @@ final class WorkloadSender {
   static IngestStats send(
       DemoOptions options,
       EventPublisher publisher,
-      String emulatorHost,
+      LocalIngestService service,
       String topic,
       FitnessWorkload workload)
       throws Exception {
@@ -44,19 +44,27 @@ final class WorkloadSender {
       return null;
     }
     HttpWorkload requests = HttpWorkload.of(workload, options.seed());
-    try (LocalIngestService service =
-        LocalIngestService.start(
-            emulatorHost, TopicPath.parse(topic), Heartbeats.defaultProducerId())) {
-      IngestStats stats =
-          service.client(IngestClient.DEFAULT_CONCURRENCY).send(requests.requests());
-      LOG.info(
-          "sent {} requests to the ingest service at {}: {} accepted, {} rejected",
-          stats.requests(),
-          service.uri(),
-          stats.accepted(),
-          stats.rejected());
-      return stats;
+    IngestStats stats = service.client(IngestClient.DEFAULT_CONCURRENCY).send(requests.requests());
+    LOG.info(
+        "sent {} requests to the ingest service at {}: {} accepted, {} rejected",
+        stats.requests(),
+        service.uri(),
+        stats.accepted(),
+        stats.rejected());
+    return stats;
+  }
+
+  /**
+   * The ingest service of this run, on a free loopback port: with {@code --ingest http} the
+   * workload goes through it, and with {@code --keep-running} it stays up for Prometheus and for
+   * trying it; null when neither is asked.
+   */
+  static LocalIngestService startService(DemoOptions options, String emulatorHost, String topic) {
+    if (options.ingest() == IngestMode.LIBRARY && !options.keepRunning()) {
+      return null;
     }
+    return LocalIngestService.start(
+        emulatorHost, TopicPath.parse(topic), Heartbeats.defaultProducerId());
   }
 
   private static void publish(EventPublisher publisher, String topic, List<Event> events)

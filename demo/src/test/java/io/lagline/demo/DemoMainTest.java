@@ -54,7 +54,7 @@ class DemoMainTest {
     assertThat(out.toString().replaceAll("\\s+", " "))
         .contains("--keep-running After converging")
         .contains("--trickle-rate=N With --keep-running: events per second")
-        .contains("a Prometheus scraping both with the alert rules")
+        .contains("a Prometheus scraping them with the alert rules")
         .contains("until Ctrl-C or SIGTERM stops it all")
         .contains("--ingest=library|http How the workload is sent")
         .contains("(default: library)");

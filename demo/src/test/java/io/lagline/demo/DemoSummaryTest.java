@@ -58,6 +58,18 @@ class DemoSummaryTest {
     assertThat(summary.toJson().get("dead_lettered").asLong()).isZero();
   }
 
+  @Test
+  void names_the_ingest_service_endpoint_only_while_one_runs() {
+    assertThat(summary(0).toJson().get("ingest_metrics_url").isNull()).isTrue();
+    assertThat(summary(0).toText()).doesNotContain("serve:");
+
+    DemoSummary http = summary(0, IngestStats.of(3, 1, new long[] {1_000_000L, 2_000_000L}));
+    assertThat(http.toJson().get("ingest_metrics_url").asText())
+        .isEqualTo("http://127.0.0.1:40123/metrics");
+    assertThat(http.toText())
+        .contains(String.format("serve:      http://127.0.0.1:40123/metrics%n"));
+  }
+
   private static DemoSummary summary(long reconciledMissing) {
     return summary(reconciledMissing, null);
   }
@@ -81,6 +93,7 @@ class DemoSummaryTest {
         reconciledMissing,
         "http://127.0.0.1:9464/metrics",
         "http://127.0.0.1:37281/metrics",
+        ingest == null ? null : "http://127.0.0.1:40123/metrics",
         null,
         59.5);
   }
