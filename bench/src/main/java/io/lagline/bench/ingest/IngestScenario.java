@@ -1,38 +1,30 @@
 package io.lagline.bench.ingest;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.lagline.config.ConfigReader;
 import io.lagline.contract.Contracts;
-import io.lagline.producer.http.ServeApp;
-import io.lagline.producer.http.ServeConfig;
-import io.lagline.producer.http.ServeKey;
+import io.lagline.demo.ingest.LocalIngestService;
 import io.lagline.producer.publish.PubSubEventPublisher;
 import io.lagline.producer.publish.PublishMetrics;
 import io.lagline.producer.publish.PublisherSettings;
 import io.lagline.producer.publish.PublisherSettings.LimitExceeded;
 import io.lagline.producer.publish.TopicPath;
 import io.lagline.pubsub.PubSubConnection;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * The ingest row: the HTTP ingest service ({@link ServeApp}, in this JVM, on 127.0.0.1 with a
- * random bearer token) against the producer library it is built on, both publishing to the same
- * topic (without a subscription: the emulator keeps nothing) with the same publisher settings (the
- * service's: defaults, failing at the flow-control limit) and the same schema check. Each path is
- * warmed up (HTTP twice as long: it has more code for the JIT to compile), then both are measured
- * at the same fixed rate in {@value #ROUNDS} alternating slices (library, HTTP, library, ...), so a
- * change in what else the machine runs weighs on both alike; then the rate over HTTP steps up until
- * the {@link PeakCriterion} breaks.
+ * The ingest row: the HTTP ingest service ({@link LocalIngestService}, in this JVM, on 127.0.0.1
+ * with a random bearer token) against the producer library it is built on, both publishing to the
+ * same topic (without a subscription: the emulator keeps nothing) with the same publisher settings
+ * (the service's: defaults, failing at the flow-control limit) and the same schema check. Each path
+ * is warmed up (HTTP twice as long: it has more code for the JIT to compile), then both are
+ * measured at the same fixed rate in {@value #ROUNDS} alternating slices (library, HTTP, library,
+ * ...), so a change in what else the machine runs weighs on both alike; then the rate over HTTP
+ * steps up until the {@link PeakCriterion} breaks.
  */
 public final class IngestScenario {
   /** Sends outstanding at most per path; one due beyond it is shed. */
@@ -61,11 +53,9 @@ public final class IngestScenario {
       LongFunction<Double> cpuSeconds,
       int cores,
       Consumer<String> progress) {
-    byte[] secret = new byte[16];
-    new SecureRandom().nextBytes(secret);
-    String token = HexFormat.of().formatHex(secret);
     CpuMeter cpu = new CpuMeter(cpuSeconds);
-    try (ServeApp service = ServeApp.start(config(emulatorHost, topic, token), "bench-ingest");
+    try (LocalIngestService service =
+            LocalIngestService.start(emulatorHost, topic, "bench-ingest");
         PubSubConnection connection = PubSubConnection.emulator(emulatorHost);
         PubSubEventPublisher publisher =
             PubSubEventPublisher.create(
@@ -78,7 +68,7 @@ public final class IngestScenario {
           new OpenLoop(new LibrarySender(publisher), MAX_IN_FLIGHT, DRAIN_TIMEOUT, cpu);
       OpenLoop http =
           new OpenLoop(
-              new HttpSender(service.uri(), token, plan.clients()),
+              new HttpSender(service.uri(), service.token().reveal(), plan.clients()),
               MAX_IN_FLIGHT,
               DRAIN_TIMEOUT,
               cpu);
@@ -128,21 +118,5 @@ public final class IngestScenario {
                   step.latency().p99Ms()));
           return step;
         });
-  }
-
-  private static ServeConfig config(String emulatorHost, TopicPath topic, String token) {
-    Map<String, String> env = new HashMap<>();
-    env.put(ServeKey.TOPIC.envName(), topic.toString());
-    env.put(ServeKey.HOST.envName(), "127.0.0.1");
-    env.put(ServeKey.PORT.envName(), "0");
-    env.put(ServeKey.EMULATOR_HOST.envName(), emulatorHost);
-    env.put(ServeKey.AUTH_MODE.envName(), "token");
-    env.put(ServeKey.AUTH_TOKEN.envName(), token);
-    env.put(ServeKey.HEARTBEAT_INTERVAL.envName(), "0s");
-    ConfigReader reader =
-        ConfigReader.of(JsonNodeFactory.instance.objectNode(), env, ServeKey.ENV_PREFIX);
-    ServeConfig config = ServeConfig.from(reader, env);
-    reader.finish();
-    return config;
   }
 }

@@ -1,5 +1,6 @@
 package io.lagline.bench.ingest;
 
+import io.lagline.metrics.NearestRank;
 import java.util.Arrays;
 
 /**
@@ -25,12 +26,8 @@ public record Latency(int count, double p50Ms, double p99Ms, double maxMs) {
         sorted[sorted.length - 1] / 1e6);
   }
 
-  /**
-   * The nearest-rank {@code q}-quantile of a sorted, non-empty array: the smallest value with at
-   * least {@code q} of the values at or below it.
-   */
+  /** The nearest-rank {@code q}-quantile of a sorted, non-empty array. */
   static long percentile(long[] sorted, double q) {
-    int rank = (int) Math.ceil(q * sorted.length);
-    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+    return NearestRank.of(sorted, q);
   }
 }

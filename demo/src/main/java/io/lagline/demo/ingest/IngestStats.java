@@ -2,6 +2,7 @@ package io.lagline.demo.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lagline.event.EventCodec;
+import io.lagline.metrics.NearestRank;
 import java.util.Arrays;
 
 /**
@@ -36,9 +37,7 @@ public record IngestStats(long requests, long accepted, long rejected, double p5
     if (sortedNanos.length == 0) {
       return 0;
     }
-    int rank = (int) Math.ceil(quantile * sortedNanos.length);
-    int index = Math.min(sortedNanos.length - 1, Math.max(0, rank - 1));
-    return sortedNanos[index] / 1e6;
+    return NearestRank.of(sortedNanos, quantile) / 1e6;
   }
 
   /** The stats as the {@code ingest} object of the demo's JSON. */

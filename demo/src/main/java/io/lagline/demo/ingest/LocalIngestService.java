@@ -54,6 +54,11 @@ public final class LocalIngestService implements AutoCloseable {
     return new IngestClient(uri(), token, concurrency);
   }
 
+  /** The bearer token its callers send (never print it). */
+  public Secret token() {
+    return token;
+  }
+
   /** Where the service listens, {@code http://127.0.0.1:PORT}. */
   public URI uri() {
     return app.uri();
