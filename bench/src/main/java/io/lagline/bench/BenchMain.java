@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,9 +24,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bin/bench}: the ceilings, the reconciler's drain rates, the naive baseline, hot keys,
- * cluster and cross-cloud latency, steady-state lag and a small-heap run, on the local real stack,
- * printed as a Markdown table and written to {@code DIR/summary.json} and {@code DIR/table.md}.
- * Exits 0 when every scenario ran, whatever the targets say; 1 when one broke (named on stderr).
+ * cluster and cross-cloud latency, steady-state lag, a small-heap run and the HTTP ingest service
+ * against the producer library, on the local real stack, printed as a Markdown table and written to
+ * {@code DIR/summary.json} and {@code DIR/table.md}. Exits 0 when every scenario ran, whatever the
+ * targets say; 1 when one broke (named on stderr).
  */
 @Command(
     name = "bench",
@@ -51,6 +55,17 @@ public final class BenchMain implements Callable<Integer> {
   Boolean paxos;
 
   @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "STEP",
+      description =
+          "Run only these steps, e.g. --only ingest (Cassandra is not started for it); one of"
+              + " warm-up, lwt_ceiling, drain, drain_notify, naive, hotkeys, cluster_latency,"
+              + " crosscloud, steady, steady_notify, xmx256, ingest, paxos. A step needing another's"
+              + " figure (steady: drain) breaks without it.")
+  Set<String> only = new LinkedHashSet<>();
+
+  @Option(
       names = "--seed",
       defaultValue = "7",
       description = "Workload seed (default: ${DEFAULT-VALUE}).")
@@ -75,6 +90,12 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    for (String id : only) {
+      if (!BenchRun.STEPS.contains(id)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--only " + id + ": no such step; one of " + BenchRun.STEPS);
+      }
+    }
     BenchSizes sizes = smoke ? BenchSizes.smoke() : quick ? BenchSizes.quick() : BenchSizes.full();
     if (paxos != null) {
       sizes = sizes.withPaxos(paxos);
@@ -86,7 +107,7 @@ public final class BenchMain implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     stdout.printf("bench (%s) writing to %s%n", mode(), dir);
     BenchResults results =
-        new BenchRun(sizes, dir, seed, line -> stderr.println("[bench] " + line)).run();
+        new BenchRun(sizes, dir, seed, only, line -> stderr.println("[bench] " + line)).run();
     double minutes = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 60_000.0;
     String table = Table.render(results);
     stdout.println();
@@ -97,6 +118,7 @@ public final class BenchMain implements Callable<Integer> {
     run.put("minutes", minutes);
     run.put("seed", seed);
     run.put("sizes", sizes.toString());
+    run.put("only", List.copyOf(only));
     run.put("machine", Machine.describe());
     run.put("streams", Bench.STREAMS);
     Files.writeString(dir.resolve("table.md"), table);

@@ -64,7 +64,13 @@ final class BenchResults {
     return row == null ? Double.NaN : row.eventsPerSecond();
   }
 
-  /** A row's field; NaN when it did not run. */
+  /** A row's lag (or latency) p50; NaN when it did not run. */
+  double lagP50(String id) {
+    ScenarioResult row = rows.get(id);
+    return row == null ? Double.NaN : row.lagP50Ms();
+  }
+
+  /** A row's lag (or latency) p99; NaN when it did not run. */
   double lagP99(String id) {
     ScenarioResult row = rows.get(id);
     return row == null ? Double.NaN : row.lagP99Ms();
@@ -98,6 +104,23 @@ final class BenchResults {
     return ratios;
   }
 
+  /**
+   * What the machine's cores were doing while each ingest path ran, for the target's label (a
+   * missed ratio on a busy machine is CPU); empty when not measured.
+   */
+  private String ingestCores() {
+    if (extras.get("ingest_http_machine_cores") instanceof Double http
+        && extras.get("ingest_library_machine_cores") instanceof Double library) {
+      return String.format(
+          java.util.Locale.ROOT,
+          " (machine busy: %.2f cores with HTTP, %.2f with the library, of %d)",
+          http,
+          library,
+          Runtime.getRuntime().availableProcessors());
+    }
+    return "";
+  }
+
   /** The ratios summary.json reports, by key. */
   Map<String, Double> ratios() {
     Map<String, Double> ratios = new LinkedHashMap<>();
@@ -108,6 +131,7 @@ final class BenchResults {
     ratios.put("cluster_latency_over_drain", eps("cluster_latency") / eps("drain"));
     ratios.put("crosscloud_over_drain", eps("crosscloud") / eps("drain"));
     ratios.put("hotkeys_over_lwt_ceiling", eps("hotkeys") / eps("lwt_ceiling"));
+    ratios.put("ingest_p99_over_library_p99", lagP99("ingest_http") / lagP99("ingest_library"));
     return ratios;
   }
 
@@ -143,6 +167,11 @@ final class BenchResults {
             hotkeysReadbackExact ? r.get("hotkeys_over_lwt_ceiling") : Double.NaN,
             2),
         Target.atMost("steady50_lag_p99_ms", "steady 50%: lag p99 in ms", lagP99("steady50"), 250),
+        Target.atMost(
+            "ingest_p99_over_library_p99",
+            "ingest: p99 to 202 / library publish p99, same rate" + ingestCores(),
+            r.get("ingest_p99_over_library_p99"),
+            1.5),
         Target.atLeast(
             "xmx256_completed",
             "-Xmx256m drained its backlog without OutOfMemoryError (1 = yes)",

@@ -1,5 +1,6 @@
 package io.lagline.bench;
 
+import io.lagline.bench.ingest.IngestPlan;
 import java.time.Duration;
 
 /**
@@ -18,6 +19,7 @@ import java.time.Duration;
  * @param memoryEvents backlog of the -Xmx256m scenario
  * @param memoryPayloadBytes padding of its payloads
  * @param paxos whether to compare paxos v1 with v2 on fresh nodes at the end
+ * @param ingest the ingest row's rate, phases and peak-search steps
  */
 record BenchSizes(
     int drainEvents,
@@ -30,7 +32,8 @@ record BenchSizes(
     Duration steady,
     int memoryEvents,
     int memoryPayloadBytes,
-    boolean paxos) {
+    boolean paxos,
+    IngestPlan ingest) {
 
   /** The full run (under 20 minutes on two cores). */
   static BenchSizes full() {
@@ -45,7 +48,8 @@ record BenchSizes(
         Duration.ofSeconds(60),
         200_000,
         1000,
-        true);
+        true,
+        IngestPlan.full());
   }
 
   /** {@code --quick}: a few minutes. */
@@ -61,13 +65,25 @@ record BenchSizes(
         Duration.ofSeconds(20),
         50_000,
         1000,
-        false);
+        false,
+        IngestPlan.quick());
   }
 
   /** {@code --smoke}: the pipeline end to end with tiny sizes, for CI. */
   static BenchSizes smoke() {
     return new BenchSizes(
-        1_500, 750, 1_500, 600, 300, 1_500, 500, Duration.ofSeconds(8), 2_000, 1000, false);
+        1_500,
+        750,
+        1_500,
+        600,
+        300,
+        1_500,
+        500,
+        Duration.ofSeconds(8),
+        2_000,
+        1000,
+        false,
+        IngestPlan.smoke());
   }
 
   BenchSizes withPaxos(boolean value) {
@@ -82,6 +98,7 @@ record BenchSizes(
         steady,
         memoryEvents,
         memoryPayloadBytes,
-        value);
+        value,
+        ingest);
   }
 }

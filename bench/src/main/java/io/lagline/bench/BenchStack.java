@@ -55,11 +55,14 @@ final class BenchStack implements AutoCloseable {
   PubSubTestResources freshEmulator(String maxHeap) {
     stopEmulator();
     emulators++;
-    emulator =
-        PubSubEmulator.start(
-            PubSubEmulatorOptions.builder().projectId(PROJECT).maxHeap(maxHeap).build(),
-            dir.resolve("pubsub-" + emulators));
+    emulator = startEmulator(dir.resolve("pubsub-" + emulators), maxHeap);
     return PubSubTestResources.connect(emulator.host(), PROJECT);
+  }
+
+  /** An emulator of the bench's project with {@code maxHeap}, logging under {@code logDir}. */
+  static PubSubEmulator startEmulator(Path logDir, String maxHeap) {
+    return PubSubEmulator.start(
+        PubSubEmulatorOptions.builder().projectId(PROJECT).maxHeap(maxHeap).build(), logDir);
   }
 
   /** {@code host:port} of the current emulator. */

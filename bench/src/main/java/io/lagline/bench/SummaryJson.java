@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The content of {@code summary.json}: the issue's top-level fields first (numbers, or null when a
- * scenario did not run), what notifications cost ({@code notifications}: on/off ratios), then the
- * targets, every row, and the machine.
+ * scenario did not run; the ingest row's {@code ingest_*}), what notifications cost ({@code
+ * notifications}: on/off ratios), then the targets, every row, and the machine.
  */
 final class SummaryJson {
   /** The numeric top-level fields every summary has. */
@@ -28,7 +28,14 @@ final class SummaryJson {
           "hotkeys_over_lwt_ceiling",
           "steady50_lag_p99_ms",
           "steady80_lag_p99_ms",
-          "xmx256_peak_rss_mb");
+          "xmx256_peak_rss_mb",
+          "ingest_rate_rps",
+          "ingest_library_p50_ms",
+          "ingest_library_p99_ms",
+          "ingest_http_p50_ms",
+          "ingest_http_p99_ms",
+          "ingest_p99_over_library_p99",
+          "ingest_peak_rps");
 
   private SummaryJson() {}
 
@@ -51,6 +58,12 @@ final class SummaryJson {
     json.put("steady50_lag_p99_ms", number(results.lagP99("steady50")));
     json.put("steady80_lag_p99_ms", number(results.lagP99("steady80")));
     json.put("xmx256_peak_rss_mb", number(results.peakRss("xmx256")));
+    json.put("ingest_rate_rps", null); // the run's figure, from the extras, when measured
+    for (String path : List.of("library", "http")) {
+      json.put("ingest_" + path + "_p50_ms", number(results.lagP50("ingest_" + path)));
+      json.put("ingest_" + path + "_p99_ms", number(results.lagP99("ingest_" + path)));
+    }
+    json.put("ingest_peak_rps", number(results.eps("ingest_peak")));
     json.put("xmx256_completed", results.xmx256Completed());
     json.put("hotkeys_readback_exact", results.hotkeysReadbackExact());
     results.extras().forEach(json::put);

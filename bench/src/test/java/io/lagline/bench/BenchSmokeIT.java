@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole bench with tiny sizes on the real stack: every scenario runs, and summary.json has
- * every field the issue names with sane values. Figures this small measure nothing; the point is
- * that the pipeline works.
+ * every field the issue names with sane values (the ingest row's included: p99 at least p50, a peak
+ * at least the compared rate, every request of the comparison answered 202). Figures this small
+ * measure nothing; the point is that the pipeline works.
  */
 class BenchSmokeIT {
   @Test
@@ -55,6 +56,18 @@ class BenchSmokeIT {
                     .as("notifications.%s", name)
                     .isPositive());
     assertThat(notifications.get("drain_ratio")).isNotNull();
+    assertThat(summary.get("ingest_http_p99_ms").asDouble())
+        .isGreaterThanOrEqualTo(summary.get("ingest_http_p50_ms").asDouble());
+    assertThat(summary.get("ingest_library_p99_ms").asDouble())
+        .isGreaterThanOrEqualTo(summary.get("ingest_library_p50_ms").asDouble());
+    assertThat(summary.get("ingest_peak_rps").asDouble())
+        .isGreaterThanOrEqualTo(summary.get("ingest_rate_rps").asDouble());
+    assertThat(summary.get("ingest_peak_limit").asText()).contains("cores:");
+    assertThat(summary.get("ingest_peak_steps")).isNotEmpty();
+    assertThat(summary.get("targets").get("ingest_p99_over_library_p99").get("rule").asText())
+        .isEqualTo("<= 1.50");
+    assertThat(summary.get("scenarios").get("ingest_http").get("notes").asText())
+        .contains("100.0% accepted");
     assertThat(summary.get("hotkeys_readback_exact").asBoolean()).isTrue();
     assertThat(summary.get("xmx256_completed").asBoolean()).isTrue();
     assertThat(summary.get("failures")).isEmpty();

@@ -30,6 +30,10 @@ class ResultsTest {
     r.add(
         new ScenarioResult(
             "steady50_notify", "steady50_notify row", 1000, 1800, 10, 180, 300, 3, 1, 200, "n"));
+    r.add(row("ingest_library", 500, 20));
+    r.add(row("ingest_http", 500, 26));
+    r.add(row("ingest_peak", 1125, 60));
+    r.extra("ingest_rate_rps", 500.0);
     r.hotkeysReadbackExact(true);
     r.xmx256Completed(true);
     return r;
@@ -44,6 +48,7 @@ class ResultsTest {
     assertThat(ratios.get("cluster_latency_over_naive")).isCloseTo(10, within(1e-9));
     assertThat(ratios.get("crosscloud_over_drain")).isCloseTo(2000 / 3600.0, within(1e-9));
     assertThat(ratios.get("hotkeys_over_lwt_ceiling")).isCloseTo(2.25, within(1e-9));
+    assertThat(ratios.get("ingest_p99_over_library_p99")).isCloseTo(1.3, within(1e-9));
   }
 
   @Test
@@ -73,6 +78,7 @@ class ResultsTest {
         .containsEntry("crosscloud_over_drain", false)
         .containsEntry("hotkeys_over_lwt_ceiling", true)
         .containsEntry("steady50_lag_p99_ms", true)
+        .containsEntry("ingest_p99_over_library_p99", true)
         .containsEntry("xmx256_completed", true);
 
     BenchResults empty = new BenchResults();
@@ -124,6 +130,13 @@ class ResultsTest {
     assertThat(tree.get("hotkeys_readback_exact").asBoolean()).isTrue();
     assertThat(tree.get("drain_eps").asDouble()).isEqualTo(3600);
     assertThat(tree.get("steady80_lag_p99_ms").asDouble()).isEqualTo(400);
+    assertThat(tree.get("ingest_rate_rps").asDouble()).isEqualTo(500);
+    assertThat(tree.get("ingest_http_p99_ms").asDouble()).isEqualTo(26);
+    assertThat(tree.get("ingest_library_p50_ms").asDouble()).isEqualTo(10);
+    assertThat(tree.get("ingest_peak_rps").asDouble()).isEqualTo(1125);
+    assertThat(tree.get("ingest_p99_over_library_p99").asDouble()).isCloseTo(1.3, within(1e-9));
+    assertThat(tree.get("targets").get("ingest_p99_over_library_p99").get("rule").asText())
+        .isEqualTo("<= 1.50");
     assertThat(tree.get("targets").get("crosscloud_over_drain").get("met").asBoolean()).isFalse();
     assertThat(tree.get("drain_notify_eps").asDouble()).isEqualTo(3240);
     assertThat(tree.get("notifications").get("drain_ratio").asDouble())
@@ -136,6 +149,7 @@ class ResultsTest {
     Map<String, Object> json = SummaryJson.of(new BenchResults(), Map.of());
 
     assertThat(json.get("drain_eps")).isNull();
+    assertThat(json).containsEntry("ingest_rate_rps", null).containsEntry("ingest_peak_rps", null);
     assertThat(json).containsKey("drain_over_ceiling");
     assertThat(json.get("xmx256_completed")).isEqualTo(false);
   }

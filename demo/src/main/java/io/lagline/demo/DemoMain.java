@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
     description = {
       "Publish a fitness-tracker workload, reconcile it into Cassandra, and check every row.",
       "With --keep-running it then stays up as a live demo: a trickle of events and the"
-          + " producer's heartbeats flowing, the reconciler's and the producer's /metrics served,"
-          + " and a Prometheus scraping both with the alert rules (where prometheus is installed),"
+          + " producer's heartbeats flowing, the reconciler's, the producer's and an ingest"
+          + " service's /metrics served, and a Prometheus scraping them with the alert rules (where"
+          + " prometheus is installed),"
           + " until Ctrl-C or SIGTERM stops it all."
     },
     footer =
@@ -100,6 +101,17 @@ public final class DemoMain implements Callable<Integer> {
               + " .svg).")
   Path chart;
 
+  @Option(
+      names = "--ingest",
+      paramLabel = "library|http",
+      defaultValue = "library",
+      description =
+          "How the workload is sent: library publishes it with the producer library; http POSTs"
+              + " each event to the ingest service (producer serve, started in-process on"
+              + " 127.0.0.1 with a random token), with 1% bad requests it must refuse with 400,"
+              + " and reports the requests under ingest (default: ${DEFAULT-VALUE}).")
+  String ingest;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Trapped once the demo keeps running; null before. */
@@ -136,15 +148,19 @@ public final class DemoMain implements Callable<Integer> {
             timeout,
             chart,
             keepRunning,
-            rate);
+            rate,
+            IngestMode.parse(ingest));
 
     PrintWriter out = spec.commandLine().getOut();
     out.println("starting the local stack (Pub/Sub emulator + Cassandra node)...");
     DemoSummary summary;
     try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults())) {
       out.printf(
-          "stack up in %.1f s; publishing %d messages over %d devices%n",
-          stack.startupTime().toMillis() / 1000.0, events, deviceCount);
+          "stack up in %.1f s; publishing %d messages over %d devices%s%n",
+          stack.startupTime().toMillis() / 1000.0,
+          events,
+          deviceCount,
+          options.ingest() == IngestMode.HTTP ? " through the ingest service (HTTP)" : "");
       summary =
           new DemoRun(stack, configFile, options)
               .run(
@@ -177,6 +193,7 @@ public final class DemoMain implements Callable<Integer> {
       out.println(
           "stopped: trickle, "
               + (summary.prometheusUrl() != null ? "Prometheus, " : "")
+              + (summary.ingestMetricsUrl() != null ? "ingest service, " : "")
               + "producer, reconciler, Pub/Sub emulator, Cassandra node");
     }
     return summary.converged() ? 0 : 1;
@@ -190,6 +207,10 @@ public final class DemoMain implements Callable<Integer> {
     if (chart != null && !chart.toString().matches("(?i).*\\.(png|svg)")) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--chart must name a .png or .svg file, was " + chart);
+    }
+    if (IngestMode.parse(ingest) == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--ingest must be " + IngestMode.CHOICES + ", was " + ingest);
     }
     if (trickleRate != null && !keepRunning) {
       throw new CommandLine.ParameterException(

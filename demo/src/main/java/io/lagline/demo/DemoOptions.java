@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param keepRunning whether to keep everything up after converging, with a Prometheus where one is
  *     installed, until stopped
  * @param trickleRate events per second published while kept running (0: heartbeats only)
+ * @param ingest how the workload is sent: with the producer library or through the ingest service
  */
 record DemoOptions(
     int events,
@@ -25,4 +26,5 @@ record DemoOptions(
     Duration timeout,
     java.nio.file.Path chart,
     boolean keepRunning,
-    int trickleRate) {}
+    int trickleRate,
+    IngestMode ingest) {}

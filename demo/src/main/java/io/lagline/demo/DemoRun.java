@@ -1,14 +1,16 @@
 package io.lagline.demo;
 
+import static io.lagline.demo.ReconcilerCounts.workloadEvents;
+import static io.lagline.demo.ReconcilerCounts.workloadTimers;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.lagline.chart.MetricsSampler;
 import io.lagline.chart.RunChart;
 import io.lagline.demo.downstream.Downstream;
+import io.lagline.demo.ingest.IngestStats;
+import io.lagline.demo.ingest.LocalIngestService;
 import io.lagline.event.Event;
-import io.lagline.event.Heartbeat;
-import io.lagline.producer.publish.EventPublisher;
 import io.lagline.producer.publish.Heartbeats;
-import io.lagline.producer.publish.PublishReceipt;
 import io.lagline.producer.publish.TopicPath;
 import io.lagline.reconciler.app.ReconcilerApp;
 import io.lagline.reconciler.cassandra.CassandraSessions;
@@ -18,9 +20,7 @@ import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.schema.SchemaApplier;
 import io.lagline.testkit.pubsub.PubSubTestResources;
 import io.lagline.testkit.stack.LocalStack;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * reconciler from the sample config (with the reconciled stream on) and a producer (heartbeats on,
  * its own {@code /metrics}) and two downstream consumers (one on the raw topic, one on the
  * reconciled topic), publishes the workload through the producer library, waits until a read-back
- * of Cassandra matches the state expected from what was published and the reconciled consumer has
- * heard of every event, and summarizes; with {@code --keep-running} it also starts a Prometheus
- * and, after converging, keeps a trickle of events flowing until stopped.
+ * of Cassandra matches the state expected from what was published (no event dead-lettered) and the
+ * reconciled consumer has heard of every event, and summarizes. With {@code --ingest http} the
+ * workload goes through an ingest service instead (HTTP, in this process), bad requests included,
+ * which it must refuse. With {@code --keep-running} it also starts a Prometheus and, after
+ * converging, keeps a trickle of events flowing until stopped.
  */
 final class DemoRun {
   private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
@@ -86,13 +86,16 @@ final class DemoRun {
         DemoProducer producer =
             DemoProducer.start(
                 stack.pubsubEmulatorHost(), TopicPath.parse(topic), HEARTBEAT_INTERVAL);
-        DemoPrometheus prometheus = startPrometheus(reconciler, producer);
+        LocalIngestService ingestService =
+            WorkloadSender.startService(options, stack.pubsubEmulatorHost(), topic);
+        DemoPrometheus prometheus = startPrometheus(reconciler, producer, ingestService);
         CqlSession reader = CassandraSessions.open(config.cassandra(), null);
         PubSubTestResources downstreamPubSub = stack.connectPubSub();
         Downstream downstream = startDownstream(downstreamPubSub, reader, config, workload);
         MetricsSampler sampler = startSampler(metricsUrl(reconciler))) {
       long start = System.nanoTime();
-      publish(producer.publisher(), topic, workload.publishOrder());
+      IngestStats ingest =
+          WorkloadSender.send(options, producer.publisher(), ingestService, topic, workload);
       ReadBack readBack = awaitConvergence(reader, config.cassandra().keyspace(), expected, start);
       downstream.awaitReconciled(start + options.timeout().toNanos());
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -101,9 +104,11 @@ final class DemoRun {
               reconciler,
               workload,
               readBack,
+              ingest,
               downstream,
               seconds,
               producer.metricsUrl(),
+              ingestService == null ? null : ingestService.uri() + "/metrics",
               prometheus == null ? null : prometheus.url());
       if (sampler != null) {
         sampler.close();
@@ -141,13 +146,15 @@ final class DemoRun {
   }
 
   /** The Prometheus of {@code --keep-running}, where installed; null otherwise. */
-  private DemoPrometheus startPrometheus(ReconcilerApp reconciler, DemoProducer producer) {
+  private DemoPrometheus startPrometheus(
+      ReconcilerApp reconciler, DemoProducer producer, LocalIngestService ingestService) {
     if (!options.keepRunning()) {
       return null;
     }
     Map<String, String> jobs = new LinkedHashMap<>();
     jobs.put("lagline-reconciler", "127.0.0.1:" + reconciler.adminPort());
     jobs.put("lagline-producer", URI.create(producer.metricsUrl()).getAuthority());
+    jobs.put("lagline-producer-serve", ingestService.uri().getAuthority());
     return DemoPrometheus.startIfInstalled(jobs, RepoPaths.alertRules()).orElse(null);
   }
 
@@ -225,16 +232,6 @@ final class DemoRun {
     }
   }
 
-  private static void publish(EventPublisher publisher, String topic, List<Event> events)
-      throws Exception {
-    List<CompletableFuture<PublishReceipt>> receipts = new ArrayList<>(events.size());
-    for (Event event : events) {
-      receipts.add(publisher.publish(event));
-    }
-    CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
-    LOG.info("published {} messages to {}", events.size(), topic);
-  }
-
   private ReadBack awaitConvergence(
       CqlSession reader, String keyspace, ExpectedState expected, long start)
       throws InterruptedException {
@@ -252,11 +249,19 @@ final class DemoRun {
       ReconcilerApp reconciler,
       FitnessWorkload workload,
       ReadBack readBack,
+      IngestStats ingest,
       Downstream downstream,
       double seconds,
       String producerMetricsUrl,
+      String ingestMetricsUrl,
       String prometheusUrl) {
     MeterRegistry registry = reconciler.registry();
+    long deadLettered = workloadEvents(registry, "dead_lettered");
+    List<String> mismatches = new ArrayList<>(readBack.mismatches());
+    if (deadLettered > 0) {
+      // every event sent keeps the contract (--ingest http refuses the bad ones before Pub/Sub)
+      mismatches.add(0, deadLettered + " events dead-lettered, expected none");
+    }
     return new DemoSummary(
         workload.publishOrder().size(),
         workload.distinct().size(),
@@ -264,32 +269,19 @@ final class DemoRun {
         workloadEvents(registry, "duplicate"),
         workloadEvents(registry, "stale"),
         workloadEvents(registry, "failed"),
+        deadLettered,
         LagPercentiles.millis(workloadTimers(registry), 0.50),
         LagPercentiles.millis(workloadTimers(registry), 0.99),
-        readBack.converged(),
-        readBack.mismatches(),
+        readBack.converged() && deadLettered == 0,
+        List.copyOf(mismatches),
+        ingest,
         downstream.raw(),
         downstream.reconciled(),
         downstream.reconciledMissing(),
         metricsUrl(reconciler),
         producerMetricsUrl,
+        ingestMetricsUrl,
         prometheusUrl,
         seconds);
-  }
-
-  /** Events of the workload by outcome: the producer's heartbeats are left out. */
-  private static long workloadEvents(MeterRegistry registry, String outcome) {
-    return Math.round(
-        registry.find("lagline.reconciler.events").tag("outcome", outcome).counters().stream()
-            .filter(counter -> !Heartbeat.is(counter.getId().getTag("event_type")))
-            .mapToDouble(Counter::count)
-            .sum());
-  }
-
-  /** The consistency-lag timers of the workload's event types (heartbeats left out). */
-  private static List<Timer> workloadTimers(MeterRegistry registry) {
-    return registry.find("lagline.reconciler.consistency.lag").timers().stream()
-        .filter(timer -> !Heartbeat.is(timer.getId().getTag("event_type")))
-        .toList();
   }
 }

@@ -2,6 +2,7 @@ package io.lagline.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lagline.demo.downstream.DownstreamCounts;
+import io.lagline.demo.ingest.IngestStats;
 import io.lagline.event.EventCodec;
 import java.util.List;
 
@@ -14,16 +15,21 @@ import java.util.List;
  * @param duplicate events found already applied (redeliveries and republished duplicates)
  * @param stale events older than the stored version (out of order)
  * @param failed deliveries that failed and were redelivered
+ * @param deadLettered events dead-lettered as poison: the demo expects none, since every event it
+ *     sends keeps the contract ({@code --ingest http} has its bad requests refused before Pub/Sub)
  * @param lagP50Ms median consistency lag, publish → durable in Cassandra
  * @param lagP99Ms 99th percentile of the same
  * @param converged whether the read-back matched the expected state exactly
  * @param mismatches the first differences found, if any
+ * @param ingest what the HTTP client measured with {@code --ingest http}; null with the library
  * @param raw what the downstream consumer of the raw topic read: it races the reconciler
  * @param reconciled what the downstream consumer of the reconciled topic read
  * @param reconciledMissing distinct events the reconciled consumer had not heard of when the
  *     summary was taken (0 once the stream delivered them all)
  * @param metricsUrl where the reconciler's Prometheus metrics are served
  * @param producerMetricsUrl where the demo's producer serves its Prometheus metrics
+ * @param ingestMetricsUrl where the ingest service serves its Prometheus metrics, while one runs
+ *     ({@code --ingest http} or {@code --keep-running}); null otherwise
  * @param prometheusUrl the Prometheus started by {@code --keep-running}; null when none runs
  * @param seconds wall time from the first publish to convergence and every event notified
  */
@@ -34,15 +40,18 @@ public record DemoSummary(
     long duplicate,
     long stale,
     long failed,
+    long deadLettered,
     double lagP50Ms,
     double lagP99Ms,
     boolean converged,
     List<String> mismatches,
+    IngestStats ingest,
     DownstreamCounts raw,
     DownstreamCounts reconciled,
     long reconciledMissing,
     String metricsUrl,
     String producerMetricsUrl,
+    String ingestMetricsUrl,
     String prometheusUrl,
     double seconds) {
 
@@ -55,10 +64,12 @@ public record DemoSummary(
     json.put("duplicate", duplicate);
     json.put("stale", stale);
     json.put("failed", failed);
+    json.put("dead_lettered", deadLettered);
     json.put("lag_p50_ms", round(lagP50Ms));
     json.put("lag_p99_ms", round(lagP99Ms));
     json.put("converged", converged);
     json.putPOJO("mismatches", mismatches);
+    json.set("ingest", ingest == null ? json.nullNode() : ingest.toJson());
     ObjectNode downstream = json.putObject("downstream");
     downstream.putObject("raw").put("reads", raw.reads()).put("behind", raw.behind());
     downstream
@@ -67,6 +78,7 @@ public record DemoSummary(
         .put("behind", reconciled.behind());
     json.put("metrics_url", metricsUrl);
     json.put("producer_metrics_url", producerMetricsUrl);
+    json.put("ingest_metrics_url", ingestMetricsUrl);
     json.put("prometheus_url", prometheusUrl);
     json.put("seconds", round(seconds));
     return json;
@@ -75,19 +87,22 @@ public record DemoSummary(
   /** The summary as the lines printed to the console. */
   public String toText() {
     return String.format(
-        "published:  %d messages (%d distinct events)%n"
+        "%spublished:  %d messages (%d distinct events)%n"
             + "applied:    %d%nduplicate:  %d%nstale:      %d%nfailed:     %d (redelivered)%n"
+            + "poison:     %d (dead-lettered)%n"
             + "lag p50:    %.1f ms%nlag p99:    %.1f ms%n"
             + "converged:  %s (read-back of every row against the expected state)%n"
             + "downstream raw:        reads %d, behind %d%n"
             + "downstream reconciled: reads %d, behind %d%s%n"
-            + "took:       %.1f s%nmetrics:    %s%nproducer:   %s%n%s",
+            + "took:       %.1f s%nmetrics:    %s%nproducer:   %s%n%s%s",
+        ingest == null ? "" : ingest.toText(),
         published,
         distinctEvents,
         applied,
         duplicate,
         stale,
         failed,
+        deadLettered,
         lagP50Ms,
         lagP99Ms,
         converged ? "yes" : "NO",
@@ -101,6 +116,7 @@ public record DemoSummary(
         seconds,
         metricsUrl,
         producerMetricsUrl,
+        ingestMetricsUrl == null ? "" : String.format("serve:      %s%n", ingestMetricsUrl),
         prometheusUrl == null ? "" : String.format("prometheus: %s%n", prometheusUrl));
   }
 

@@ -65,6 +65,54 @@ class DemoIT {
         .isEqualTo(io.lagline.chart.RunChart.WIDTH);
   }
 
+  @Test
+  void converges_through_the_ingest_service_which_refuses_the_bad_requests() throws Exception {
+    Path json = dir.resolve("http.json");
+    StringWriter out = new StringWriter();
+
+    int code =
+        DemoMain.execute(
+            new String[] {
+              "--ingest", "http", "--events", "300", "--admin-port", "0", "--json", json.toString()
+            },
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true));
+
+    assertThat(code).as(out.toString()).isZero();
+    JsonNode summary = EventCodec.json().readTree(json.toFile());
+    assertThat(summary.get("converged").asBoolean())
+        .as("every row as published and no other: no bad request's device version or sync")
+        .isTrue();
+    JsonNode ingest = summary.get("ingest");
+    int bad = HttpWorkload.badCount(300);
+    assertThat(ingest.get("accepted").asLong())
+        .isEqualTo(300)
+        .isEqualTo(summary.get("published").asLong());
+    assertThat(ingest.get("rejected").asLong()).isEqualTo(bad).isPositive();
+    assertThat(ingest.get("requests").asLong()).isEqualTo(300 + bad);
+    assertThat(ingest.get("p99_ms").asDouble())
+        .isGreaterThanOrEqualTo(ingest.get("p50_ms").asDouble())
+        .isPositive();
+    assertThat(summary.get("dead_lettered").asLong())
+        .as("the refused requests never reached Pub/Sub, so none is a dead letter")
+        .isZero();
+    assertThat(
+            summary.get("applied").asLong()
+                + summary.get("duplicate").asLong()
+                + summary.get("stale").asLong())
+        .as("the reconciler saw the accepted messages only")
+        .isEqualTo(300);
+    assertDownstream(summary);
+    assertThat(out.toString())
+        .contains("through the ingest service (HTTP)")
+        .contains(
+            "ingest:     "
+                + (300 + bad)
+                + " HTTP requests: 300 accepted (202), "
+                + bad
+                + " rejected (400)");
+  }
+
   /**
    * The issue's claim, measured: a consumer of the reconciled stream heard of every event and never
    * found Cassandra behind it; a consumer of the raw topic read too (and may be behind).

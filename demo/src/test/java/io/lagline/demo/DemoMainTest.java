@@ -33,6 +33,16 @@ class DemoMainTest {
   }
 
   @Test
+  void rejects_an_ingest_mode_other_than_library_or_http() {
+    StringWriter err = new StringWriter();
+
+    int code = execute(err, "--ingest", "grpc");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--ingest must be library or http, was grpc");
+  }
+
+  @Test
   void explains_keep_running_and_the_trickle_in_its_help() {
     StringWriter out = new StringWriter();
 
@@ -44,8 +54,10 @@ class DemoMainTest {
     assertThat(out.toString().replaceAll("\\s+", " "))
         .contains("--keep-running After converging")
         .contains("--trickle-rate=N With --keep-running: events per second")
-        .contains("a Prometheus scraping both with the alert rules")
-        .contains("until Ctrl-C or SIGTERM stops it all");
+        .contains("a Prometheus scraping them with the alert rules")
+        .contains("until Ctrl-C or SIGTERM stops it all")
+        .contains("--ingest=library|http How the workload is sent")
+        .contains("(default: library)");
   }
 
   private static int execute(StringWriter err, String... args) {

@@ -100,6 +100,8 @@ class LiveDemoIT {
     assertThat(summary.get("metrics_url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/metrics");
     assertThat(summary.get("producer_metrics_url").asText())
         .matches("http://127\\.0\\.0\\.1:\\d+/metrics");
+    assertThat(summary.get("ingest_metrics_url").asText())
+        .matches("http://127\\.0\\.0\\.1:\\d+/metrics");
     if (DemoPrometheus.binary().isPresent()) {
       assertThat(summary.get("prometheus_url").asText()).matches("http://127\\.0\\.0\\.1:\\d+");
     } else {
@@ -107,6 +109,7 @@ class LiveDemoIT {
     }
     assertThat(output())
         .contains("producer:   " + summary.get("producer_metrics_url").asText())
+        .contains("serve:      " + summary.get("ingest_metrics_url").asText())
         .contains("keeping it running: 5 events/s");
   }
 
@@ -129,6 +132,8 @@ class LiveDemoIT {
                     MonitoredMetrics.served(get(summary.get("metrics_url").asText())));
                 missing.removeAll(
                     MonitoredMetrics.served(get(summary.get("producer_metrics_url").asText())));
+                missing.removeAll(
+                    MonitoredMetrics.served(get(summary.get("ingest_metrics_url").asText())));
                 return missing.isEmpty();
               });
     } catch (ConditionTimeoutException e) {
@@ -138,8 +143,8 @@ class LiveDemoIT {
     assertThat(used).as("names read from the dashboards and alert rules").hasSizeGreaterThan(20);
     assertThat(missing)
         .as(
-            "used by grafana/dashboards or the alert rules, on neither live endpoint 15 s after"
-                + " the summary")
+            "used by grafana/dashboards or the alert rules, on no live endpoint 15 s after the"
+                + " summary")
         .isEmpty();
   }
 
@@ -163,19 +168,22 @@ class LiveDemoIT {
 
   @Test
   @Order(4)
-  void prometheus_scrapes_both_endpoints_with_the_alert_rules() throws Exception {
+  void prometheus_scrapes_every_endpoint_with_the_alert_rules() throws Exception {
     assertThat(DemoPrometheus.binary()).as("prometheus (bin/test installs it)").isPresent();
     String prometheus = summary.get("prometheus_url").asText();
     // the first scrapes come within one 5 s interval
     String targets =
-        await("both targets up")
+        await("all three targets up")
             .atMost(Duration.ofSeconds(20))
             .pollInterval(Duration.ofSeconds(1))
             .until(
-                () -> get(prometheus + "/api/v1/targets"), t -> count(t, "\"health\":\"up\"") >= 2);
+                () -> get(prometheus + "/api/v1/targets"), t -> count(t, "\"health\":\"up\"") >= 3);
 
-    assertThat(count(targets, "\"health\":\"up\"")).as(targets).isEqualTo(2);
-    assertThat(targets).contains("lagline-reconciler").contains("lagline-producer");
+    assertThat(count(targets, "\"health\":\"up\"")).as(targets).isEqualTo(3);
+    assertThat(targets)
+        .contains("lagline-reconciler")
+        .contains("lagline-producer")
+        .contains("lagline-producer-serve");
     assertThat(get(prometheus + "/api/v1/rules")).contains("LaglineWatermarkStalled");
   }
 

@@ -107,7 +107,7 @@ public final class PubSubEventPublisher implements EventPublisher {
           topic,
           connection.target(),
           settings,
-          contracts.map(Contracts::source).orElse("not checked"));
+          contracts.map(Contracts::source).orElse("not checked by the publisher"));
       return new PubSubEventPublisher(
           topic, settings, metrics, PublisherClient.of(publisher), contracts);
     } catch (IOException e) {

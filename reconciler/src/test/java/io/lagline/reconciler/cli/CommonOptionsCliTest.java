@@ -79,7 +79,7 @@ class CommonOptionsCliTest {
             "reconciler audit");
     assertThat(leaves(producer()))
         .extracting(c -> c.getCommandSpec().qualifiedName())
-        .containsExactly("producer publish", "producer contract check");
+        .containsExactly("producer publish", "producer serve", "producer contract check");
   }
 
   @Test
