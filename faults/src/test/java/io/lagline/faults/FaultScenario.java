@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * The suite's scenarios: each has a letter (its order in the table) and a short name, and either
- * selects it in {@value #PROPERTY} and in {@code bin/faults --scenario}. The id (letter and name)
- * names the scenario's topic, subscriptions, keyspace and log folder.
+ * selects it in {@value #PROPERTY} and in {@code bin/faults --scenario}. The single-node scenarios
+ * come first, then those {@link #cluster()} runs on three nodes. The id (letter and name) names the
+ * scenario's topic, subscriptions, keyspace and log folder.
  */
 enum FaultScenario {
   A("duplicates", "a. duplicates + shuffle"),
@@ -23,7 +24,11 @@ enum FaultScenario {
   I("freeze-emulator", "i. emulator frozen"),
   J("large-messages", "j. large messages"),
   K("stock-emulator", "k. stock emulator"),
-  L("reconciled", "l. kill -9, reconciled stream");
+  L("reconciled", "l. kill -9, reconciled stream"),
+  M("node-kill9", "m. cluster: 1 of 3 nodes killed", true),
+  N("node-freeze", "n. cluster: 1 of 3 nodes frozen", true),
+  O("two-down", "o. cluster: 2 of 3 nodes down", true),
+  P("coordinator-cut", "p. cluster: coordinator cut off", true);
 
   /**
    * System property selecting the scenarios to run: names or letters separated by commas or spaces;
@@ -36,10 +41,24 @@ enum FaultScenario {
 
   private final String shortName;
   private final String title;
+  private final boolean cluster;
 
   FaultScenario(String shortName, String title) {
+    this(shortName, title, false);
+  }
+
+  FaultScenario(String shortName, String title, boolean cluster) {
     this.shortName = shortName;
     this.title = title;
+    this.cluster = cluster;
+  }
+
+  /**
+   * Runs on a cluster of three Cassandra nodes ({@code ClusterSuiteIT}, {@code bin/faults
+   * --cluster}) rather than on one ({@code FaultSuiteIT}).
+   */
+  boolean cluster() {
+    return cluster;
   }
 
   /** {@code a}, {@code b}, ... */

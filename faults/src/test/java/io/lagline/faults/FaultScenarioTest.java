@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class FaultScenarioTest {
-  private static final Pattern LIST = Pattern.compile("SCENARIOS=\\(([^)]*)\\)");
-
   @Test
   void letters_and_names_select_scenarios_and_empty_or_all_selects_every_one() {
     assertThat(FaultScenario.parse("c, freeze-cassandra j"))
@@ -43,17 +41,32 @@ class FaultScenarioTest {
   }
 
   @Test
-  void bin_faults_knows_the_same_scenarios() throws IOException {
-    Path script = FaultStack.moduleDir().getParent().resolve("bin").resolve("faults");
-    Matcher list = LIST.matcher(Files.readString(script));
-    assertThat(list.find()).as("SCENARIOS=(...) in %s", script).isTrue();
+  void bin_faults_knows_the_same_scenarios_and_which_run_on_the_cluster() throws IOException {
+    String script =
+        Files.readString(FaultStack.moduleDir().getParent().resolve("bin").resolve("faults"));
 
-    List<String> inScript = List.of(list.group(1).trim().split("\\s+"));
-
-    assertThat(inScript)
+    assertThat(listed(script, "SCENARIOS"))
         .containsExactlyElementsOf(
-            Arrays.stream(FaultScenario.values())
-                .map(s -> s.letter() + ":" + s.shortName())
-                .toList());
+            names(Arrays.stream(FaultScenario.values()).filter(s -> !s.cluster())));
+    assertThat(listed(script, "CLUSTER_SCENARIOS"))
+        .containsExactlyElementsOf(
+            names(Arrays.stream(FaultScenario.values()).filter(FaultScenario::cluster)));
+  }
+
+  @Test
+  void the_cluster_scenarios_come_after_the_single_node_ones() {
+    assertThat(Arrays.stream(FaultScenario.values()).filter(FaultScenario::cluster))
+        .containsExactly(FaultScenario.M, FaultScenario.N, FaultScenario.O, FaultScenario.P);
+  }
+
+  /** The {@code letter:name} entries of the script's array {@code name=(...)}. */
+  private static List<String> listed(String script, String name) {
+    Matcher list = Pattern.compile("(?m)^" + name + "=\\(([^)]*)\\)").matcher(script);
+    assertThat(list.find()).as("%s=(...) in bin/faults", name).isTrue();
+    return List.of(list.group(1).trim().split("\\s+"));
+  }
+
+  private static List<String> names(Stream<FaultScenario> scenarios) {
+    return scenarios.map(s -> s.letter() + ":" + s.shortName()).toList();
   }
 }

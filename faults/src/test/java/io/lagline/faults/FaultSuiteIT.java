@@ -59,8 +59,8 @@ class FaultSuiteIT {
 
   @AfterAll
   void stopStack() {
-    ResultTable.publish(FaultStack.tableFile());
     if (faults != null) {
+      ResultTable.publish(faults.tableFile(), false);
       faults.close();
     }
     if (stack != null) {

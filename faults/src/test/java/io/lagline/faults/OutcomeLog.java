@@ -14,14 +14,17 @@ import java.util.stream.Stream;
 /**
  * Reads the reconcilers' audit trail ({@code lagline.outcomes} at DEBUG: one line per confirmed row
  * write) and counts how often Cassandra accepted each (event, table) write. Accepted more than
- * once, across every process of a scenario, is a double application.
+ * once, across every process of a scenario, is a double application. It also counts the writes
+ * whose confirmed outcome came after an ambiguous attempt ({@code after_ambiguous=true}).
  */
 final class OutcomeLog {
   private static final Pattern LINE =
       Pattern.compile(
-          "row outcome event_id=(\\S+) table=(\\S+) version=(\\d+) outcome=(applied|duplicate|stale)");
+          "row outcome event_id=(\\S+) table=(\\S+) version=(\\d+) outcome=(applied|duplicate|stale)"
+              + "(?: after_ambiguous=(true|false))?(?: ambiguous_reason=(\\S+))?");
 
   private final Map<String, Integer> applied = new HashMap<>();
+  private final Ambiguity.Counter ambiguous = new Ambiguity.Counter();
   private long lines;
 
   private OutcomeLog() {}
@@ -55,12 +58,20 @@ final class OutcomeLog {
       if (match.group(4).equals("applied")) {
         applied.merge(match.group(1) + " " + match.group(2), 1, Integer::sum);
       }
+      if ("true".equals(match.group(5))) {
+        ambiguous.add(match.group(4), match.group(6) == null ? "-" : match.group(6));
+      }
     }
   }
 
   /** Outcome lines read. */
   long outcomes() {
     return lines;
+  }
+
+  /** The writes that had an attempt of unknown fate, and how the re-issue resolved them. */
+  Ambiguity ambiguity() {
+    return ambiguous.snapshot();
   }
 
   /** (event, table) writes Cassandra accepted more than once. */

@@ -3,6 +3,7 @@ package io.lagline.faults;
 import io.lagline.reconciler.cli.ReconcilerMain;
 import io.lagline.testkit.TestkitException;
 import io.lagline.testkit.process.JavaProcess;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,7 +11,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A reconciler running as its own JVM ({@code reconciler run --config FILE}), as in production: its
@@ -35,6 +38,15 @@ final class ReconcilerProcess implements AutoCloseable {
    */
   static ReconcilerProcess start(
       String name, Path configFile, Path logFile, Map<String, String> env) {
+    return start(name, configFile, logFile, env, Launch.PLAIN);
+  }
+
+  /**
+   * As above, with {@code launch}'s JVM flags and class path entries added (a driver option as a
+   * {@code -Ddatastax-java-driver.*} system property, and the class it names).
+   */
+  static ReconcilerProcess start(
+      String name, Path configFile, Path logFile, Map<String, String> env, Launch launch) {
     int port = freePort();
     Map<String, String> all = new HashMap<>();
     all.put("LAGLINE_ADMIN_HOST", "127.0.0.1");
@@ -44,8 +56,11 @@ final class ReconcilerProcess implements AutoCloseable {
     JavaProcess process =
         JavaProcess.start(
             name,
-            ReconcilerCommand.jvmOptions(),
-            ReconcilerCommand.classpath(),
+            Stream.concat(ReconcilerCommand.jvmOptions().stream(), launch.jvmOptions().stream())
+                .toList(),
+            launch.classpath().isEmpty()
+                ? ReconcilerCommand.classpath()
+                : ReconcilerCommand.classpath() + File.pathSeparator + launch.classpath(),
             ReconcilerMain.class.getName(),
             ReconcilerCommand.runArgs(configFile),
             all,
@@ -131,6 +146,20 @@ final class ReconcilerProcess implements AutoCloseable {
    * @param took from the signal to the exit
    */
   record Exit(int code, Duration took) {}
+
+  /**
+   * What one start adds to the reconciler's command line.
+   *
+   * @param jvmOptions flags after the heap size
+   * @param classpath entries after the reconciler's own, empty for none
+   */
+  record Launch(List<String> jvmOptions, String classpath) {
+    static final Launch PLAIN = new Launch(List.of(), "");
+
+    Launch {
+      jvmOptions = List.copyOf(jvmOptions);
+    }
+  }
 
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

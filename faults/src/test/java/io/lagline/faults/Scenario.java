@@ -70,7 +70,7 @@ final class Scenario implements AutoCloseable {
     this.ordered = ordered;
     this.workload = workload;
     this.expected = workload.expected();
-    this.logDir = FaultStack.logDir(id);
+    this.logDir = stack.logDir(id);
     clean(logDir);
     var pubsub = stack.pubsub();
     this.reconciledTopic = reconciledStream ? pubsub.createTopic(id + "-reconciled") : null;
@@ -152,12 +152,25 @@ final class Scenario implements AutoCloseable {
     return process;
   }
 
+  /** As {@link #startReconciler(int, Map)}, with {@code launch} added to its command line. */
+  ReconcilerProcess startReconciler(
+      int replica, Map<String, String> env, ReconcilerProcess.Launch launch) {
+    ReconcilerProcess process = launchReconciler(replica, env, launch);
+    process.awaitReady(READY_TIMEOUT);
+    return process;
+  }
+
   /** Starts reconciler number {@code replica} and returns at once, ready or not. */
   ReconcilerProcess launchReconciler(int replica, Map<String, String> env) {
+    return launchReconciler(replica, env, ReconcilerProcess.Launch.PLAIN);
+  }
+
+  private ReconcilerProcess launchReconciler(
+      int replica, Map<String, String> env, ReconcilerProcess.Launch launch) {
     int start = starts.merge(replica, 1, Integer::sum);
     String name = "reconciler-" + replica + "-" + start;
     ReconcilerProcess process =
-        ReconcilerProcess.start(name, configFile, logDir.resolve(name + ".log"), env);
+        ReconcilerProcess.start(name, configFile, logDir.resolve(name + ".log"), env, launch);
     processes.add(process);
     return process;
   }
@@ -210,6 +223,24 @@ final class Scenario implements AutoCloseable {
         .getLong(0);
   }
 
+  /**
+   * {@link #historyRows()}, asked again while it fails (a cluster's quorum read can time out while
+   * a replica that just went away still looks alive), for at most a minute.
+   */
+  long historyRowsWhenReadable() {
+    long[] rows = {-1};
+    await(id + " history rows readable")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              rows[0] = historyRows();
+              return true;
+            });
+    return rows[0];
+  }
+
   /** Waits until {@link #progress()} reaches {@code share}. */
   void awaitProgress(double share) {
     await(id + " at " + Math.round(share * 100) + "%")
@@ -253,7 +284,9 @@ final class Scenario implements AutoCloseable {
         dead.poisonWithReason(),
         workload.poison().size(),
         problems,
-        Duration.ofSeconds(secondsSinceFirstPublish()));
+        Duration.ofSeconds(secondsSinceFirstPublish()),
+        outcomes.ambiguity(),
+        stack.cluster());
   }
 
   private long secondsSinceFirstPublish() {

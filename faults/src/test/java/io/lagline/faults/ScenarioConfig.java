@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The reconciler config file of one scenario: its subscription, dead-letter topic and keyspace on
@@ -57,7 +58,7 @@ final class ScenarioConfig {
               host: 127.0.0.1
               port: 0
             schema:
-              replication: { class: SimpleStrategy, replication_factor: 1 }
+              replication: { %11$s }
             %9$s
             """,
             project,
@@ -69,7 +70,8 @@ final class ScenarioConfig {
             stack.stack().localDatacenter(),
             FaultStack.mappingFile(),
             extra,
-            reconciledTopic == null ? "" : "  reconciled:\n    topic: " + reconciledTopic);
+            reconciledTopic == null ? "" : "  reconciled:\n    topic: " + reconciledTopic,
+            replication(stack.stack().replication()));
     try {
       Files.createDirectories(dir);
       Path file = Files.writeString(dir.resolve("reconciler.yaml"), yaml);
@@ -78,6 +80,13 @@ final class ScenarioConfig {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the config of " + id, e);
     }
+  }
+
+  /** {@code class: SimpleStrategy, replication_factor: 1}: the stack's replication as YAML. */
+  static String replication(Map<String, String> replication) {
+    return replication.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 
   /** Loads the file as the reconciler would, without environment overrides. */

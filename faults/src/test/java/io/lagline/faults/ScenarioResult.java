@@ -20,6 +20,8 @@ import org.assertj.core.api.SoftAssertions;
  * @param poison poison messages published
  * @param problems details behind non-zero counts, for the failure message
  * @param took from the first publish to the end of the checks
+ * @param ambiguity the row writes that had an attempt of unknown fate, and how they were resolved
+ * @param cluster the scenario ran on the three-node cluster (its table has an ambiguity column)
  */
 record ScenarioResult(
     String scenario,
@@ -32,13 +34,51 @@ record ScenarioResult(
     long poisonDeadLettered,
     int poison,
     List<String> problems,
-    Duration took) {
+    Duration took,
+    Ambiguity ambiguity,
+    boolean cluster) {
   ScenarioResult {
     problems = List.copyOf(problems);
   }
 
-  /** The scenario's row of the Markdown table. */
+  /** A single-node scenario's result, without an ambiguity count. */
+  ScenarioResult(
+      String scenario,
+      int events,
+      int publishes,
+      String faults,
+      long lost,
+      long doubleApplied,
+      long goodDeadLettered,
+      long poisonDeadLettered,
+      int poison,
+      List<String> problems,
+      Duration took) {
+    this(
+        scenario,
+        events,
+        publishes,
+        faults,
+        lost,
+        doubleApplied,
+        goodDeadLettered,
+        poisonDeadLettered,
+        poison,
+        problems,
+        took,
+        Ambiguity.NONE,
+        false);
+  }
+
+  /**
+   * The scenario's row of the Markdown table; a cluster scenario's ends with its ambiguous writes.
+   */
   String row() {
+    String row = baseRow();
+    return cluster ? row + " " + ambiguity.cell() + " |" : row;
+  }
+
+  private String baseRow() {
     return String.format(
         "| %s | %d | %d | %s | %d | %d | %d | %d/%d |",
         scenario,

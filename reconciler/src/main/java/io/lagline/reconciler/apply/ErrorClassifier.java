@@ -58,13 +58,13 @@ public final class ErrorClassifier {
           ambiguous("cas_unknown"),
           ambiguous("write_timeout"),
           ambiguous("client_timeout"),
+          ambiguous("connection_lost"),
           transient_("retry_budget_spent"),
           transient_("superseding_write_failed"),
           transient_("read_timeout"),
           transient_("cassandra_unreachable"),
           transient_("replicas_unavailable"),
           transient_("overloaded"),
-          transient_("connection_lost"),
           transient_("cassandra_auth"),
           transient_("schema_missing"),
           transient_("unexpected"));
@@ -121,8 +121,10 @@ public final class ErrorClassifier {
     if (error instanceof OverloadedException || error instanceof RequestThrottlingException) {
       return transient_("overloaded");
     }
+    // the driver tries the next node itself when a request could not be sent; it reports a lost
+    // connection only for a request already on the wire, which a coordinator may have carried out
     if (error instanceof ClosedConnectionException || error instanceof HeartbeatException) {
-      return transient_("connection_lost");
+      return ambiguous("connection_lost");
     }
     // wrong credentials or grants hold for every event: infrastructure, not this event's fault
     if (error instanceof AuthenticationException || error instanceof UnauthorizedException) {

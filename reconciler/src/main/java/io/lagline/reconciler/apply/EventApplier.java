@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,9 @@ public final class EventApplier {
   /**
    * One line per confirmed row write, at DEBUG: the audit trail of what Cassandra answered. The
    * outcome is Cassandra's own answer to the last attempt ({@code applied} only when its condition
-   * held), with {@code after_ambiguous=true} when an earlier attempt's fate was unknown.
+   * held), with {@code after_ambiguous=true} and the first such attempt's reason ({@code
+   * ambiguous_reason=cas_unknown}, {@code write_timeout} or {@code client_timeout}; {@code -} when
+   * none) when an earlier attempt's fate was unknown.
    */
   private static final Logger OUTCOMES = LoggerFactory.getLogger("lagline.outcomes");
 
@@ -129,15 +131,15 @@ public final class EventApplier {
   }
 
   private CompletableFuture<RowResult> writeWithRetries(BoundRow row, Event event, long deadline) {
-    AtomicBoolean ambiguous = new AtomicBoolean();
+    AtomicReference<String> ambiguous = new AtomicReference<>();
     String table = row.write().table();
     return retries
         .getStageAsync(
             context -> {
               Throwable last = context.getLastException();
-              if (last != null
-                  && ErrorClassifier.classify(last).errorClass() == ErrorClass.AMBIGUOUS) {
-                ambiguous.set(true);
+              Classification verdict = last == null ? null : ErrorClassifier.classify(last);
+              if (verdict != null && verdict.errorClass() == ErrorClass.AMBIGUOUS) {
+                ambiguous.compareAndSet(null, verdict.reason());
                 LOG.debug("re-issuing an ambiguous write to {} to learn its outcome", table);
               }
               if (System.nanoTime() - deadline >= 0) {
@@ -168,20 +170,22 @@ public final class EventApplier {
                 guard.record(error != null && ErrorClassifier.classify(error).infrastructure()));
   }
 
-  private RowResult resolved(String table, Event event, boolean ambiguous, RowResult result) {
+  private RowResult resolved(String table, Event event, String ambiguous, RowResult result) {
     // our own earlier attempt may have landed: the re-issued write then sees its version, which is
     // this event applied once, not a duplicate delivery
     WriteOutcome outcome = result.outcome();
     WriteOutcome resolved =
-        ambiguous && outcome == WriteOutcome.DUPLICATE ? WriteOutcome.APPLIED : outcome;
+        ambiguous != null && outcome == WriteOutcome.DUPLICATE ? WriteOutcome.APPLIED : outcome;
     metrics.rowOutcome(table, resolved.tag());
     OUTCOMES.debug(
-        "row outcome event_id={} table={} version={} outcome={} after_ambiguous={}",
+        "row outcome event_id={} table={} version={} outcome={} after_ambiguous={}"
+            + " ambiguous_reason={}",
         event.eventId(),
         table,
         event.entityVersion(),
         outcome.tag(),
-        ambiguous);
+        ambiguous != null,
+        ambiguous == null ? "-" : ambiguous);
     return new RowResult(resolved, result.heldVersion());
   }
 }

@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.NoNodeAvailableException;
 import com.datastax.oss.driver.api.core.RequestThrottlingException;
 import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
 import com.datastax.oss.driver.api.core.servererrors.DefaultWriteType;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
@@ -28,6 +29,7 @@ import io.lagline.event.InvalidEventException;
 import io.lagline.event.Violation;
 import io.lagline.reconciler.mapping.MappingException;
 import io.lagline.reconciler.outage.RetryBudgetExhaustedException;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -123,7 +125,13 @@ class ErrorClassifierTest {
         row(new RequestThrottlingException("queue full"), T, "overloaded"),
         row(new ServerError(null, "boom"), T, "unexpected"),
         row(new NoNodeAvailableException(), T, "cassandra_unreachable"),
-        row(new ClosedConnectionException("lost"), T, "connection_lost"),
+        // the request was on the wire: a coordinator may have carried it out
+        row(new ClosedConnectionException("lost"), A, "connection_lost"),
+        row(
+            new HeartbeatException(
+                new InetSocketAddress(9042), "no answer to a heartbeat", new IOException("reset")),
+            A,
+            "connection_lost"),
         row(
             new AuthenticationException(
                 new DefaultEndPoint(new InetSocketAddress(9042)), "bad credentials"),

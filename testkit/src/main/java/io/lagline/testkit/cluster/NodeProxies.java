@@ -8,6 +8,8 @@ import io.lagline.testkit.cassandra.CassandraClients;
 import io.lagline.testkit.cassandra.CassandraNode;
 import io.lagline.testkit.proxy.TcpFaultProxy;
 import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,6 +77,47 @@ public final class NodeProxies implements AutoCloseable {
         .withString(
             DefaultDriverOption.ADDRESS_TRANSLATOR_CLASS, ProxyAddressTranslator.class.getName())
         .withStringList(ProxyAddressTranslator.MAPPING, mapping);
+  }
+
+  /**
+   * The same translation for a driver in another JVM, as the system properties the driver reads
+   * over its own configuration ({@code -Ddatastax-java-driver.advanced.address-translator...});
+   * that JVM needs {@link #translatorClasspath()} on its class path.
+   */
+  public List<String> driverSystemProperties() {
+    String prefix = "-Ddatastax-java-driver.";
+    List<String> flags = new ArrayList<>();
+    flags.add(
+        prefix
+            + DefaultDriverOption.ADDRESS_TRANSLATOR_CLASS.getPath()
+            + "="
+            + ProxyAddressTranslator.class.getName());
+    for (int i = 0; i < proxies.size(); i++) {
+      flags.add(
+          prefix
+              + ProxyAddressTranslator.MAPPING.getPath()
+              + "."
+              + i
+              + "="
+              + ProxyAddressTranslator.entry(
+                  cluster.nodes().get(i).contactPoint(), contactPoints().get(i)));
+    }
+    return flags;
+  }
+
+  /** Where {@link ProxyAddressTranslator} was loaded from: a jar or a classes directory. */
+  public static String translatorClasspath() {
+    try {
+      return Path.of(
+              ProxyAddressTranslator.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI())
+          .toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate " + ProxyAddressTranslator.class, e);
+    }
   }
 
   /** A session builder that reaches every node through its proxy. */
