@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
 import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import io.lagline.event.Event;
@@ -145,6 +146,23 @@ class EventApplierTest {
 
     assertThat(result.rows()).containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED);
     assertThat(retries("ambiguous")).isEqualTo(1);
+  }
+
+  @Test
+  void a_write_whose_connection_closed_under_it_and_that_had_landed_counts_as_applied_once()
+      throws Exception {
+    // on a cluster, a coordinator's connection reset with the LWT on the wire: it may have run it
+    writer.answers.add(
+        CompletableFuture.failedFuture(new ClosedConnectionException("connection reset")));
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED)); // sync_history
+    writer.answers.add(
+        CompletableFuture.completedFuture(WriteOutcome.DUPLICATE)); // device_state, re-issued
+
+    EventResult result = apply(event("{\"steps\": 5}"));
+
+    assertThat(result.rows()).containsExactly(WriteOutcome.APPLIED, WriteOutcome.APPLIED);
+    assertThat(retries("ambiguous")).isEqualTo(1);
+    assertThat(retries("transient")).isZero();
   }
 
   @Test
