@@ -112,6 +112,15 @@ public final class DemoMain implements Callable<Integer> {
               + " and reports the requests under ingest (default: ${DEFAULT-VALUE}).")
   String ingest;
 
+  @Option(
+      names = "--cassandra-nodes",
+      paramLabel = "1|3",
+      defaultValue = "1",
+      description =
+          "Cassandra nodes to run: 1, or 3 on 127.0.0.1-127.0.0.3 with the keyspace at"
+              + " replication factor 3, written at LOCAL_QUORUM (default: ${DEFAULT-VALUE}).")
+  int cassandraNodes;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Trapped once the demo keeps running; null before. */
@@ -152,9 +161,13 @@ public final class DemoMain implements Callable<Integer> {
             IngestMode.parse(ingest));
 
     PrintWriter out = spec.commandLine().getOut();
-    out.println("starting the local stack (Pub/Sub emulator + Cassandra node)...");
+    out.println(
+        "starting the local stack (Pub/Sub emulator + "
+            + (cassandraNodes == 1 ? "Cassandra node" : cassandraNodes + " Cassandra nodes")
+            + ")...");
     DemoSummary summary;
-    try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults())) {
+    try (LocalStack stack =
+        LocalStack.start(LocalStackOptions.builder().cassandraNodes(cassandraNodes).build())) {
       out.printf(
           "stack up in %.1f s; publishing %d messages over %d devices%s%n",
           stack.startupTime().toMillis() / 1000.0,
@@ -194,7 +207,8 @@ public final class DemoMain implements Callable<Integer> {
           "stopped: trickle, "
               + (summary.prometheusUrl() != null ? "Prometheus, " : "")
               + (summary.ingestMetricsUrl() != null ? "ingest service, " : "")
-              + "producer, reconciler, Pub/Sub emulator, Cassandra node");
+              + "producer, reconciler, Pub/Sub emulator, Cassandra node"
+              + (cassandraNodes == 1 ? "" : "s"));
     }
     return summary.converged() ? 0 : 1;
   }
@@ -207,6 +221,10 @@ public final class DemoMain implements Callable<Integer> {
     if (chart != null && !chart.toString().matches("(?i).*\\.(png|svg)")) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--chart must name a .png or .svg file, was " + chart);
+    }
+    if (cassandraNodes != 1 && cassandraNodes != 3) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--cassandra-nodes must be 1 or 3, was " + cassandraNodes);
     }
     if (IngestMode.parse(ingest) == null) {
       throw new CommandLine.ParameterException(

@@ -78,7 +78,7 @@ final class DemoRun {
       pubsub.createTopic(reconciledTopicId());
       pubsub.createSubscription(reconciledSubscriptionId(), reconciledTopicId());
     }
-    applySchema(config);
+    applySchema(config, stack.replication());
     FitnessWorkload workload =
         FitnessWorkload.generate(options.events(), options.devices(), options.seed());
     ExpectedState expected = ExpectedState.of(workload.distinct());
@@ -219,13 +219,14 @@ final class DemoRun {
     return env;
   }
 
-  private static void applySchema(ReconcilerConfig config) {
+  /** The keyspace with the stack's replication: factor 1 on one node, 3 on a cluster. */
+  private static void applySchema(ReconcilerConfig config, Map<String, String> replication) {
     try (CqlSession session = CassandraSessions.open(config.cassandra(), null, false)) {
       int applied =
           SchemaApplier.apply(
               session,
               config.cassandra().keyspace(),
-              config.schema().replication(),
+              replication,
               MappingLoader.load(config.mappingFile()),
               ran -> {});
       LOG.info("schema applied: {} statements", applied);

@@ -33,6 +33,16 @@ class DemoMainTest {
   }
 
   @Test
+  void rejects_a_cassandra_cluster_other_than_one_or_three_nodes() {
+    StringWriter err = new StringWriter();
+
+    int code = execute(err, "--cassandra-nodes", "2");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--cassandra-nodes must be 1 or 3, was 2");
+  }
+
+  @Test
   void rejects_an_ingest_mode_other_than_library_or_http() {
     StringWriter err = new StringWriter();
 

@@ -209,4 +209,39 @@ final class ClusterScenarios {
   private static long upstreamBytes(NodeProxies proxies, int node) {
     return proxies.proxy(node).stats().bytesUpstream();
   }
+
+  /**
+   * q: two data centers, nodes 1 and 2 in the reconciler's and node 3 in a remote one (a replica in
+   * each node); at 30% node 3 is frozen for 30 s, as a data center cut off by a partition would be:
+   * {@code LOCAL_SERIAL} rounds and {@code LOCAL_QUORUM} commits need only the local data center,
+   * so the reconciler must keep writing without pausing, and the remote replica catch up later.
+   */
+  static void remoteDatacenterFrozen(FaultStack faults, Scenario scenario) throws Exception {
+    CassandraCluster cluster = faults.stack().cassandraCluster();
+    ReconcilerProcess reconciler = scenario.startReconciler(1);
+    CompletableFuture<Integer> publishing = scenario.publishAsync();
+    scenario.awaitProgress(0.30);
+
+    CassandraNode remote = cluster.node(3);
+    long rows = scenario.historyRows();
+    long frozen = System.nanoTime();
+    remote.freeze();
+    NoPause ride;
+    try {
+      ride = NoPause.watch(reconciler, scenario, rows, NODE_FROZEN);
+    } finally {
+      remote.thaw();
+    }
+    long stopped = Duration.ofNanos(System.nanoTime() - frozen).toSeconds();
+    cluster.awaitAllUp();
+    LOG.info("q: the remote data center (node 3) frozen {} s; {}", stopped, ride);
+    Scenario.awaitPublished(publishing);
+
+    ScenarioResult result =
+        scenario.finish("remote data center (node 3 of 2+1) SIGSTOP'd " + stopped + " s at 30%");
+    SoftAssertions soft = Checks.guarantees(result);
+    ride.check(soft, "the remote data center was frozen");
+    soft.assertThat(reconciler.isAlive()).as("the reconciler rode out the remote freeze").isTrue();
+    soft.assertAll();
+  }
 }

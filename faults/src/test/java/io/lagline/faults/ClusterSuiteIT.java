@@ -39,14 +39,31 @@ class ClusterSuiteIT {
     Assumptions.assumeTrue(
         selected.stream().anyMatch(FaultScenario::cluster),
         FaultScenario.PROPERTY + " selects no cluster scenario");
-    stack = LocalStack.start(LocalStackOptions.builder().cassandraNodes(NODES).build());
+    if (selected.stream().anyMatch(s -> s.cluster() && s != FaultScenario.Q)) {
+      start(LocalStackOptions.builder().cassandraNodes(NODES).build());
+    }
+  }
+
+  /** Replaces the stack running now, if any, with one on {@code options}. */
+  private void start(LocalStackOptions options) {
+    if (faults != null) {
+      faults.close();
+      faults = null;
+    }
+    if (stack != null) {
+      stack.close();
+      stack = null;
+    }
+    stack = LocalStack.start(options);
     faults = new FaultStack(stack, true);
   }
 
   @AfterAll
   void stopCluster() {
+    if (!ResultTable.rows(true).isEmpty()) {
+      ResultTable.publish(FaultStack.tableFile(true), true);
+    }
     if (faults != null) {
-      ResultTable.publish(faults.tableFile(), true);
       faults.close();
     }
     if (stack != null) {
@@ -77,6 +94,17 @@ class ClusterSuiteIT {
   @Order(4)
   void p_the_link_to_one_node_dark_for_20_s_its_writes_go_to_the_others() throws Exception {
     run(FaultScenario.P, ClusterScenarios::coordinatorCut);
+  }
+
+  @Test
+  @Order(5)
+  void q_two_data_centers_the_remote_one_frozen_for_30_s_writes_go_on_without_a_pause()
+      throws Exception {
+    Assumptions.assumeTrue(
+        selected.contains(FaultScenario.Q), "q is not in " + FaultScenario.PROPERTY);
+    // its own cluster: nodes 1 and 2 in the local data center, node 3 in a remote one
+    start(LocalStackOptions.builder().cassandraNodes(NODES).cassandraRemoteNodes(1).build());
+    run(FaultScenario.Q, ClusterScenarios::remoteDatacenterFrozen);
   }
 
   private void run(FaultScenario which, FaultSuiteIT.ScenarioBody body) throws Exception {

@@ -28,7 +28,8 @@ enum FaultScenario {
   M("node-kill9", "m. cluster: 1 of 3 nodes killed", true),
   N("node-freeze", "n. cluster: 1 of 3 nodes frozen", true),
   O("two-down", "o. cluster: 2 of 3 nodes down", true),
-  P("coordinator-cut", "p. cluster: coordinator cut off", true);
+  P("coordinator-cut", "p. cluster: coordinator cut off", true),
+  Q("remote-dc", "q. 2 data centers: remote one frozen", true);
 
   /**
    * System property selecting the scenarios to run: names or letters separated by commas or spaces;

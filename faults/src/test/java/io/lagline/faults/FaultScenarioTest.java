@@ -56,7 +56,8 @@ class FaultScenarioTest {
   @Test
   void the_cluster_scenarios_come_after_the_single_node_ones() {
     assertThat(Arrays.stream(FaultScenario.values()).filter(FaultScenario::cluster))
-        .containsExactly(FaultScenario.M, FaultScenario.N, FaultScenario.O, FaultScenario.P);
+        .containsExactly(
+            FaultScenario.M, FaultScenario.N, FaultScenario.O, FaultScenario.P, FaultScenario.Q);
   }
 
   /** The {@code letter:name} entries of the script's array {@code name=(...)}. */

@@ -102,6 +102,11 @@ final class FaultStack implements AutoCloseable {
    * cluster suite (both run in one {@code verify}).
    */
   Path outDir() {
+    return outDir(cluster);
+  }
+
+  /** {@link #outDir()} of the single-node suite or of the cluster suite. */
+  static Path outDir(boolean cluster) {
     String out = System.getProperty(OUT_PROPERTY, "");
     Path target = moduleDir().resolve("target");
     if (out.isBlank()) {
@@ -117,7 +122,12 @@ final class FaultStack implements AutoCloseable {
 
   /** {@code <out>/fault-table.md}, with {@code fault-summary.json} beside it. */
   Path tableFile() {
-    return outDir().resolve("fault-table.md");
+    return tableFile(cluster);
+  }
+
+  /** {@link #tableFile()} of the single-node suite or of the cluster suite. */
+  static Path tableFile(boolean cluster) {
+    return outDir(cluster).resolve("fault-table.md");
   }
 
   @Override

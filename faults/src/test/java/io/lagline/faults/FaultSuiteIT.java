@@ -59,8 +59,10 @@ class FaultSuiteIT {
 
   @AfterAll
   void stopStack() {
+    if (!ResultTable.rows(false).isEmpty()) {
+      ResultTable.publish(FaultStack.tableFile(false), false);
+    }
     if (faults != null) {
-      ResultTable.publish(faults.tableFile(), false);
       faults.close();
     }
     if (stack != null) {

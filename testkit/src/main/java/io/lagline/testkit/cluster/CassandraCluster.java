@@ -11,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +73,8 @@ public final class CassandraCluster implements AutoCloseable {
                     CassandraNode.start(
                         options.node(),
                         layout,
-                        CassandraTopology.clusterNode(seeds, options.datacenter())),
+                        CassandraTopology.clusterNode(
+                            seeds, options.datacenterOf(layouts.indexOf(layout) + 1))),
                 CassandraNode::stop));
     try {
       cluster.awaitAllUp();
@@ -105,9 +108,15 @@ public final class CassandraCluster implements AutoCloseable {
     return nodes;
   }
 
-  /** Every node's {@code address:nativePort}, node 1 first. */
+  /**
+   * The {@code address:nativePort} of every node in the local data center, node 1 first: the
+   * contact points a client there is given (all of them, with one data center).
+   */
   public List<InetSocketAddress> contactPoints() {
-    return nodes.stream().map(CassandraNode::contactPoint).toList();
+    return nodes.stream()
+        .filter(n -> n.localDatacenter().equals(options.datacenter()))
+        .map(CassandraNode::contactPoint)
+        .toList();
   }
 
   public String localDatacenter() {
@@ -116,10 +125,19 @@ public final class CassandraCluster implements AutoCloseable {
 
   /**
    * The replication of a keyspace that survives the loss of a node: {@code
-   * {class=NetworkTopologyStrategy, <datacenter>=3}} (the node count, if fewer).
+   * {class=NetworkTopologyStrategy, <datacenter>=3}} (the node count, if fewer); with a remote data
+   * center, one replica per node in each, e.g. {@code {..., datacenter1=2, datacenter2=1}}.
    */
   public Map<String, String> replication() {
-    return KeyspaceReplication.forNodes(nodes.size(), options.datacenter());
+    int remote = options.remoteNodes();
+    if (remote == 0) {
+      return KeyspaceReplication.forNodes(nodes.size(), options.datacenter());
+    }
+    Map<String, String> replication = new LinkedHashMap<>();
+    replication.put("class", "NetworkTopologyStrategy");
+    replication.put(options.datacenter(), Integer.toString(nodes.size() - remote));
+    replication.put(CassandraClusterOptions.REMOTE_DATACENTER, Integer.toString(remote));
+    return Collections.unmodifiableMap(replication);
   }
 
   /**
@@ -153,7 +171,7 @@ public final class CassandraCluster implements AutoCloseable {
         options.upTimeout(),
         null,
         null,
-        () -> ClusterProbe.check(nodes, options.datacenter()));
+        () -> ClusterProbe.check(nodes));
   }
 
   /**

@@ -33,12 +33,13 @@ final class ClusterProbe {
    *
    * @throws IllegalStateException naming the first node that does not yet
    */
-  static void check(List<CassandraNode> nodes, String datacenter) {
+  static void check(List<CassandraNode> nodes) {
     for (CassandraNode node : nodes) {
       Set<String> others = new TreeSet<>();
       nodes.stream().filter(n -> n != node).forEach(n -> others.add(n.address()));
       try (CqlSession session =
-          CassandraClients.probeSession(node.options(), node.contactPoint(), datacenter)) {
+          CassandraClients.probeSession(
+              node.options(), node.contactPoint(), node.localDatacenter())) {
         Set<String> members = members(session);
         if (!members.containsAll(others)) {
           throw new IllegalStateException(

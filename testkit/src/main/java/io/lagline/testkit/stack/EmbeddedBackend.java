@@ -51,6 +51,7 @@ final class EmbeddedBackend implements StackBackend {
             CassandraCluster.start(
                 CassandraClusterOptions.builder()
                     .nodes(options.cassandraNodes())
+                    .remoteNodes(options.cassandraRemoteNodes())
                     .node(options.cassandra())
                     .build(),
                 baseDir.resolve("cassandra"));

@@ -170,11 +170,14 @@ public final class LocalStack implements AutoCloseable {
   /**
    * The replication for keyspaces on this stack's Cassandra ({@code schema.replication}): {@code
    * {class=SimpleStrategy, replication_factor=1}} for one node, {@code
-   * {class=NetworkTopologyStrategy, <local data center>=3}} for a cluster of three; see {@link
+   * {class=NetworkTopologyStrategy, <local data center>=3}} for a cluster of three (a replica on
+   * every node, in each data center, for a local cluster across two); see {@link
    * KeyspaceReplication#cql} for CQL.
    */
   public Map<String, String> replication() {
-    return KeyspaceReplication.forNodes(cassandraNodes, localDatacenter());
+    return mode == StackMode.EMBEDDED && cassandraNodes > 1
+        ? backend.cassandraCluster().replication()
+        : KeyspaceReplication.forNodes(cassandraNodes, localDatacenter());
   }
 
   /**

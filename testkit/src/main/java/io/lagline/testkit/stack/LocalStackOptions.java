@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param cassandra Cassandra node settings (of every node of a cluster)
  * @param cassandraNodes how many Cassandra nodes: 1, or a local cluster of 2 or 3 ({@code EMBEDDED}
  *     mode only; in {@code EXTERNAL} mode, how many the external cluster has)
+ * @param cassandraRemoteNodes how many of a local cluster's nodes run in a second data center
+ *     (default 0)
  */
 public record LocalStackOptions(
     StackMode mode,
@@ -28,7 +30,8 @@ public record LocalStackOptions(
     Path baseDir,
     PubSubEmulatorOptions emulator,
     CassandraNodeOptions cassandra,
-    int cassandraNodes) {
+    int cassandraNodes,
+    int cassandraRemoteNodes) {
 
   public LocalStackOptions {
     PubSubEmulatorOptions.requireProjectId(projectId);
@@ -40,6 +43,11 @@ public record LocalStackOptions(
               + CassandraClusterOptions.MAX_NODES
               + ", was "
               + cassandraNodes);
+    }
+    if (cassandraRemoteNodes < 0 || cassandraRemoteNodes >= cassandraNodes) {
+      throw new IllegalArgumentException(
+          "cassandraRemoteNodes must be between 0 and cassandraNodes - 1, was "
+              + cassandraRemoteNodes);
     }
     emulator = emulator.toBuilder().projectId(projectId).build();
   }
@@ -61,6 +69,7 @@ public record LocalStackOptions(
     private PubSubEmulatorOptions emulator = PubSubEmulatorOptions.defaults();
     private CassandraNodeOptions cassandra = CassandraNodeOptions.defaults();
     private int cassandraNodes = 1;
+    private int cassandraRemoteNodes;
 
     private Builder() {}
 
@@ -112,9 +121,26 @@ public record LocalStackOptions(
       return this;
     }
 
+    /**
+     * Default 0. With {@code cassandraNodes(3)} and 1, node 3 runs in a second data center ({@link
+     * CassandraClusterOptions#REMOTE_DATACENTER}); the stack's contact points are the local data
+     * center's nodes and {@link LocalStack#replication()} keeps a replica on every node.
+     */
+    public Builder cassandraRemoteNodes(int value) {
+      cassandraRemoteNodes = value;
+      return this;
+    }
+
     public LocalStackOptions build() {
       return new LocalStackOptions(
-          mode, projectId, keepLogs, baseDir, emulator, cassandra, cassandraNodes);
+          mode,
+          projectId,
+          keepLogs,
+          baseDir,
+          emulator,
+          cassandra,
+          cassandraNodes,
+          cassandraRemoteNodes);
     }
   }
 }
