@@ -87,6 +87,15 @@ final class BenchResults {
     return row == null ? Double.NaN : row.cpuSeconds();
   }
 
+  /** A row's CPU microseconds per event; NaN when it did not run or had no events or CPU. */
+  double cpuMicrosPerEvent(String id) {
+    ScenarioResult row = rows.get(id);
+    if (row == null || row.events() <= 0 || !(row.cpuSeconds() > 0)) {
+      return Double.NaN;
+    }
+    return row.cpuSeconds() * 1e6 / row.events();
+  }
+
   /**
    * What the reconciled stream costs, each figure with notifications on over off: the loopback
    * drain's events/s ({@code drain_ratio}), and in each steady phase (same events at the same rate)
@@ -132,6 +141,13 @@ final class BenchResults {
     ratios.put("crosscloud_over_drain", eps("crosscloud") / eps("drain"));
     ratios.put("hotkeys_over_lwt_ceiling", eps("hotkeys") / eps("lwt_ceiling"));
     ratios.put("ingest_p99_over_library_p99", lagP99("ingest_http") / lagP99("ingest_library"));
+    // the reconciler's CPU per drained event against what its two client libraries alone spend on
+    // the same work: an async LWT client (its writes) and an ack-only subscriber (its intake)
+    double reconciler = cpuMicrosPerEvent("drain");
+    double parts = cpuMicrosPerEvent("lwt_ceiling") + cpuMicrosPerEvent("emulator_ceiling");
+    ratios.put("reconciler_cpu_us_per_event", reconciler);
+    ratios.put("parts_cpu_us_per_event", parts);
+    ratios.put("cpu_over_parts", reconciler / parts);
     return ratios;
   }
 
@@ -166,6 +182,11 @@ final class BenchResults {
                 + ")",
             hotkeysReadbackExact ? r.get("hotkeys_over_lwt_ceiling") : Double.NaN,
             2),
+        Target.atMost(
+            "cpu_over_parts",
+            "reconciler CPU per drained event / (LWT client + ack-only subscriber) per event",
+            r.get("cpu_over_parts"),
+            1.3),
         Target.atMost("steady50_lag_p99_ms", "steady 50%: lag p99 in ms", lagP99("steady50"), 250),
         Target.atMost(
             "ingest_p99_over_library_p99",

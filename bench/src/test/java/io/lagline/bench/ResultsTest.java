@@ -17,7 +17,8 @@ class ResultsTest {
     BenchResults r = new BenchResults();
     r.add(row("lwt_ceiling", 4000, Double.NaN));
     r.add(row("emulator_ceiling", 6000, Double.NaN));
-    r.add(row("drain", 3600, 900));
+    // 3 CPU s for 1000 events: 3000 µs each, against 2000 + 2000 for the two ceilings
+    r.add(new ScenarioResult("drain", "drain row", 1000, 3600, 10, 900, 300, 3, 1, 200, "n"));
     r.add(row("naive", 900, Double.NaN));
     r.add(row("hotkeys", 9000, 500));
     r.add(row("cluster_latency", 3000, 950));
@@ -49,6 +50,21 @@ class ResultsTest {
     assertThat(ratios.get("crosscloud_over_drain")).isCloseTo(2000 / 3600.0, within(1e-9));
     assertThat(ratios.get("hotkeys_over_lwt_ceiling")).isCloseTo(2.25, within(1e-9));
     assertThat(ratios.get("ingest_p99_over_library_p99")).isCloseTo(1.3, within(1e-9));
+    assertThat(ratios.get("reconciler_cpu_us_per_event")).isCloseTo(3000, within(1e-6));
+    assertThat(ratios.get("parts_cpu_us_per_event")).isCloseTo(4000, within(1e-6));
+    assertThat(ratios.get("cpu_over_parts")).isCloseTo(0.75, within(1e-9));
+  }
+
+  @Test
+  void cpu_over_parts_is_a_target_of_at_most_1_3_and_unmeasured_without_a_drain() {
+    assertThat(results().targets())
+        .filteredOn(t -> t.key().equals("cpu_over_parts"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.met()).isTrue());
+    BenchResults none = new BenchResults();
+    none.add(row("lwt_ceiling", 4000, Double.NaN));
+
+    assertThat(none.ratios().get("cpu_over_parts")).isNaN();
   }
 
   @Test
@@ -103,7 +119,7 @@ class ResultsTest {
 
     assertThat(table)
         .startsWith("| scenario | events | events/s |")
-        .contains("| drain row | 1000 | 3600 | 10.0 | 900 | 300 | 2.00 (2.00) | 200 | n |")
+        .contains("| drain row | 1000 | 3600 | 10.0 | 900 | 300 | 3.00 (3.00) | 200 | n |")
         .contains("| cross-cloud drain / loopback drain | 0.56 | >= 0.80 | missed |")
         .contains("| steady 50%: lag p99 in ms | 120 | <= 250 | met |");
     assertThat(
@@ -112,7 +128,7 @@ class ResultsTest {
                 .filter(
                     l ->
                         l.endsWith(
-                            "row | 1000 | 3600 | 10.0 | 900 | 300 | 2.00 (2.00) | 200 | n |")))
+                            "row | 1000 | 3600 | 10.0 | 900 | 300 | 3.00 (3.00) | 200 | n |")))
         .hasSize(1);
   }
 
