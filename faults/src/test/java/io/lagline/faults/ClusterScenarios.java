@@ -47,9 +47,8 @@ final class ClusterScenarios {
    */
   static void nodeKilled(FaultStack faults, Scenario scenario) throws Exception {
     CassandraCluster cluster = faults.stack().cassandraCluster();
-    ReconcilerProcess reconciler = scenario.startReconciler(1);
-    CompletableFuture<Integer> publishing = scenario.publishAsync();
-    scenario.awaitProgress(0.30);
+    Scenario.Running running = scenario.startAndAwait(0.30);
+    ReconcilerProcess reconciler = running.reconciler();
 
     CassandraNode node = cluster.node(1);
     long rows = scenario.historyRows();
@@ -60,7 +59,7 @@ final class ClusterScenarios {
     node.start();
     cluster.awaitAllUp();
     LOG.info("m: node 1 down {} s; {}", down, ride);
-    Scenario.awaitPublished(publishing);
+    Scenario.awaitPublished(running.publishing());
 
     ScenarioResult result =
         scenario.finish("node 1 SIGKILL'd at 30%, down " + down + " s, restarted");
@@ -77,9 +76,8 @@ final class ClusterScenarios {
    */
   static void nodeFrozen(FaultStack faults, Scenario scenario) throws Exception {
     CassandraCluster cluster = faults.stack().cassandraCluster();
-    ReconcilerProcess reconciler = scenario.startReconciler(1);
-    CompletableFuture<Integer> publishing = scenario.publishAsync();
-    scenario.awaitProgress(0.30);
+    Scenario.Running running = scenario.startAndAwait(0.30);
+    ReconcilerProcess reconciler = running.reconciler();
 
     CassandraNode node = cluster.node(2);
     long before = scenario.historyRows();
@@ -94,7 +92,7 @@ final class ClusterScenarios {
     long during = scenario.historyRowsWhenReadable() - before;
     cluster.awaitAllUp();
     LOG.info("n: node 2 frozen {} s; {} history rows written meanwhile", stopped, during);
-    Scenario.awaitPublished(publishing);
+    Scenario.awaitPublished(running.publishing());
 
     ScenarioResult result = scenario.finish("node 2 SIGSTOP'd " + stopped + " s at 30%");
     SoftAssertions soft = Checks.guarantees(result);
@@ -110,9 +108,8 @@ final class ClusterScenarios {
    */
   static void twoDown(FaultStack faults, Scenario scenario) throws Exception {
     CassandraCluster cluster = faults.stack().cassandraCluster();
-    ReconcilerProcess reconciler = scenario.startReconciler(1);
-    CompletableFuture<Integer> publishing = scenario.publishAsync();
-    scenario.awaitProgress(0.30);
+    Scenario.Running running = scenario.startAndAwait(0.30);
+    ReconcilerProcess reconciler = running.reconciler();
 
     long killed = System.nanoTime();
     cluster.node(2).kill();
@@ -132,7 +129,7 @@ final class ClusterScenarios {
     boolean readyAgain =
         Checks.within(OutageScenarios.READY_AGAIN, () -> reconciler.readyStatus() == 200);
     LOG.info("o: nodes 2 and 3 down {} s; {}, ready again: {}", down, pause, readyAgain);
-    Scenario.awaitPublished(publishing);
+    Scenario.awaitPublished(running.publishing());
 
     ScenarioResult result =
         scenario.finish("nodes 2 and 3 SIGKILL'd at 30%, down " + down + " s, restarted");
@@ -218,9 +215,8 @@ final class ClusterScenarios {
    */
   static void remoteDatacenterFrozen(FaultStack faults, Scenario scenario) throws Exception {
     CassandraCluster cluster = faults.stack().cassandraCluster();
-    ReconcilerProcess reconciler = scenario.startReconciler(1);
-    CompletableFuture<Integer> publishing = scenario.publishAsync();
-    scenario.awaitProgress(0.30);
+    Scenario.Running running = scenario.startAndAwait(0.30);
+    ReconcilerProcess reconciler = running.reconciler();
 
     CassandraNode remote = cluster.node(3);
     long rows = scenario.historyRows();
@@ -235,7 +231,7 @@ final class ClusterScenarios {
     long stopped = Duration.ofNanos(System.nanoTime() - frozen).toSeconds();
     cluster.awaitAllUp();
     LOG.info("q: the remote data center (node 3) frozen {} s; {}", stopped, ride);
-    Scenario.awaitPublished(publishing);
+    Scenario.awaitPublished(running.publishing());
 
     ScenarioResult result =
         scenario.finish("remote data center (node 3 of 2+1) SIGSTOP'd " + stopped + " s at 30%");

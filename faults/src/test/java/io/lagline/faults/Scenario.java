@@ -241,6 +241,20 @@ final class Scenario implements AutoCloseable {
     return rows[0];
   }
 
+  /** Reconciler 1 started and the workload publishing, once the stream reached a share. */
+  record Running(ReconcilerProcess reconciler, CompletableFuture<Integer> publishing) {}
+
+  /**
+   * Starts reconciler 1, publishes the workload and returns once {@code share} of it is in
+   * Cassandra: where most scenarios inject their fault.
+   */
+  Running startAndAwait(double share) {
+    ReconcilerProcess reconciler = startReconciler(1);
+    CompletableFuture<Integer> publishing = publishAsync();
+    awaitProgress(share);
+    return new Running(reconciler, publishing);
+  }
+
   /** Waits until {@link #progress()} reaches {@code share}. */
   void awaitProgress(double share) {
     await(id + " at " + Math.round(share * 100) + "%")

@@ -11,8 +11,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -133,11 +131,11 @@ public final class CassandraCluster implements AutoCloseable {
     if (remote == 0) {
       return KeyspaceReplication.forNodes(nodes.size(), options.datacenter());
     }
-    Map<String, String> replication = new LinkedHashMap<>();
-    replication.put("class", "NetworkTopologyStrategy");
-    replication.put(options.datacenter(), Integer.toString(nodes.size() - remote));
-    replication.put(CassandraClusterOptions.REMOTE_DATACENTER, Integer.toString(remote));
-    return Collections.unmodifiableMap(replication);
+    return KeyspaceReplication.forDatacenters(
+        nodes.size() - remote,
+        options.datacenter(),
+        remote,
+        CassandraClusterOptions.REMOTE_DATACENTER);
   }
 
   /**

@@ -37,6 +37,27 @@ public final class KeyspaceReplication {
   }
 
   /**
+   * The replication map of a cluster across two data centers, one replica per node in each: {@code
+   * {class=NetworkTopologyStrategy, <local>=<localNodes>, <remote>=<remoteNodes>}} (at most {@value
+   * #MAX_REPLICATION_FACTOR} per data center).
+   */
+  public static Map<String, String> forDatacenters(
+      int localNodes, String local, int remoteNodes, String remote) {
+    if (localNodes < 1 || remoteNodes < 1) {
+      throw new IllegalArgumentException(
+          "each data center needs a node, had " + localNodes + " and " + remoteNodes);
+    }
+    if (local.equals(remote)) {
+      throw new IllegalArgumentException("the two data centers must differ, both were " + local);
+    }
+    Map<String, String> replication = new LinkedHashMap<>();
+    replication.put("class", "NetworkTopologyStrategy");
+    replication.put(local, Integer.toString(Math.min(localNodes, MAX_REPLICATION_FACTOR)));
+    replication.put(remote, Integer.toString(Math.min(remoteNodes, MAX_REPLICATION_FACTOR)));
+    return Collections.unmodifiableMap(replication);
+  }
+
+  /**
    * {@code replication} as a CQL map literal, for {@code CREATE KEYSPACE ... WITH replication =
    * ...}: {@code {'class': 'NetworkTopologyStrategy', 'datacenter1': '3'}}.
    */

@@ -39,4 +39,26 @@ class KeyspaceReplicationTest {
     assertThatThrownBy(() -> CassandraClusterOptions.builder().nodes(4).build())
         .hasMessage("nodes must be between 1 and 3, was 4");
   }
+
+  @Test
+  void two_data_centers_get_a_replica_per_node_in_each() {
+    assertThat(
+            KeyspaceReplication.cql(
+                KeyspaceReplication.forDatacenters(2, "datacenter1", 1, "datacenter2")))
+        .isEqualTo("{'class': 'NetworkTopologyStrategy', 'datacenter1': '2', 'datacenter2': '1'}");
+    assertThatThrownBy(() -> KeyspaceReplication.forDatacenters(2, "dc", 1, "dc"))
+        .hasMessage("the two data centers must differ, both were dc");
+  }
+
+  @Test
+  void the_last_remote_nodes_run_in_the_second_data_center() {
+    CassandraClusterOptions options = CassandraClusterOptions.builder().remoteNodes(1).build();
+
+    assertThat(options.datacenterOf(1)).isEqualTo("datacenter1");
+    assertThat(options.datacenterOf(2)).isEqualTo("datacenter1");
+    assertThat(options.datacenterOf(3)).isEqualTo(CassandraClusterOptions.REMOTE_DATACENTER);
+    assertThat(CassandraClusterOptions.defaults().datacenterOf(3)).isEqualTo("datacenter1");
+    assertThatThrownBy(() -> CassandraClusterOptions.builder().remoteNodes(3).build())
+        .hasMessage("remoteNodes must be between 0 and nodes - 1 (2), was 3");
+  }
 }

@@ -54,6 +54,10 @@ class OptionsTest {
     assertThat(LocalStackOptions.builder().cassandraNodes(3).build().cassandraNodes()).isEqualTo(3);
     assertThatThrownBy(() -> LocalStackOptions.builder().cassandraNodes(4).build())
         .hasMessage("cassandraNodes must be between 1 and 3, was 4");
+    assertThat(LocalStackOptions.defaults().cassandraRemoteNodes()).isZero();
+    assertThatThrownBy(
+            () -> LocalStackOptions.builder().cassandraNodes(3).cassandraRemoteNodes(3).build())
+        .hasMessage("cassandraRemoteNodes must be between 0 and cassandraNodes - 1, was 3");
   }
 
   @Test
