@@ -1,5 +1,6 @@
 package io.lagline.bench;
 
+import io.lagline.bench.profile.Profiler;
 import io.lagline.cli.CliErrors;
 import io.lagline.cli.ExitCodes;
 import io.lagline.event.EventCodec;
@@ -66,6 +67,14 @@ public final class BenchMain implements Callable<Integer> {
   Set<String> only = new LinkedHashSet<>();
 
   @Option(
+      names = "--profile",
+      description =
+          "Profile every reconciler process with async-profiler (CPU every 10 ms, allocations"
+              + " every 512 KB): DIR/profiles/<process>-cpu.html and -alloc.html flame graphs,"
+              + " and the top frames of each in DIR/profiles/top-frames.md (Linux x64 or arm64).")
+  boolean profile;
+
+  @Option(
       names = "--seed",
       defaultValue = "7",
       description = "Workload seed (default: ${DEFAULT-VALUE}).")
@@ -106,8 +115,10 @@ public final class BenchMain implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     stdout.printf("bench (%s) writing to %s%n", mode(), dir);
+    Profiler profiler = profile ? Profiler.into(dir.resolve("profiles")) : Profiler.off();
     BenchResults results =
-        new BenchRun(sizes, dir, seed, only, line -> stderr.println("[bench] " + line)).run();
+        new BenchRun(sizes, dir, seed, only, line -> stderr.println("[bench] " + line), profiler)
+            .run();
     double minutes = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 60_000.0;
     String table = Table.render(results);
     stdout.println();
@@ -131,6 +142,10 @@ public final class BenchMain implements Callable<Integer> {
         dir.resolve("table.md"),
         dir.resolve("summary.json"),
         minutes);
+    if (profiler.enabled()) {
+      Files.writeString(profiler.reportFile(), profiler.report());
+      stdout.printf("%nProfiles (%s):%n%n%s", profiler.reportFile(), profiler.report());
+    }
     if (!results.failures().isEmpty()) {
       results.failures().forEach(f -> stderr.println("error: " + f));
       return 1;

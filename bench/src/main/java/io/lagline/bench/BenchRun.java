@@ -1,5 +1,6 @@
 package io.lagline.bench;
 
+import io.lagline.bench.profile.Profiler;
 import io.lagline.testkit.cassandra.CassandraNodeOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,11 +26,27 @@ final class BenchRun {
   private final Consumer<String> progress;
   private final BenchResults results = new BenchResults();
   private final DrainSteps drains;
+  private final Profiler profiler;
 
   /**
    * @param only the ids of the steps to run (see {@link #STEPS}); empty for all
    */
   BenchRun(BenchSizes sizes, Path dir, long seed, Set<String> only, Consumer<String> progress) {
+    this(sizes, dir, seed, only, progress, Profiler.off());
+  }
+
+  /**
+   * @param only the ids of the steps to run (see {@link #STEPS}); empty for all
+   * @param profiler profiles every reconciler process (or none)
+   */
+  BenchRun(
+      BenchSizes sizes,
+      Path dir,
+      long seed,
+      Set<String> only,
+      Consumer<String> progress,
+      Profiler profiler) {
+    this.profiler = profiler;
     this.sizes = sizes;
     this.dir = dir;
     this.seed = seed;
@@ -71,7 +88,7 @@ final class BenchRun {
     }
     progress.accept("starting a Cassandra node");
     try (BenchStack stack =
-        BenchStack.start(dir.resolve("stack"), CassandraNodeOptions.defaults())) {
+        BenchStack.start(dir.resolve("stack"), CassandraNodeOptions.defaults(), profiler)) {
       step("warm-up", () -> LwtCeiling.warmUp(stack, sizes.drainEvents(), seed));
       step("lwt_ceiling", () -> results.add(LwtCeiling.ofBacklog(stack, drain)));
       step("drain", () -> drains.drain(stack, drain));

@@ -1,6 +1,7 @@
 package io.lagline.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.lagline.bench.profile.Profiler;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
 import io.lagline.reconciler.schema.SchemaApplier;
@@ -38,7 +39,10 @@ final class BenchStack implements AutoCloseable {
   private PubSubEmulator emulator;
   private int emulators;
 
-  private BenchStack(Path dir, CassandraNode node) {
+  private final Profiler profiler;
+
+  private BenchStack(Path dir, CassandraNode node, Profiler profiler) {
+    this.profiler = profiler;
     this.dir = dir;
     this.node = node;
     this.mappingFile = BenchMapping.write(dir);
@@ -46,9 +50,17 @@ final class BenchStack implements AutoCloseable {
     this.session = node.sessionBuilder().build();
   }
 
-  /** Starts a Cassandra node with {@code options} under {@code dir}. */
-  static BenchStack start(Path dir, CassandraNodeOptions options) {
-    return new BenchStack(dir, CassandraNode.start(options, dir.resolve("cassandra")));
+  /**
+   * Starts a Cassandra node with {@code options} under {@code dir}; {@code profiler} profiles the
+   * reconciler processes of the run.
+   */
+  static BenchStack start(Path dir, CassandraNodeOptions options, Profiler profiler) {
+    return new BenchStack(dir, CassandraNode.start(options, dir.resolve("cassandra")), profiler);
+  }
+
+  /** What profiles the reconcilers ({@code bin/bench --profile}), or {@link Profiler#off()}. */
+  Profiler profiler() {
+    return profiler;
   }
 
   /** Stops the current emulator, if any, and starts a new one with {@code maxHeap}. */

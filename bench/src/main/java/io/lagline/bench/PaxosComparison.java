@@ -1,5 +1,6 @@
 package io.lagline.bench;
 
+import io.lagline.bench.profile.Profiler;
 import io.lagline.testkit.cassandra.CassandraNodeOptions;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -26,7 +27,7 @@ final class PaxosComparison {
     for (String variant : new String[] {"v1", "v2"}) {
       progress.accept("paxos " + variant + ": starting a fresh node");
       CassandraNodeOptions options = CassandraNodeOptions.builder().paxosVariant(variant).build();
-      try (BenchStack stack = BenchStack.start(dir.resolve(variant), options)) {
+      try (BenchStack stack = BenchStack.start(dir.resolve(variant), options, Profiler.off())) {
         stack.createSchema("paxos_warmup");
         LwtCeiling.run(
             "warm_up",

@@ -1,5 +1,6 @@
 package io.lagline.bench;
 
+import io.lagline.bench.profile.Profiler;
 import io.lagline.metrics.PrometheusText;
 import io.lagline.reconciler.cli.ReconcilerMain;
 import io.lagline.testkit.process.JavaClasspath;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The reconciler as deployed, {@code reconciler run --config FILE} in its own JVM, with a config
@@ -26,10 +28,12 @@ final class ReconcilerRun implements AutoCloseable {
 
   private final JavaProcess process;
   private final int adminPort;
+  private final Profiler profiler;
 
-  private ReconcilerRun(JavaProcess process, int adminPort) {
+  private ReconcilerRun(JavaProcess process, int adminPort, Profiler profiler) {
     this.process = process;
     this.adminPort = adminPort;
+    this.profiler = profiler;
   }
 
   /**
@@ -89,13 +93,16 @@ final class ReconcilerRun implements AutoCloseable {
       JavaProcess process =
           JavaProcess.start(
               name,
-              List.of(heap, "-XX:+ExitOnOutOfMemoryError"),
+              Stream.concat(
+                      Stream.of(heap, "-XX:+ExitOnOutOfMemoryError"),
+                      stack.profiler().jvmOptions(name).stream())
+                  .toList(),
               JavaClasspath.of(ReconcilerMain.class),
               ReconcilerMain.class.getName(),
               List.of("run", "--config", config.toString()),
               Map.of(),
               dir.resolve(name + ".log"));
-      ReconcilerRun run = new ReconcilerRun(process, port);
+      ReconcilerRun run = new ReconcilerRun(process, port, stack.profiler());
       try {
         process.await("ready", Duration.ofMinutes(2), () -> run.readyStatus() == 200);
       } catch (RuntimeException e) {
@@ -156,7 +163,10 @@ final class ReconcilerRun implements AutoCloseable {
     }
   }
 
-  /** SIGTERM and wait for the drain-and-exit; kills it when that takes too long. */
+  /**
+   * SIGTERM and wait for the drain-and-exit; kills it when that takes too long. Then its profile,
+   * when profiling, is converted (the agent writes it as the JVM exits).
+   */
   @Override
   public void close() {
     if (process.isAlive()) {
@@ -166,6 +176,7 @@ final class ReconcilerRun implements AutoCloseable {
         process.close();
       }
     }
+    profiler.finish(process.name());
   }
 
   static int freePort() {
