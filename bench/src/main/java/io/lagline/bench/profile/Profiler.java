@@ -122,7 +122,14 @@ public final class Profiler {
           in, dir.resolve(name + "-alloc.html").toString(), new Arguments("--alloc"));
       Path collapsed = dir.resolve(name + "-cpu.collapsed");
       JfrToFlame.convert(in, collapsed.toString(), new Arguments("--cpu", "-o", "collapsed"));
-      report.add(section(name, TopFrames.of(Files.readString(collapsed), TOP)));
+      Path classified = dir.resolve(name + "-cpu-classified.collapsed");
+      JfrToFlame.convert(
+          in, classified.toString(), new Arguments("--cpu", "--classify", "-o", "collapsed"));
+      report.add(
+          section(
+              name,
+              TopFrames.of(Files.readString(collapsed), TOP),
+              TopFrames.roots(Files.readString(classified))));
     } catch (IOException | RuntimeException e) {
       report.add("### " + name + "\n\ncould not convert " + recording + ": " + e + "\n");
     }
@@ -142,10 +149,13 @@ public final class Profiler {
     return dir.resolve(name + ".jfr");
   }
 
-  static String section(String name, TopFrames top) {
+  static String section(String name, TopFrames top, List<TopFrames.Share> categories) {
     StringBuilder s = new StringBuilder("### ").append(name).append("\n\n");
     s.append(top.samples()).append(" CPU samples (10 ms); flame graphs: ");
     s.append(name).append("-cpu.html, ").append(name).append("-alloc.html\n\n");
+    s.append("| share % | what the CPU did (async-profiler's categories) |\n|---:|---|\n");
+    categories.forEach(c -> s.append(row(c)));
+    s.append('\n');
     s.append("| self % | top frame |\n|---:|---|\n");
     top.self().forEach(f -> s.append(row(f)));
     s.append("\n| total % | Lagline frame |\n|---:|---|\n");

@@ -65,6 +65,31 @@ public record TopFrames(long samples, List<Share> self, List<Share> lagline) {
     return new TopFrames(samples, top(self, samples, limit), top(total, samples, limit));
   }
 
+  /**
+   * The shares of the stacks' root frames: with {@code jfr-converter --classify}, the category each
+   * sample was put in ({@code [jit]} compiled Java, {@code [Interpreter]}, {@code [c1_comp]} and
+   * {@code [c2_comp]} compiling, {@code [class_load]}, {@code [vm]}, {@code [native]}...).
+   */
+  public static List<Share> roots(String collapsed) {
+    Map<String, Long> roots = new HashMap<>();
+    long samples = 0;
+    for (String line : collapsed.split("\n")) {
+      int space = line.lastIndexOf(' ');
+      if (space <= 0) {
+        continue;
+      }
+      try {
+        long count = Long.parseLong(line.substring(space + 1).trim());
+        String root = line.substring(0, space).split(";", 2)[0];
+        roots.merge(clean(root), count, Long::sum);
+        samples += count;
+      } catch (NumberFormatException e) {
+        // not a stack line
+      }
+    }
+    return top(roots, samples, roots.size());
+  }
+
   /** The frame without async-profiler's type suffix ({@code _[j]} Java, {@code _[k]} kernel...). */
   static String clean(String frame) {
     int suffix = frame.lastIndexOf("_[");

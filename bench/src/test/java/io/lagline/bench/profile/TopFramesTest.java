@@ -39,4 +39,20 @@ class TopFramesTest {
     assertThat(TopFrames.of("", 5).samples()).isZero();
     assertThat(TopFrames.of("", 5).self()).isEmpty();
   }
+
+  @Test
+  void roots_are_the_categories_of_a_classified_profile() {
+    String classified =
+        """
+        [jit]_[j];io/lagline/A.f_[j] 60
+        [c1_comp]_[1];Compile::Compile 30
+        [jit]_[j];io/lagline/B.g_[j] 10
+        """;
+
+    assertThat(TopFrames.roots(classified))
+        .extracting(TopFrames.Share::frame, TopFrames.Share::samples)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("[jit]", 70L),
+            org.assertj.core.groups.Tuple.tuple("[c1_comp]", 30L));
+  }
 }
