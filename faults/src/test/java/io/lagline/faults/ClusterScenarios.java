@@ -189,6 +189,7 @@ final class ClusterScenarios {
               "link to node 1 dark " + dark + " s at 30% (stalled, then reset), nodes up");
       ProxyStats after = link.stats();
       SoftAssertions soft = Checks.guarantees(result);
+      ride.check(soft, "the link to node 1 was dark");
       soft.assertThat(before.bytesUpstream())
           .as("the reconciler wrote through node 1's proxy before the cut")
           .isGreaterThan(MIN_PROXIED_BYTES);
