@@ -12,6 +12,9 @@ import io.lagline.reconciler.apply.RowWriter;
 import io.lagline.reconciler.apply.WriteMetrics;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.known.KnownVersions;
+import io.lagline.reconciler.known.KnownVersionsWriter;
+import io.lagline.reconciler.known.VersionCacheMetrics;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.outage.OutageGuard;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,7 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The Cassandra boundary: the driver session (opened and checked when first needed), the prepared
- * conditional writer, and the outage guard that probes the cluster while writes fail.
+ * conditional writer behind the version cache, and the outage guard that probes the cluster while
+ * writes fail.
  */
 final class CassandraModule extends AbstractModule {
   private final ReconcilerConfig config;
@@ -36,14 +40,21 @@ final class CassandraModule extends AbstractModule {
 
   @Provides
   @Singleton
-  RowWriter writer(CqlSession session, Mapping mapping, WriteMetrics metrics) {
-    return CassandraLwtWriter.prepare(
-        session,
-        config.cassandra().keyspace(),
-        mapping,
-        level(config.cassandra().consistency().name()),
-        level(config.cassandra().serialConsistency().name()),
-        metrics);
+  RowWriter writer(
+      CqlSession session,
+      Mapping mapping,
+      WriteMetrics metrics,
+      VersionCacheMetrics versionCacheMetrics) {
+    RowWriter cassandra =
+        CassandraLwtWriter.prepare(
+            session,
+            config.cassandra().keyspace(),
+            mapping,
+            level(config.cassandra().consistency().name()),
+            level(config.cassandra().serialConsistency().name()),
+            metrics);
+    return new KnownVersionsWriter(
+        cassandra, KnownVersions.of(config.cassandra().versionCache()), versionCacheMetrics);
   }
 
   @Provides

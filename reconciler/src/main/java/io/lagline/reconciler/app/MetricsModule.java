@@ -8,6 +8,7 @@ import io.lagline.reconciler.audit.AuditMetrics;
 import io.lagline.reconciler.deadletter.DeadLetterMetrics;
 import io.lagline.reconciler.intake.IntakeMetrics;
 import io.lagline.reconciler.intake.MessageMetrics;
+import io.lagline.reconciler.known.VersionCacheMetrics;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.metrics.ReconcilerMetrics;
 import io.lagline.reconciler.notify.NotificationMetrics;
@@ -64,5 +65,10 @@ final class MetricsModule extends AbstractModule {
   @Provides
   NotificationMetrics notifications(ReconcilerMetrics metrics) {
     return metrics.notifications();
+  }
+
+  @Provides
+  VersionCacheMetrics versionCache(ReconcilerMetrics metrics) {
+    return metrics.versionCache();
   }
 }

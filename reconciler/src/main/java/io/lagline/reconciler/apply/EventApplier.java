@@ -4,6 +4,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import io.lagline.event.Event;
+import io.lagline.reconciler.audit.AuditSubscriber;
 import io.lagline.reconciler.mapping.BoundRow;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.outage.OutageGuard;
@@ -106,6 +107,16 @@ public final class EventApplier {
       rows = mapping.bind(event, attributes);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    }
+    if (attributes.containsKey(AuditSubscriber.REPAIR_OF)) {
+      // republished because Cassandra did not reflect it: what was remembered about its rows is
+      // not to be trusted, only a fresh answer
+      return sequencer.submit(
+          event.entityKey(),
+          () -> {
+            rows.forEach(writer::forget);
+            return write(rows, event, deadlineNanos);
+          });
     }
     if (coalescer != null && Coalescer.coalescible(rows)) {
       return coalescer.submit(event, rows, deadlineNanos);

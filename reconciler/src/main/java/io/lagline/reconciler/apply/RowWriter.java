@@ -21,4 +21,11 @@ public interface RowWriter {
   default CompletionStage<RowResult> writeAndReport(BoundRow row, long version) {
     return write(row, version).thenApply(outcome -> new RowResult(outcome, version));
   }
+
+  /**
+   * Forgets what this writer remembers about the row, so its next write asks Cassandra: for an
+   * event republished because the row changed outside Lagline (an audit repair). Writers that
+   * remember nothing ignore it.
+   */
+  default void forget(BoundRow row) {}
 }

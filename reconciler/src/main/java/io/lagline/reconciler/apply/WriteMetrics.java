@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,11 @@ public final class WriteMetrics {
   };
 
   private final MeterRegistry registry;
+
+  /** The fixed-tag series, looked up by nested maps: no meter id is built per write. */
+  private final Map<String, Map<String, Map<String, Timer>>> latencies = new HashMap<>();
+
+  private final Map<String, Map<String, Counter>> rowOutcomes = new HashMap<>();
   private final AtomicInteger paused = new AtomicInteger();
   private volatile IntSupplier limit = () -> 0;
   private volatile IntSupplier running = () -> 0;
@@ -72,9 +78,18 @@ public final class WriteMetrics {
     statementsByTable(mapping)
         .forEach(
             (table, statements) -> {
-              statements.forEach(s -> STATEMENT_OUTCOMES.forEach(o -> latency(table, s, o)));
+              statements.forEach(
+                  s ->
+                      STATEMENT_OUTCOMES.forEach(
+                          o ->
+                              latencies
+                                  .computeIfAbsent(table, t -> new HashMap<>())
+                                  .computeIfAbsent(s, t -> new HashMap<>())
+                                  .put(o, latency(table, s, o))));
               for (WriteOutcome outcome : WriteOutcome.values()) {
-                rows(table, outcome.tag());
+                rowOutcomes
+                    .computeIfAbsent(table, t -> new HashMap<>())
+                    .put(outcome.tag(), rows(table, outcome.tag()));
               }
             });
     ErrorClassifier.EVENT_VERDICTS.stream()
@@ -95,12 +110,16 @@ public final class WriteMetrics {
 
   /** Records one Cassandra statement's latency and what it did. */
   void write(String table, String statement, String outcome, long nanos) {
-    latency(table, statement, outcome).record(nanos, TimeUnit.NANOSECONDS);
+    Timer timer =
+        latencies.getOrDefault(table, Map.of()).getOrDefault(statement, Map.of()).get(outcome);
+    (timer != null ? timer : latency(table, statement, outcome))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Counts one row write's outcome (a row, not an event: one event may write several tables). */
   void rowOutcome(String table, String outcome) {
-    rows(table, outcome).increment();
+    Counter counter = rowOutcomes.getOrDefault(table, Map.of()).get(outcome);
+    (counter != null ? counter : rows(table, outcome)).increment();
   }
 
   /** Counts one retry of a failed write, by error class and the classifier's reason code. */

@@ -21,6 +21,8 @@ import java.util.List;
  *     (upsert-if-newer only)
  * @param tls client encryption ({@code cassandra.tls.*}); {@link CassandraTls#disabled()} for
  *     plaintext
+ * @param versionCache what Cassandra confirmed about recently written rows ({@code
+ *     cassandra.version-cache.*})
  */
 public record CassandraConfig(
     List<InetSocketAddress> contactPoints,
@@ -33,7 +35,8 @@ public record CassandraConfig(
     Duration requestTimeout,
     WriteConcurrency writeConcurrency,
     boolean coalesceSuperseded,
-    CassandraTls tls) {
+    CassandraTls tls,
+    VersionCacheConfig versionCache) {
 
   /** Default for {@code cassandra.consistency}. */
   public static final Consistency DEFAULT_CONSISTENCY = Consistency.LOCAL_QUORUM;

@@ -20,6 +20,8 @@ import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_KEY_FILE;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_TRUSTSTORE_FILE;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_TLS_TRUSTSTORE_PASSWORD;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_USERNAME;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_VERSION_CACHE_EXPIRE_AFTER;
+import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_VERSION_CACHE_MAX_ENTRIES;
 import static io.lagline.reconciler.config.ReconcilerKey.CASSANDRA_WRITE_CONCURRENCY;
 
 import io.lagline.config.ConfigKey;
@@ -74,7 +76,10 @@ final class CassandraReader {
         reader.duration(CASSANDRA_REQUEST_TIMEOUT),
         writeConcurrency(reader),
         reader.bool(CASSANDRA_COALESCE_SUPERSEDED),
-        tls(reader));
+        tls(reader),
+        new VersionCacheConfig(
+            reader.integer(CASSANDRA_VERSION_CACHE_MAX_ENTRIES),
+            reader.duration(CASSANDRA_VERSION_CACHE_EXPIRE_AFTER)));
   }
 
   /** {@code cassandra.tls.*}: what to trust, and the client's own certificate for mutual TLS. */

@@ -223,6 +223,17 @@ public enum ReconcilerKey implements ConfigKey {
       "while a write of an entity runs, newer versions of it that arrive wait in one slot and"
           + " only the newest is written; the others are acked as `superseded` once it is"
           + " durable. Only for events whose every write is upsert-if-newer"),
+  CASSANDRA_VERSION_CACHE_MAX_ENTRIES(
+      "cassandra.version-cache.max-entries",
+      integer(VersionCacheConfig.DEFAULT_MAX_ENTRIES, 0, 10_000_000),
+      "rows whose stored version the reconciler remembers from Cassandra's confirmed answers, so a"
+          + " redelivered or stale event is answered without a round trip (docs/RUNBOOK.md);"
+          + " a few hundred bytes of heap each; 0 turns the cache off"),
+  CASSANDRA_VERSION_CACHE_EXPIRE_AFTER(
+      "cassandra.version-cache.expire-after",
+      duration(VersionCacheConfig.DEFAULT_EXPIRE_AFTER, ofSeconds(1), ofDays(7)),
+      "how long a remembered version is trusted after Cassandra last confirmed it: bounds the"
+          + " effect of rows changed outside Lagline (a hard delete, a truncate, a restore)"),
   MAPPING_FILE(
       "mapping.file",
       requiredFile(false),

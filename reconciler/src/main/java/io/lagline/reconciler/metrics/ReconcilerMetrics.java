@@ -5,6 +5,7 @@ import io.lagline.reconciler.audit.AuditMetrics;
 import io.lagline.reconciler.deadletter.DeadLetterMetrics;
 import io.lagline.reconciler.intake.IntakeMetrics;
 import io.lagline.reconciler.intake.MessageMetrics;
+import io.lagline.reconciler.known.VersionCacheMetrics;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.notify.NotificationMetrics;
 import io.lagline.reconciler.watermark.WatermarkMetrics;
@@ -36,6 +37,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * @param watermarks the producers' watermark lag
  * @param audit the convergence auditor
  * @param notifications the reconciled stream's notifications
+ * @param versionCache writes answered from the version cache
  */
 public record ReconcilerMetrics(
     PrometheusMeterRegistry registry,
@@ -45,7 +47,8 @@ public record ReconcilerMetrics(
     DeadLetterMetrics deadLetters,
     WatermarkMetrics watermarks,
     AuditMetrics audit,
-    NotificationMetrics notifications) {
+    NotificationMetrics notifications,
+    VersionCacheMetrics versionCache) {
   /** The {@code app} tag of every meter. */
   public static final String APP = "lagline-reconciler";
 
@@ -69,6 +72,7 @@ public record ReconcilerMetrics(
         new DeadLetterMetrics(registry),
         new WatermarkMetrics(registry),
         new AuditMetrics(registry),
-        new NotificationMetrics(registry, mapping.eventTypes()));
+        new NotificationMetrics(registry, mapping.eventTypes()),
+        new VersionCacheMetrics(registry, mapping));
   }
 }

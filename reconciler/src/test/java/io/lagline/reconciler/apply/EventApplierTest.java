@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
 import io.lagline.reconciler.TestMappings;
+import io.lagline.reconciler.audit.AuditSubscriber;
 import io.lagline.reconciler.config.OutageConfig;
 import io.lagline.reconciler.config.RetryConfig;
 import io.lagline.reconciler.config.WriteConcurrency;
@@ -26,7 +27,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -119,6 +122,35 @@ class EventApplierTest {
         .extracting(BoundRow::table)
         .containsExactly("device_state", "sync_history");
     assertThat(writer.versions).containsOnly(7L);
+  }
+
+  @Test
+  void an_audit_repair_makes_the_writer_forget_its_rows_before_writing_them() throws Exception {
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.DUPLICATE));
+    Event event = event("{\"steps\": 5}");
+    Map<String, String> attributes = new HashMap<>(event.attributes());
+    attributes.put(AuditSubscriber.REPAIR_OF, "m-41");
+
+    EventResult result =
+        applier
+            .apply(event, attributes, System.nanoTime() + TimeUnit.MINUTES.toNanos(1))
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(result.outcome()).isEqualTo(WriteOutcome.APPLIED);
+    assertThat(writer.forgotten).containsExactly("device_state", "sync_history");
+    assertThat(writer.calls).hasSize(2);
+  }
+
+  @Test
+  void an_ordinary_delivery_forgets_nothing() throws Exception {
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+
+    apply(event("{\"steps\": 5}"));
+
+    assertThat(writer.forgotten).isEmpty();
   }
 
   @Test
@@ -252,6 +284,12 @@ class EventApplierTest {
     final Deque<CompletableFuture<WriteOutcome>> answers = new ArrayDeque<>();
     final List<BoundRow> calls = new ArrayList<>();
     final List<Long> versions = new ArrayList<>();
+    final List<String> forgotten = new ArrayList<>();
+
+    @Override
+    public synchronized void forget(BoundRow row) {
+      forgotten.add(row.table());
+    }
 
     @Override
     public synchronized CompletionStage<WriteOutcome> write(BoundRow row, long version) {

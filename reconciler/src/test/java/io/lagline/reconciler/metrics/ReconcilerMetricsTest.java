@@ -59,7 +59,12 @@ class ReconcilerMetricsTest {
                 Map.entry("lagline.reconciler.notification.failures", 4),
                 Map.entry("lagline.reconciler.notification.publish", 1),
                 Map.entry("lagline.reconciler.visible.lag", 3),
-                Map.entry("lagline.reconciler.notifications.paused", 1)));
+                Map.entry("lagline.reconciler.notifications.paused", 1),
+                // duplicate and stale over the three tables
+                Map.entry("lagline.reconciler.version.cache.answers", 6),
+                Map.entry("lagline.reconciler.version.cache.hit.ratio", 1),
+                Map.entry("lagline.reconciler.version.cache.entries", 1),
+                Map.entry("lagline.reconciler.version.cache.evictions", 1)));
   }
 
   @Test
