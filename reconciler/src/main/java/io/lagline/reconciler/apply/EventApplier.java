@@ -188,15 +188,17 @@ public final class EventApplier {
     WriteOutcome resolved =
         ambiguous != null && outcome == WriteOutcome.DUPLICATE ? WriteOutcome.APPLIED : outcome;
     metrics.rowOutcome(table, resolved.tag());
-    OUTCOMES.debug(
-        "row outcome event_id={} table={} version={} outcome={} after_ambiguous={}"
-            + " ambiguous_reason={}",
-        event.eventId(),
-        table,
-        event.entityVersion(),
-        outcome.tag(),
-        ambiguous != null,
-        ambiguous == null ? "-" : ambiguous);
+    if (OUTCOMES.isDebugEnabled()) {
+      OUTCOMES.debug(
+          "row outcome event_id={} table={} version={} outcome={} after_ambiguous={}"
+              + " ambiguous_reason={}",
+          event.eventId(),
+          table,
+          event.entityVersion(),
+          outcome.tag(),
+          ambiguous != null,
+          ambiguous == null ? "-" : ambiguous);
+    }
     return new RowResult(resolved, result.heldVersion());
   }
 }

@@ -118,8 +118,10 @@ public final class MessageHandler implements MessageReceiver {
         failed(message, reply, eventType, received, invalid);
         return;
       }
-      LOG.debug(
-          "applying {} v{} of {}", event.eventType(), event.entityVersion(), event.entityKey());
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "applying {} v{} of {}", event.eventType(), event.entityVersion(), event.entityKey());
+      }
       applier
           .apply(event, attributes, deadline)
           .whenComplete(

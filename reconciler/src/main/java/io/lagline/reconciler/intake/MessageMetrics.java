@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +53,12 @@ public final class MessageMetrics {
   private volatile DoubleSupplier oldestInFlight = () -> 0;
   private volatile DoubleSupplier receiveLag = () -> 0;
 
+  // the fixed-tag series by their tags, filled once here: the hot path builds no meter ids
+  private final Map<String, Map<String, Counter>> eventCounters = new HashMap<>();
+  private final Map<String, Timer> lagTimers = new HashMap<>();
+  private final Counter acks;
+  private final Counter nacks;
+
   /**
    * Registers the meters, every fixed-tag series at zero.
    *
@@ -87,19 +95,25 @@ public final class MessageMetrics {
         .strongReference(true)
         .register(registry);
     for (String type : this.eventTypes) {
-      lagTimer(type);
-      outcomes().forEach(outcome -> events(type, outcome));
+      lagTimers.put(type, lagTimer(type));
+      outcomes().forEach(outcome -> remember(type, outcome));
     }
     // an unknown type never gets as far as a write
-    events(UNKNOWN_TYPE, DEAD_LETTERED);
-    events(UNKNOWN_TYPE, FAILED);
+    remember(UNKNOWN_TYPE, DEAD_LETTERED);
+    remember(UNKNOWN_TYPE, FAILED);
     ErrorClassifier.EVENT_VERDICTS.forEach(v -> failures(v.errorClass().tag(), v.reason()));
     for (ErrorClass errorClass : ErrorClass.values()) {
       failures(errorClass.tag(), DEAD_LETTER_PUBLISH);
       failures(errorClass.tag(), NOTIFICATION_PUBLISH);
     }
-    replies(true);
-    replies(false);
+    acks = replies(true);
+    nacks = replies(false);
+  }
+
+  private void remember(String typeTag, String outcome) {
+    eventCounters
+        .computeIfAbsent(typeTag, t -> new HashMap<>())
+        .put(outcome, events(typeTag, outcome));
   }
 
   /** Sets the flow-control limit gauge to the subscriber's configured limit. */
@@ -127,7 +141,9 @@ public final class MessageMetrics {
    * Counts one event's final outcome: applied, duplicate, stale, superseded, dead_lettered, failed.
    */
   void event(String eventType, String outcome) {
-    events(typeTag(eventType), outcome).increment();
+    String type = typeTag(eventType);
+    Counter counter = eventCounters.getOrDefault(type, Map.of()).get(outcome);
+    (counter != null ? counter : events(type, outcome)).increment();
   }
 
   /** Events counted with {@code outcome} so far, over every event type. */
@@ -142,7 +158,8 @@ public final class MessageMetrics {
    * Records the time from Pub/Sub's publish time to Cassandra's confirmation of the event's writes.
    */
   void consistencyLag(String eventType, Duration lag) {
-    lagTimer(eventType).record(lag.isNegative() ? Duration.ZERO : lag);
+    Timer timer = lagTimers.get(typeTag(eventType));
+    (timer != null ? timer : lagTimer(eventType)).record(lag.isNegative() ? Duration.ZERO : lag);
   }
 
   /** The consistency-lag timer of one event type. */
@@ -164,7 +181,7 @@ public final class MessageMetrics {
 
   /** Counts one message handed back to Pub/Sub (nack) or confirmed (ack). */
   void reply(boolean ack) {
-    replies(ack).increment();
+    (ack ? acks : nacks).increment();
   }
 
   /** Marks a message as received; pair with {@link #messageDone()}. */

@@ -1,6 +1,8 @@
 package io.lagline.reconciler.mapping;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One column a write fills.
@@ -19,7 +21,10 @@ public record ColumnMapping(String column, CqlType type, String from, boolean re
     Source.parse(Objects.requireNonNull(from, "from"));
   }
 
+  /** Parsed once per distinct {@code from}: binding runs for every event. */
+  private static final Map<String, Source> PARSED = new ConcurrentHashMap<>();
+
   Source source() {
-    return Source.parse(from);
+    return PARSED.computeIfAbsent(from, Source::parse);
   }
 }

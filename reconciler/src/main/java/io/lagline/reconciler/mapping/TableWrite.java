@@ -49,7 +49,13 @@ public record TableWrite(
 
   /** The partition key then the clustering key. */
   public List<String> primaryKey() {
-    return Stream.concat(partitionKey.stream(), clusteringKey.stream()).toList();
+    if (clusteringKey.isEmpty()) {
+      return partitionKey; // already immutable; most tables, and every write of every event
+    }
+    List<String> key = new ArrayList<>(partitionKey.size() + clusteringKey.size());
+    key.addAll(partitionKey);
+    key.addAll(clusteringKey);
+    return List.copyOf(key);
   }
 
   /** The mappings of the primary key columns, in primary key order. */
@@ -77,31 +83,33 @@ public record TableWrite(
   public BoundRow bind(Event event, Map<String, String> attributes) {
     List<MappingException.Problem> problems = new ArrayList<>();
     Map<String, Object> values = new LinkedHashMap<>();
-    List<String> key = primaryKey();
     for (ColumnMapping column : columns) {
-      String name = table + "." + column.column();
+      String name = column.column(); // qualified with the table only in a problem's text
       try {
         JsonNode node = column.source().read(event, attributes);
         Object value = column.type().convert(node, column.from());
-        if (value == null && (column.required() || key.contains(column.column()))) {
+        boolean inKey = partitionKey.contains(name) || clusteringKey.contains(name);
+        if (value == null && (column.required() || inKey)) {
           problems.add(
               new MappingException.Problem(
                   MappingException.MISSING_FIELD,
                   column.from(),
-                  "column " + name + " requires a value; it is missing or null"));
+                  "column " + table + "." + name + " requires a value; it is missing or null"));
         } else if (partitionKey.contains(column.column()) && isEmpty(value)) {
           problems.add(
               new MappingException.Problem(
                   MappingException.INVALID_VALUE,
                   column.from(),
-                  "column " + name + ": a partition key value must not be empty"));
+                  "column " + table + "." + name + ": a partition key value must not be empty"));
         }
-        values.put(column.column(), value);
+        values.put(name, value);
       } catch (MappingException e) {
         for (MappingException.Problem problem : e.problems()) {
           problems.add(
               new MappingException.Problem(
-                  problem.reason(), problem.field(), "column " + name + ": " + problem.detail()));
+                  problem.reason(),
+                  problem.field(),
+                  "column " + table + "." + name + ": " + problem.detail()));
         }
       }
     }
