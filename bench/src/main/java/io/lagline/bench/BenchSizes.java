@@ -40,11 +40,11 @@ record BenchSizes(
     IngestPlan ingest) {
 
   /**
-   * The full run: about 30 minutes on two cores. It took 15.7 minutes before the notifications-on
-   * rows and about 20 with them; the warm-up of seven drains (about 20 s each), the redelivery row
-   * (a 100k backlog, about 2 minutes), the intercontinental row (about 1.5 minutes) and two more 60
-   * s steady phases (about 2 minutes) add about 8 to 10 minutes, estimated from the rates of the
-   * last runs, not yet timed in a full run.
+   * The full run: about 30 minutes on two cores (estimated, not yet timed whole). It took 15.7
+   * minutes before the notifications-on and ingest rows, an estimated 20 with them. Scaled from a
+   * {@code --quick} run of the new steps, the warm-ups of seven drains add about 3 minutes (20 to
+   * 35 s each), the redelivery row (100k events) about 1.5, the intercontinental row about 1.2 and
+   * two more steady phases of 60 s about 2: about 8 minutes more.
    */
   static BenchSizes full() {
     return new BenchSizes(
@@ -63,7 +63,7 @@ record BenchSizes(
         IngestPlan.full());
   }
 
-  /** {@code --quick}: about a quarter of an hour. */
+  /** {@code --quick}: about 12 minutes (8 before the warm-ups and the rows added with them). */
   static BenchSizes quick() {
     return new BenchSizes(
         20_000,
