@@ -23,6 +23,13 @@ final class Bench {
   /** One-way delay between the reconciler and Pub/Sub, standing in for a cross-cloud link. */
   static final Duration CROSS_CLOUD_LATENCY = Duration.ofMillis(40);
 
+  /**
+   * One-way delay between the reconciler and Pub/Sub across an intercontinental link (a reconciler
+   * in Europe reading a topic in the US, say): the pull round trip grows to 200 ms, so each stream
+   * waits longer per batch and the flow-control window must cover more messages in flight.
+   */
+  static final Duration INTERCONTINENTAL_LATENCY = Duration.ofMillis(100);
+
   /** Zipf exponent of the hot-keys workload. */
   static final double ZIPF_S = 1.1;
 

@@ -24,11 +24,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/bench}: the ceilings, the reconciler's drain rates, the naive baseline, hot keys,
- * cluster and cross-cloud latency, steady-state lag, a small-heap run and the HTTP ingest service
- * against the producer library, on the local real stack, printed as a Markdown table and written to
- * {@code DIR/summary.json} and {@code DIR/table.md}. Exits 0 when every scenario ran, whatever the
- * targets say; 1 when one broke (named on stderr).
+ * {@code bin/bench}: the ceilings, the reconciler's drain rates, the naive baseline, hot keys, a
+ * redelivery storm, cluster and cross-cloud latency, steady-state lag, a small-heap run and the
+ * HTTP ingest service against the producer library, on the local real stack, printed as a Markdown
+ * table and written to {@code DIR/summary.json} and {@code DIR/table.md}. Exits 0 when every
+ * scenario ran, whatever the targets say; 1 when one broke (named on stderr).
  */
 @Command(
     name = "bench",
@@ -61,9 +61,9 @@ public final class BenchMain implements Callable<Integer> {
       paramLabel = "STEP",
       description =
           "Run only these steps, e.g. --only ingest (Cassandra is not started for it); one of"
-              + " warm-up, lwt_ceiling, drain, drain_notify, naive, hotkeys, cluster_latency,"
-              + " crosscloud, steady, steady_notify, xmx256, ingest, paxos. A step needing another's"
-              + " figure (steady: drain) breaks without it.")
+              + " warm-up, lwt_ceiling, drain, drain_notify, naive, hotkeys, redelivery,"
+              + " cluster_latency, crosscloud, crosscloud100, steady, steady_notify, xmx128, ingest,"
+              + " paxos. A step needing another's figure (steady: drain) breaks without it.")
   Set<String> only = new LinkedHashSet<>();
 
   @Option(

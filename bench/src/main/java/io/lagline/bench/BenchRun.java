@@ -64,11 +64,13 @@ final class BenchRun {
           "drain_notify",
           "naive",
           "hotkeys",
+          "redelivery",
           "cluster_latency",
           "crosscloud",
+          "crosscloud100",
           "steady",
           "steady_notify",
-          "xmx256",
+          "xmx128",
           "ingest",
           "paxos");
 
@@ -104,13 +106,30 @@ final class BenchRun {
                   DrainSteps.hostPort(stack),
                   ""));
       step("hotkeys", () -> drains.hotKeys(stack));
+      BenchWorkload first = drain.first(sizes.latencyEvents());
+      step("redelivery", () -> drains.redelivery(stack, first));
+      step("cluster_latency", () -> drains.clusterLatency(stack, first));
       step(
-          "cluster_latency",
-          () -> drains.clusterLatency(stack, drain.first(sizes.latencyEvents())));
-      step("crosscloud", () -> drains.crossCloud(stack, drain.first(sizes.latencyEvents())));
+          "crosscloud",
+          () ->
+              drains.crossCloud(
+                  stack,
+                  first,
+                  "crosscloud",
+                  "reconciler across clouds",
+                  Bench.CROSS_CLOUD_LATENCY));
+      step(
+          "crosscloud100",
+          () ->
+              drains.crossCloud(
+                  stack,
+                  first,
+                  "crosscloud100",
+                  "reconciler across continents",
+                  Bench.INTERCONTINENTAL_LATENCY));
       step("steady", () -> steady(stack, false));
       step("steady_notify", () -> steady(stack, true));
-      step("xmx256", () -> drains.memory(stack));
+      step("xmx128", () -> drains.memory(stack));
       step("ingest", () -> IngestStep.run(stack, dir, sizes.ingest(), results, progress));
     }
     paxos(drain);

@@ -9,14 +9,17 @@ import java.time.Duration;
  * @param drainEvents backlog of the drain, cluster-latency and cross-cloud scenarios and the
  *     ceilings
  * @param drainEntities entities the drain backlog's keys are drawn from, uniformly
- * @param latencyEvents backlog of the cluster-latency and cross-cloud drains (the drain backlog's
- *     first events)
+ * @param latencyEvents backlog of the cluster-latency, cross-cloud and redelivery drains (the drain
+ *     backlog's first events)
+ * @param warmEvents warm-up backlog each measured reconciler drain handles before its measured
+ *     events (see {@link DrainBacklog}): enough for the JIT to have compiled the hot paths, so the
+ *     reconciler is compared warm with the ceilings, which run in the bench's warm JVM
  * @param naiveEvents backlog of the naive baseline on loopback
  * @param naiveClusterEvents backlog of the naive baseline at cluster latency
  * @param hotEvents backlog of the hot-keys scenario
  * @param hotEntities entities its Zipf keys are drawn from
  * @param steady how long each steady-state phase publishes
- * @param memoryEvents backlog of the -Xmx256m scenario
+ * @param memoryEvents backlog of the -Xmx128m scenario
  * @param memoryPayloadBytes padding of its payloads
  * @param paxos whether to compare paxos v1 with v2 on fresh nodes at the end
  * @param ingest the ingest row's rate, phases and peak-search steps
@@ -25,6 +28,7 @@ record BenchSizes(
     int drainEvents,
     int drainEntities,
     int latencyEvents,
+    int warmEvents,
     int naiveEvents,
     int naiveClusterEvents,
     int hotEvents,
@@ -35,12 +39,19 @@ record BenchSizes(
     boolean paxos,
     IngestPlan ingest) {
 
-  /** The full run (under 20 minutes on two cores). */
+  /**
+   * The full run: about 30 minutes on two cores (estimated, not yet timed whole). It took 15.7
+   * minutes before the notifications-on and ingest rows, an estimated 20 with them. Scaled from a
+   * {@code --quick} run of the new steps, the warm-ups of seven drains add about 3 minutes (20 to
+   * 35 s each), the redelivery row (100k events) about 1.5, the intercontinental row about 1.2 and
+   * two more steady phases of 60 s about 2: about 8 minutes more.
+   */
   static BenchSizes full() {
     return new BenchSizes(
         100_000,
         50_000,
         50_000,
+        20_000,
         15_000,
         5_000,
         100_000,
@@ -52,12 +63,13 @@ record BenchSizes(
         IngestPlan.full());
   }
 
-  /** {@code --quick}: a few minutes. */
+  /** {@code --quick}: about 12 minutes (8 before the warm-ups and the rows added with them). */
   static BenchSizes quick() {
     return new BenchSizes(
         20_000,
         10_000,
         20_000,
+        10_000,
         5_000,
         2_000,
         20_000,
@@ -75,6 +87,7 @@ record BenchSizes(
         1_500,
         750,
         1_500,
+        300,
         600,
         300,
         1_500,
@@ -91,6 +104,7 @@ record BenchSizes(
         drainEvents,
         drainEntities,
         latencyEvents,
+        warmEvents,
         naiveEvents,
         naiveClusterEvents,
         hotEvents,

@@ -2,61 +2,77 @@ package io.lagline.bench;
 
 import io.lagline.testkit.proxy.TcpFaultProxy;
 import io.lagline.testkit.pubsub.PubSubTestResources;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The steps of a {@link BenchRun} that drain a published backlog into Cassandra (the reconciler's
  * and the naive baseline's), each recording its row, and a failure when its read-back is not exact.
+ * Every measured reconciler drain but the -Xmx128m one handles {@link BenchSizes#warmEvents()}
+ * events of entities of their own first (see {@link DrainBacklog}); the naive baseline has none.
  */
 final class DrainSteps {
+  /** The prefix of the warm-up's entity keys and event ids, which no measured workload uses. */
+  static final String WARM_UP_PREFIX = "warm";
+
   private final BenchSizes sizes;
   private final long seed;
   private final BenchResults results;
+  private final BenchWorkload warmUp;
 
   DrainSteps(BenchSizes sizes, long seed, BenchResults results) {
     this.sizes = sizes;
     this.seed = seed;
     this.results = results;
+    // shaped like the drain backlog (twice as many events as entities), so the reconciler's first
+    // touches and its updates of known rows are both compiled before the measured events
+    this.warmUp =
+        BenchWorkload.uniform(
+            WARM_UP_PREFIX, sizes.warmEvents(), Math.max(1, sizes.warmEvents() / 2), 0, seed + 5);
   }
 
   BenchWorkload hotWorkload() {
     return BenchWorkload.zipf("h", sizes.hotEvents(), sizes.hotEntities(), Bench.ZIPF_S, seed + 2);
   }
 
+  /** {@code measured} after the run's warm-up backlog. */
+  DrainBacklog warmed(BenchWorkload measured) {
+    return DrainBacklog.warmed(warmUp, measured);
+  }
+
   void drain(BenchStack stack, BenchWorkload drain) {
-    try (PubSubTestResources pubsub = stack.freshEmulator(BenchStack.EMULATOR_HEAP)) {
-      Backlog.publish(pubsub, "drain", List.of("drain-noop", "drain-rec"), drain.events());
-      results.add(EmulatorCeiling.run(stack.emulatorHost(), "drain-noop", drain.events().size()));
-      pubsub.deleteSubscription("drain-noop");
-      reconcilerDrain(
-          stack,
-          "drain",
-          "reconciler drain (loopback)",
-          "drain",
-          drain,
-          stack.emulatorHost(),
-          hostPort(stack),
-          ReconcilerRun.DEFAULT_HEAP,
-          false,
-          "");
-    }
+    loopback(stack, drain, false);
   }
 
   /** The loopback drain again, the reconciler publishing the reconciled stream. */
   void drainNotifying(BenchStack stack, BenchWorkload drain) {
+    loopback(stack, drain, true);
+  }
+
+  /** Without notifications, the emulator ceiling first drains a copy of the same backlog. */
+  private void loopback(BenchStack stack, BenchWorkload drain, boolean notifications) {
     try (PubSubTestResources pubsub = stack.freshEmulator(BenchStack.EMULATOR_HEAP)) {
-      Backlog.publish(pubsub, "drain", List.of("drain-rec"), drain.events());
+      DrainBacklog backlog = warmed(drain);
+      List<String> subscriptions =
+          notifications ? List.of("drain-rec") : List.of("drain-noop", "drain-rec");
+      Backlog.publish(pubsub, "drain", subscriptions, backlog.published());
+      if (!notifications) {
+        results.add(
+            EmulatorCeiling.run(
+                stack.emulatorHost(), "drain-noop", backlog.warmEvents(), drain.events().size()));
+        pubsub.deleteSubscription("drain-noop");
+      }
       reconcilerDrain(
           stack,
-          "drain" + SteadyScenario.NOTIFY_SUFFIX,
-          "reconciler drain (loopback), notifications on",
+          notifications ? "drain" + SteadyScenario.NOTIFY_SUFFIX : "drain",
+          "reconciler drain (loopback)" + (notifications ? ", notifications on" : ""),
           "drain",
-          drain,
+          backlog,
           stack.emulatorHost(),
           hostPort(stack),
           ReconcilerRun.DEFAULT_HEAP,
-          true,
-          "lag = visible lag (publish → notification confirmed)");
+          notifications,
+          notifications ? "lag = visible lag (publish → notification confirmed)" : "");
     }
   }
 
@@ -81,28 +97,21 @@ final class DrainSteps {
       results.add(
           row.withNotes(
               "read-back " + (readBack.exact() ? "exact" : readBack.mismatches() + " mismatches")));
-      if (!readBack.exact()) {
-        results.fail(
-            id
-                + ": read-back found "
-                + readBack.mismatches()
-                + " mismatches, e.g. "
-                + readBack.examples());
-      }
+      failUnlessExact(id, readBack);
     }
   }
 
   void hotKeys(BenchStack stack) {
-    BenchWorkload hot = hotWorkload();
+    DrainBacklog backlog = warmed(hotWorkload());
     try (PubSubTestResources pubsub = stack.freshEmulator(BenchStack.EMULATOR_HEAP)) {
-      Backlog.publish(pubsub, "hotkeys", List.of("hotkeys-rec"), hot.events());
+      Backlog.publish(pubsub, "hotkeys", List.of("hotkeys-rec"), backlog.published());
       ReconcilerDrain.Outcome outcome =
           reconcilerDrain(
               stack,
               "hotkeys",
               "hot keys (Zipf s=" + Bench.ZIPF_S + ")",
               "hotkeys",
-              hot,
+              backlog,
               stack.emulatorHost(),
               hostPort(stack),
               ReconcilerRun.DEFAULT_HEAP,
@@ -112,19 +121,55 @@ final class DrainSteps {
     }
   }
 
+  /**
+   * A redelivery storm: {@code drain} published twice on one topic before the reconciler starts, as
+   * after a producer retried a whole batch or a replay from a snapshot. The first copy is the
+   * warm-up; the row is the rate of draining the second, every event of which is a duplicate of a
+   * durable one, and says how many of its writes the version cache answered without a round trip.
+   */
+  void redelivery(BenchStack stack, BenchWorkload drain) {
+    DrainBacklog backlog = DrainBacklog.redelivered(drain);
+    try (PubSubTestResources pubsub = stack.freshEmulator(BenchStack.EMULATOR_HEAP)) {
+      Backlog.publish(pubsub, "redelivery", List.of("redelivery-rec"), backlog.published());
+      ReconcilerDrain.Outcome outcome =
+          reconcilerDrain(
+              stack,
+              "redelivery",
+              "redelivery storm (every event twice)",
+              "redelivery",
+              backlog,
+              stack.emulatorHost(),
+              hostPort(stack),
+              ReconcilerRun.DEFAULT_HEAP,
+              false,
+              "each event published twice, the first copy the warm-up");
+      // the row again, in place, with what is only known after the drain
+      results.add(
+          outcome
+              .row()
+              .withNotes(
+                  "answered from the version cache: "
+                      + outcome.versionCacheAnswers()
+                      + " of "
+                      + drain.events().size()));
+      results.extra("redelivery_version_cache_answers", outcome.versionCacheAnswers());
+    }
+  }
+
   void clusterLatency(BenchStack stack, BenchWorkload drain) {
     try (TcpFaultProxy proxy = TcpFaultProxy.start("cassandra-cluster", stack.cassandra())) {
       proxy.setLatency(Bench.CLUSTER_LATENCY);
       String note =
           "Cassandra through a proxy, +" + Bench.CLUSTER_LATENCY.toMillis() + " ms each way";
       try (PubSubTestResources pubsub = stack.freshEmulator(BenchStack.EMULATOR_HEAP)) {
-        Backlog.publish(pubsub, "cluster", List.of("cluster-rec"), drain.events());
+        DrainBacklog backlog = warmed(drain);
+        Backlog.publish(pubsub, "cluster", List.of("cluster-rec"), backlog.published());
         reconcilerDrain(
             stack,
             "cluster_latency",
             "reconciler at cluster latency",
             "cluster",
-            drain,
+            backlog,
             stack.emulatorHost(),
             proxy.hostPort(),
             ReconcilerRun.DEFAULT_HEAP,
@@ -141,25 +186,36 @@ final class DrainSteps {
     }
   }
 
-  void crossCloud(BenchStack stack, BenchWorkload drain) {
+  /**
+   * The reconciler reaching Pub/Sub through a proxy adding {@code latency} each way.
+   *
+   * @param id the row's id, also its topic's
+   */
+  void crossCloud(BenchStack stack, BenchWorkload drain, String id, String name, Duration latency) {
     try (PubSubTestResources pubsub = stack.freshEmulator(BenchStack.EMULATOR_HEAP);
-        TcpFaultProxy proxy = TcpFaultProxy.start("pubsub-crosscloud", stack.emulatorAddress())) {
-      proxy.setLatency(Bench.CROSS_CLOUD_LATENCY);
-      Backlog.publish(pubsub, "cross", List.of("cross-rec"), drain.events());
+        TcpFaultProxy proxy = TcpFaultProxy.start("pubsub-" + id, stack.emulatorAddress())) {
+      proxy.setLatency(latency);
+      DrainBacklog backlog = warmed(drain);
+      Backlog.publish(pubsub, id, List.of(id + "-rec"), backlog.published());
       reconcilerDrain(
           stack,
-          "crosscloud",
-          "reconciler across clouds",
-          "cross",
-          drain,
+          id,
+          name,
+          id,
+          backlog,
           proxy.hostPort(),
           hostPort(stack),
           ReconcilerRun.DEFAULT_HEAP,
           false,
-          "Pub/Sub through a proxy, +" + Bench.CROSS_CLOUD_LATENCY.toMillis() + " ms each way");
+          "Pub/Sub through a proxy, +" + latency.toMillis() + " ms each way");
     }
   }
 
+  /**
+   * A small heap on a big backlog of 1 KB payloads, from a cold start: the row asks whether the
+   * reconciler's flow control keeps a whole life's memory (start-up included) within -Xmx128m, and
+   * its rate is compared with nothing, so it has no warm-up.
+   */
   void memory(BenchStack stack) {
     BenchWorkload big =
         BenchWorkload.uniform(
@@ -168,23 +224,23 @@ final class DrainSteps {
             sizes.memoryEvents() / 2,
             sizes.memoryPayloadBytes(),
             seed + 3);
-    results.xmx256Completed(false);
+    results.xmx128Completed(false);
     try (PubSubTestResources pubsub = stack.freshEmulator("2g")) {
       Backlog.publish(pubsub, "memory", List.of("memory-rec"), big.events());
       ReconcilerDrain.Outcome outcome =
           reconcilerDrain(
               stack,
-              "xmx256",
-              "memory: -Xmx256m, 1 KB payloads",
+              "xmx128",
+              "memory: -Xmx128m, 1 KB payloads",
               "memory",
-              big,
+              DrainBacklog.cold(big),
               stack.emulatorHost(),
               hostPort(stack),
-              "-Xmx256m",
+              "-Xmx128m",
               false,
               "");
-      results.xmx256Completed(outcome.readBack().exact());
-      results.extra("xmx256_gc_seconds", outcome.gcSeconds());
+      results.xmx128Completed(outcome.readBack().exact());
+      results.extra("xmx128_gc_seconds", outcome.gcSeconds());
     }
   }
 
@@ -193,7 +249,7 @@ final class DrainSteps {
       String id,
       String name,
       String topic,
-      BenchWorkload workload,
+      DrainBacklog backlog,
       String emulatorHost,
       String cassandra,
       String heap,
@@ -208,7 +264,7 @@ final class DrainSteps {
             stack,
             topic,
             topic + "-rec",
-            workload,
+            backlog,
             keyspace,
             emulatorHost,
             cassandra,
@@ -216,15 +272,19 @@ final class DrainSteps {
             notifications,
             notes);
     results.add(outcome.row());
-    if (!outcome.readBack().exact()) {
+    failUnlessExact(id, outcome.readBack());
+    return outcome;
+  }
+
+  private void failUnlessExact(String id, BenchReadBack readBack) {
+    if (!readBack.exact()) {
       results.fail(
           id
               + ": read-back found "
-              + outcome.readBack().mismatches()
+              + readBack.mismatches()
               + " mismatches, e.g. "
-              + outcome.readBack().examples());
+              + readBack.examples());
     }
-    return outcome;
   }
 
   static String hostPort(BenchStack stack) {

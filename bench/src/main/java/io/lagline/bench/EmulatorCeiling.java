@@ -17,12 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Ceiling (b): how fast the emulator hands out a backlog to a subscriber that does nothing but ack,
  * with the reconciler's stream settings ({@link Bench#STREAMS} streams, the reconciler's default
- * flow control and callback threads), in the bench's JVM.
+ * flow control and callback threads), in the bench's JVM. It drains the reconciler's backlog,
+ * warm-up included, and is timed over the same measured events as the reconciler's drain.
  */
 final class EmulatorCeiling {
   private EmulatorCeiling() {}
 
-  static ScenarioResult run(String emulatorHost, String subscriptionId, long expected) {
+  /**
+   * @param warm messages handled first and not measured
+   * @param expected messages measured after them
+   */
+  static ScenarioResult run(String emulatorHost, String subscriptionId, long warm, long expected) {
     AtomicLong acked = new AtomicLong();
     MessageReceiver receiver =
         (PubsubMessage message, AckReplyConsumer reply) -> {
@@ -50,6 +55,7 @@ final class EmulatorCeiling {
         DrainClock.Timing timing =
             DrainClock.await(
                 "the no-op subscriber",
+                warm,
                 expected,
                 acked::get,
                 subscriber::isRunning,
@@ -63,7 +69,9 @@ final class EmulatorCeiling {
                 ? timing.seconds()
                 : timing.seconds() * expected / timing.events(),
             new ProcStats(timing.cpuSeconds(), 0),
-            Bench.STREAMS + " streams, ack only");
+            Bench.STREAMS
+                + " streams, ack only"
+                + (warm > 0 ? "; after " + warm + " warm-up events" : ""));
       } finally {
         subscriber.stopAsync();
         try {

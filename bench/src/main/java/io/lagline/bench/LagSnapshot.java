@@ -28,12 +28,21 @@ record LagSnapshot(TreeMap<Double, Double> buckets, double count, double maxMs) 
 
   /** The lag a reader of the stream sees: visible lag with notifications on, else consistency. */
   static LagSnapshot parse(String metrics, boolean notifications) {
-    return parse(metrics, notifications ? VISIBLE_METRIC : METRIC);
+    return parse(PrometheusText.parse(metrics), notifications);
+  }
+
+  /** As {@link #parse(String, boolean)}, from a page already parsed. */
+  static LagSnapshot parse(PrometheusText page, boolean notifications) {
+    return parse(page, notifications ? VISIBLE_METRIC : METRIC);
   }
 
   /** The histogram {@code metric} (in seconds), summed over its labels. */
   static LagSnapshot parse(String metrics, String metric) {
-    PrometheusText page = PrometheusText.parse(metrics);
+    return parse(PrometheusText.parse(metrics), metric);
+  }
+
+  /** The histogram {@code metric} (in seconds) of a parsed page, summed over its labels. */
+  static LagSnapshot parse(PrometheusText page, String metric) {
     TreeMap<Double, Double> ms = new TreeMap<>();
     for (Map.Entry<Double, Double> e : page.buckets(metric).entrySet()) {
       ms.put(e.getKey() * 1000, e.getValue());

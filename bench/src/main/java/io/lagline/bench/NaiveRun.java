@@ -2,6 +2,9 @@ package io.lagline.bench;
 
 import io.lagline.testkit.process.JavaClasspath;
 import io.lagline.testkit.process.JavaProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +13,19 @@ import java.util.Map;
 /** Runs {@link NaiveConsumerMain} as its own JVM on a published backlog and times its drain. */
 final class NaiveRun {
   private NaiveRun() {}
+
+  /**
+   * An earlier run into the same directory (the smoke test's is fixed) leaves its final count in
+   * the status file, which the clock would read as the whole backlog drained before the new
+   * consumer started.
+   */
+  private static void deleteStale(Path status) {
+    try {
+      Files.deleteIfExists(status);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the stale status file " + status, e);
+    }
+  }
 
   static ScenarioResult run(
       String id,
@@ -22,6 +38,7 @@ final class NaiveRun {
       String notes) {
     Path dir = stack.dir().resolve("logs");
     Path status = dir.resolve(id + ".status");
+    deleteStale(status);
     try (JavaProcess naive =
         JavaProcess.start(
             id,

@@ -7,9 +7,15 @@ import java.util.Locale;
 /**
  * A reconciler process draining a backlog that is already published: started after the backlog is
  * in place, timed with {@link DrainClock} on its {@code lagline_reconciler_events_total} (every
- * outcome except {@code failed}, which is redelivered), then read back.
+ * outcome except {@code failed}, which is redelivered) beyond the backlog's warm-up, then read
+ * back. The row's lag and version-cache figures are those of the measured events: the difference of
+ * the reconciler's counters at the end and at the last poll before the warm-up was handled (so a
+ * poll's worth of warm-up events may count, no more).
  */
 final class ReconcilerDrain {
+  /** Writes the reconciler answered from its version cache, without a Cassandra round trip. */
+  static final String VERSION_CACHE_ANSWERS = "lagline_reconciler_version_cache_answers_total";
+
   private ReconcilerDrain() {}
 
   /**
@@ -18,8 +24,11 @@ final class ReconcilerDrain {
    * @param row the table row
    * @param readBack the comparison of Cassandra with the newest event of each entity
    * @param gcSeconds the reconciler's GC pause time over its whole life
+   * @param versionCacheAnswers writes of the measured events answered from the reconciler's version
+   *     cache ({@value #VERSION_CACHE_ANSWERS}; 0 for a reconciler without one)
    */
-  record Outcome(ScenarioResult row, BenchReadBack readBack, double gcSeconds) {}
+  record Outcome(
+      ScenarioResult row, BenchReadBack readBack, double gcSeconds, long versionCacheAnswers) {}
 
   /**
    * Runs one drain.
@@ -36,7 +45,7 @@ final class ReconcilerDrain {
       BenchStack stack,
       String topicId,
       String subscriptionId,
-      BenchWorkload workload,
+      DrainBacklog backlog,
       String keyspace,
       String emulatorHost,
       String cassandra,
@@ -44,7 +53,9 @@ final class ReconcilerDrain {
       boolean notifications,
       String notes) {
     Path dir = stack.dir().resolve("logs");
+    BenchWorkload workload = backlog.measured();
     long expected = workload.events().size();
+    int warm = backlog.warmEvents();
     try (ReconcilerRun reconciler =
             ReconcilerRun.start(
                 "reconciler-" + id,
@@ -58,13 +69,15 @@ final class ReconcilerDrain {
                 heap,
                 notifications);
         ScenarioChart chart = ScenarioChart.start(reconciler, stack.dir().getParent(), id, name)) {
+      WarmUpMark mark = new WarmUpMark(warm);
       DrainClock.Timing timing;
       try {
         timing =
             DrainClock.await(
                 "reconciler-" + id + " (log " + reconciler.logFile() + ")",
+                warm,
                 expected,
-                () -> handled(reconciler.metrics()),
+                () -> mark.handled(reconciler.metrics()),
                 reconciler::isAlive,
                 reconciler.pid(),
                 Bench.STALL);
@@ -74,14 +87,19 @@ final class ReconcilerDrain {
         }
         throw e;
       }
-      String metrics = reconciler.metrics();
-      LagSnapshot lag = LagSnapshot.parse(metrics, notifications);
-      double gc = PrometheusText.parse(metrics).sum("jvm_gc_pause_seconds_sum");
-      BenchReadBack readBack = BenchReadBack.check(stack.session(), keyspace, workload.newest());
+      PrometheusText end = PrometheusText.parse(reconciler.metrics());
+      PrometheusText before = PrometheusText.parse(mark.page());
+      LagSnapshot lag =
+          LagSnapshot.parse(end, notifications).minus(LagSnapshot.parse(before, notifications));
+      long cacheAnswers =
+          Math.round(end.sum(VERSION_CACHE_ANSWERS) - before.sum(VERSION_CACHE_ANSWERS));
+      double gc = end.sum("jvm_gc_pause_seconds_sum");
+      BenchReadBack readBack = BenchReadBack.check(stack.session(), keyspace, backlog.expected());
       String more =
           String.format(
               Locale.ROOT,
-              "%d entities; read-back %s; GC %.1f s",
+              "%s%d entities; read-back %s; GC %.1f s",
+              warm > 0 ? "after " + warm + " warm-up events; " : "",
               workload.entities(),
               readBack.exact() ? "exact" : readBack.mismatches() + " mismatches",
               gc);
@@ -98,7 +116,32 @@ final class ReconcilerDrain {
               timing.seconds(),
               timing.peakRssMb(),
               notes.isEmpty() ? more : notes + "; " + more);
-      return new Outcome(row, readBack, gc);
+      return new Outcome(row, readBack, gc, cacheAnswers);
+    }
+  }
+
+  /**
+   * Keeps the last {@code /metrics} page polled before the warm-up was all handled: the baseline
+   * the measured events' lag and cache answers are counted from. Only the polling thread uses it.
+   */
+  private static final class WarmUpMark {
+    private final long warm;
+    private String page = "";
+
+    WarmUpMark(long warm) {
+      this.warm = warm;
+    }
+
+    long handled(String metrics) {
+      long handled = ReconcilerDrain.handled(metrics);
+      if (handled <= warm) {
+        page = metrics;
+      }
+      return handled;
+    }
+
+    String page() {
+      return page;
     }
   }
 

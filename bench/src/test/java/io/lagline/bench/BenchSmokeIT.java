@@ -8,13 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole bench with tiny sizes on the real stack: every scenario runs, and summary.json has
- * every field the issue names with sane values (the ingest row's included: p99 at least p50, a peak
- * at least the compared rate, every request of the comparison answered 202). Figures this small
- * measure nothing; the point is that the pipeline works.
+ * every field the issue names with sane values (the drains after their warm-up, the redelivery
+ * row's version-cache answers, three 50% steady runs) (the ingest row's included: p99 at least p50,
+ * a peak at least the compared rate, every request of the comparison answered 202). Figures this
+ * small measure nothing; the point is that the pipeline works.
  */
 class BenchSmokeIT {
   @Test
@@ -69,7 +71,27 @@ class BenchSmokeIT {
     assertThat(summary.get("scenarios").get("ingest_http").get("notes").asText())
         .contains("100.0% accepted");
     assertThat(summary.get("hotkeys_readback_exact").asBoolean()).isTrue();
-    assertThat(summary.get("xmx256_completed").asBoolean()).isTrue();
+    assertThat(summary.get("xmx128_completed").asBoolean()).isTrue();
+    JsonNode scenarios = summary.get("scenarios");
+    assertThat(scenarios.get("drain").get("notes").asText())
+        .contains("after " + BenchSizes.smoke().warmEvents() + " warm-up events");
+    assertThat(scenarios.get("redelivery").get("events").asLong())
+        .isEqualTo(BenchSizes.smoke().latencyEvents());
+    assertThat(scenarios.get("redelivery").get("notes").asText())
+        .containsPattern(
+            "answered from the version cache: \\d+ of " + BenchSizes.smoke().latencyEvents());
+    assertThat(scenarios.get("xmx128").get("notes").asText()).doesNotContain("warm-up");
+    for (Map.Entry<String, JsonNode> row : scenarios.properties()) {
+      JsonNode rss = row.getValue().get("peak_rss_mb");
+      if (!rss.isNull()) {
+        // every process with an RSS is a JVM; a few MB is a figure read before it ran
+        assertThat(rss.asDouble()).as("%s peak RSS", row.getKey()).isGreaterThan(50);
+      }
+    }
+    assertThat(summary.get("steady50_lag_p99_runs_ms")).hasSize(SteadyScenario.HALF_RUNS);
+    summary
+        .get("steady50_lag_p99_runs_ms")
+        .forEach(p99 -> assertThat(p99.asDouble()).as("p99 of a 50 percent run").isPositive());
     assertThat(summary.get("failures")).isEmpty();
   }
 }
