@@ -77,7 +77,7 @@ final class ReconcilerDrain {
                 "reconciler-" + id + " (log " + reconciler.logFile() + ")",
                 warm,
                 expected,
-                () -> mark.handled(reconciler.metrics()),
+                () -> mark.handled(reconciler.progressMetrics()),
                 reconciler::isAlive,
                 reconciler.pid(),
                 Bench.STALL);

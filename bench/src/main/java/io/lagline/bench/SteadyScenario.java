@@ -120,12 +120,12 @@ final class SteadyScenario {
       Duration duration) {
     int count = (int) Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
     BenchWorkload workload = BenchWorkload.uniform("steadywarm", count, count, 0, 1);
-    long base = ReconcilerDrain.handled(reconciler.metrics());
+    long base = ReconcilerDrain.handled(reconciler.progressMetrics());
     Publishing.paced(emulatorHost, topicId, workload.events(), rate);
     DrainClock.await(
         "reconciler warming up (log " + reconciler.logFile() + ")",
         base + count,
-        () -> ReconcilerDrain.handled(reconciler.metrics()),
+        () -> ReconcilerDrain.handled(reconciler.progressMetrics()),
         reconciler::isAlive,
         -1,
         Bench.STALL);
@@ -165,18 +165,18 @@ final class SteadyScenario {
             Math.min(entities, count),
             0,
             seed + Math.round(share * 100) + 1000L * (run - 1));
-    long base = ReconcilerDrain.handled(reconciler.metrics());
-    LagSnapshot before = LagSnapshot.parse(reconciler.metrics(), notifications);
+    long base = ReconcilerDrain.handled(reconciler.progressMetrics());
+    LagSnapshot before = LagSnapshot.parse(reconciler.progressMetrics(), notifications);
     ProcStats cpuBefore = ProcStats.read(reconciler.pid());
     double published = Publishing.paced(emulatorHost, topicId, workload.events(), rate);
     DrainClock.await(
         "reconciler in " + id + " (log " + reconciler.logFile() + ")",
         base + count,
-        () -> ReconcilerDrain.handled(reconciler.metrics()),
+        () -> ReconcilerDrain.handled(reconciler.progressMetrics()),
         reconciler::isAlive,
         -1,
         Bench.STALL);
-    LagSnapshot lag = LagSnapshot.parse(reconciler.metrics(), notifications).minus(before);
+    LagSnapshot lag = LagSnapshot.parse(reconciler.progressMetrics(), notifications).minus(before);
     ProcStats cpuAfter = ProcStats.read(reconciler.pid());
     return new ScenarioResult(
         rowId(share, run, notifications),

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ class AdminServerTest {
   AdminServerTest() {
     Counter.builder("lagline.reconciler.events").tag("outcome", "applied").register(registry);
     Gauge.builder("lagline.reconciler.paused", () -> 0).register(registry);
+    Timer.builder("lagline.reconciler.consistency.lag")
+        .serviceLevelObjectives(Duration.ofMillis(10))
+        .register(registry);
     server = AdminServer.start("127.0.0.1", 0, registry, List.of(), List.of());
   }
 
@@ -43,6 +48,10 @@ class AdminServerTest {
 
     assertThat(page)
         .contains("lagline_reconciler_events_total{outcome=\"applied\"} 0.0")
+        .doesNotContain("lagline_reconciler_paused");
+    assertThat(get("/metrics?name[]=lagline_reconciler_consistency_lag_seconds"))
+        .contains("lagline_reconciler_consistency_lag_seconds_bucket{le=\"0.01\"} 0")
+        .contains("lagline_reconciler_consistency_lag_seconds_count 0")
         .doesNotContain("lagline_reconciler_paused");
     assertThat(get("/metrics?name[]=lagline_reconciler_paused"))
         .contains("lagline_reconciler_paused 0.0")

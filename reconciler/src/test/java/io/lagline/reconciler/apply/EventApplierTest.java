@@ -111,8 +111,8 @@ class EventApplierTest {
 
   @Test
   void writes_every_mapped_row_and_counts_the_event_by_its_primary_write() throws Exception {
-    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.STALE));
-    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answer("device_state", CompletableFuture.completedFuture(WriteOutcome.STALE));
+    writer.answer("sync_history", CompletableFuture.completedFuture(WriteOutcome.APPLIED));
 
     EventResult result = apply(event("{\"steps\": 5}"));
 
@@ -120,14 +120,14 @@ class EventApplierTest {
     assertThat(result.rows()).containsExactly(WriteOutcome.STALE, WriteOutcome.APPLIED);
     assertThat(writer.calls)
         .extracting(BoundRow::table)
-        .containsExactly("device_state", "sync_history");
+        .containsExactlyInAnyOrder("device_state", "sync_history");
     assertThat(writer.versions).containsOnly(7L);
   }
 
   @Test
   void an_audit_repair_makes_the_writer_forget_its_rows_before_writing_them() throws Exception {
-    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
-    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.DUPLICATE));
+    writer.answer("device_state", CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answer("sync_history", CompletableFuture.completedFuture(WriteOutcome.DUPLICATE));
     Event event = event("{\"steps\": 5}");
     Map<String, String> attributes = new HashMap<>(event.attributes());
     attributes.put(AuditSubscriber.REPAIR_OF, "m-41");
@@ -167,12 +167,13 @@ class EventApplierTest {
 
   @Test
   void an_ambiguous_write_that_turns_out_to_have_landed_counts_as_applied_once() throws Exception {
-    writer.answers.add(
+    writer.answer(
+        "device_state",
         CompletableFuture.failedFuture(
             new CASWriteUnknownException(null, DefaultConsistencyLevel.SERIAL, 0, 1)));
-    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED)); // sync_history
-    writer.answers.add(
-        CompletableFuture.completedFuture(WriteOutcome.DUPLICATE)); // device_state, re-issued
+    writer.answer("sync_history", CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answer(
+        "device_state", CompletableFuture.completedFuture(WriteOutcome.DUPLICATE)); // re-issued
 
     EventResult result = apply(event("{\"steps\": 5}"));
 
@@ -184,11 +185,12 @@ class EventApplierTest {
   void a_write_whose_connection_closed_under_it_and_that_had_landed_counts_as_applied_once()
       throws Exception {
     // on a cluster, a coordinator's connection reset with the LWT on the wire: it may have run it
-    writer.answers.add(
+    writer.answer(
+        "device_state",
         CompletableFuture.failedFuture(new ClosedConnectionException("connection reset")));
-    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED)); // sync_history
-    writer.answers.add(
-        CompletableFuture.completedFuture(WriteOutcome.DUPLICATE)); // device_state, re-issued
+    writer.answer("sync_history", CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answer(
+        "device_state", CompletableFuture.completedFuture(WriteOutcome.DUPLICATE)); // re-issued
 
     EventResult result = apply(event("{\"steps\": 5}"));
 
@@ -217,9 +219,10 @@ class EventApplierTest {
 
   @Test
   void a_write_that_never_answers_times_out_and_is_reissued() throws Exception {
-    writer.answers.add(new CompletableFuture<>()); // hangs forever
-    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.APPLIED));
-    writer.answers.add(CompletableFuture.completedFuture(WriteOutcome.DUPLICATE));
+    writer.answer("device_state", new CompletableFuture<>()); // hangs forever
+    writer.answer("sync_history", CompletableFuture.completedFuture(WriteOutcome.APPLIED));
+    writer.answer(
+        "device_state", CompletableFuture.completedFuture(WriteOutcome.DUPLICATE)); // re-issued
 
     EventResult result = apply(event("{\"steps\": 5}"));
 
@@ -279,12 +282,21 @@ class EventApplierTest {
     assertThat(guard.paused()).isFalse();
   }
 
-  /** Answers writes from a script, in call order. */
+  /**
+   * Answers writes from a script: a table's own answers first, in call order (the order of writes
+   * to different tables, and of a retry against another table's write, is the scheduler's), then
+   * the shared ones.
+   */
   private static final class ScriptedWriter implements RowWriter {
     final Deque<CompletableFuture<WriteOutcome>> answers = new ArrayDeque<>();
+    final Map<String, Deque<CompletableFuture<WriteOutcome>>> byTable = new HashMap<>();
     final List<BoundRow> calls = new ArrayList<>();
     final List<Long> versions = new ArrayList<>();
     final List<String> forgotten = new ArrayList<>();
+
+    synchronized void answer(String table, CompletableFuture<WriteOutcome> answer) {
+      byTable.computeIfAbsent(table, t -> new ArrayDeque<>()).add(answer);
+    }
 
     @Override
     public synchronized void forget(BoundRow row) {
@@ -295,7 +307,9 @@ class EventApplierTest {
     public synchronized CompletionStage<WriteOutcome> write(BoundRow row, long version) {
       calls.add(row);
       versions.add(version);
-      CompletableFuture<WriteOutcome> answer = answers.poll();
+      Deque<CompletableFuture<WriteOutcome>> own = byTable.get(row.table());
+      CompletableFuture<WriteOutcome> answer =
+          own != null && !own.isEmpty() ? own.poll() : answers.poll();
       return answer == null
           ? CompletableFuture.failedFuture(new IllegalStateException("no scripted answer"))
           : answer;
