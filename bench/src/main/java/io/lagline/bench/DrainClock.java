@@ -1,6 +1,7 @@
 package io.lagline.bench;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -24,8 +25,18 @@ final class DrainClock {
    * @param seconds the interval
    * @param cpuSeconds CPU time the process used in the interval
    * @param peakRssMb the process's peak RSS at the end
+   * @param cpuByThreads the interval's CPU seconds by {@link ThreadCpu} kind; empty when not read
    */
-  record Timing(long events, double seconds, double cpuSeconds, double peakRssMb) {
+  record Timing(
+      long events,
+      double seconds,
+      double cpuSeconds,
+      double peakRssMb,
+      Map<String, Double> cpuByThreads) {
+    Timing(long events, double seconds, double cpuSeconds, double peakRssMb) {
+      this(events, seconds, cpuSeconds, peakRssMb, Map.of());
+    }
+
     double eventsPerSecond() {
       return seconds > 0 ? events / seconds : Double.NaN;
     }
@@ -142,7 +153,12 @@ final class DrainClock {
     Poll from = onePoll ? idle : first;
     long events = target - from.count();
     double cpu = end.cpuSeconds() - from.cpu().cpuSeconds();
-    return new Timing(events, (endAt - from.at()) / 1e9, Math.max(0, cpu), end.peakRssMb());
+    return new Timing(
+        events,
+        (endAt - from.at()) / 1e9,
+        Math.max(0, cpu),
+        end.peakRssMb(),
+        ThreadCpu.between(from.cpu().cpuByThreads(), end.cpuByThreads()));
   }
 
   private static void sleep() {

@@ -272,6 +272,9 @@ final class DrainSteps {
             notifications,
             notes);
     results.add(outcome.row());
+    if (!outcome.cpuByThreads().isEmpty()) {
+      results.extra(id + "_cpu_us_per_event_by_threads", outcome.cpuByThreads());
+    }
     failUnlessExact(id, outcome.readBack());
     return outcome;
   }

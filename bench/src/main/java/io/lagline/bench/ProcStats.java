@@ -3,6 +3,7 @@ package io.lagline.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * CPU time and peak resident memory of a Linux process, from {@code /proc/<pid>/stat} (utime +
@@ -11,12 +12,17 @@ import java.nio.file.Path;
  *
  * @param cpuSeconds user + system CPU time so far
  * @param peakRssMb the process's peak resident set size so far, in MiB
+ * @param cpuByThreads CPU seconds so far by {@link ThreadCpu} kind; empty when not read
  */
-record ProcStats(double cpuSeconds, double peakRssMb) {
+record ProcStats(double cpuSeconds, double peakRssMb, Map<String, Double> cpuByThreads) {
   /** {@code CLK_TCK} on Linux on x86 and ARM. */
   static final int TICKS_PER_SECOND = 100;
 
-  static final ProcStats NONE = new ProcStats(0, 0);
+  static final ProcStats NONE = new ProcStats(0, 0, Map.of());
+
+  ProcStats(double cpuSeconds, double peakRssMb) {
+    this(cpuSeconds, peakRssMb, Map.of());
+  }
 
   /** Reads the process's counters; {@link #NONE} when it is gone or /proc is absent. */
   static ProcStats read(long pid) {
@@ -24,7 +30,8 @@ record ProcStats(double cpuSeconds, double peakRssMb) {
       Path proc = Path.of("/proc", Long.toString(pid));
       return new ProcStats(
           cpuTicks(Files.readString(proc.resolve("stat"))) / (double) TICKS_PER_SECOND,
-          vmHwmKb(Files.readString(proc.resolve("status"))) / 1024.0);
+          vmHwmKb(Files.readString(proc.resolve("status"))) / 1024.0,
+          ThreadCpu.read(pid));
     } catch (IOException | RuntimeException e) {
       return NONE;
     }

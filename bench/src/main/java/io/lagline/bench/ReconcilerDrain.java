@@ -2,7 +2,9 @@ package io.lagline.bench;
 
 import io.lagline.metrics.PrometheusText;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A reconciler process draining a backlog that is already published: started after the backlog is
@@ -26,9 +28,15 @@ final class ReconcilerDrain {
    * @param gcSeconds the reconciler's GC pause time over its whole life
    * @param versionCacheAnswers writes of the measured events answered from the reconciler's version
    *     cache ({@value #VERSION_CACHE_ANSWERS}; 0 for a reconciler without one)
+   * @param cpuByThreads the measured interval's CPU in microseconds per event, by {@link ThreadCpu}
+   *     kind; empty when not read
    */
   record Outcome(
-      ScenarioResult row, BenchReadBack readBack, double gcSeconds, long versionCacheAnswers) {}
+      ScenarioResult row,
+      BenchReadBack readBack,
+      double gcSeconds,
+      long versionCacheAnswers,
+      Map<String, Double> cpuByThreads) {}
 
   /**
    * Runs one drain.
@@ -98,11 +106,12 @@ final class ReconcilerDrain {
       String more =
           String.format(
               Locale.ROOT,
-              "%s%d entities; read-back %s; GC %.1f s",
+              "%s%d entities; read-back %s; GC %.1f s%s",
               warm > 0 ? "after " + warm + " warm-up events; " : "",
               workload.entities(),
               readBack.exact() ? "exact" : readBack.mismatches() + " mismatches",
-              gc);
+              gc,
+              threadShares(timing.cpuByThreads()));
       ScenarioResult row =
           new ScenarioResult(
               id,
@@ -116,7 +125,11 @@ final class ReconcilerDrain {
               timing.seconds(),
               timing.peakRssMb(),
               notes.isEmpty() ? more : notes + "; " + more);
-      return new Outcome(row, readBack, gc, cacheAnswers);
+      Map<String, Double> perEvent = new LinkedHashMap<>();
+      timing
+          .cpuByThreads()
+          .forEach((kind, seconds) -> perEvent.put(kind, seconds * 1e6 / timing.events()));
+      return new Outcome(row, readBack, gc, cacheAnswers, perEvent);
     }
   }
 
@@ -143,6 +156,18 @@ final class ReconcilerDrain {
     String page() {
       return page;
     }
+  }
+
+  /** {@code "; CPU by threads: application 70%, ..."}, or nothing when not read. */
+  static String threadShares(Map<String, Double> seconds) {
+    double all = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (!(all > 0)) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("; CPU by threads:");
+    seconds.forEach(
+        (kind, s) -> text.append(String.format(Locale.ROOT, " %s %.0f%%,", kind, 100 * s / all)));
+    return text.substring(0, text.length() - 1);
   }
 
   /** Events acked with a final outcome, from a {@code /metrics} page; -1 when there is none. */
