@@ -40,6 +40,13 @@ public final class Reconciled {
   public static final String ORIGINAL_PUBLISH_TIME = "reconciled_original_publish_time";
 
   /**
+   * {@code true} on the notification of an event settled by {@code reconciler rebuild} (when {@code
+   * pubsub.reconciled.notify-replays} is on): the event was notified when first settled, and this
+   * is the replay of it; absent on every other notification.
+   */
+  public static final String REPLAY = "reconciled_replay";
+
+  /**
    * Whether {@code data} is the original payload: {@value #PAYLOAD_INCLUDED}, {@value
    * #PAYLOAD_OMITTED} (by configuration) or {@value #PAYLOAD_TOO_LARGE} (the notification would not
    * fit in one Pub/Sub message with it).

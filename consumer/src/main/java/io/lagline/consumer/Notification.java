@@ -78,6 +78,14 @@ public record Notification(
     return payloadState == PayloadState.INCLUDED ? Optional.of(data) : Optional.empty();
   }
 
+  /**
+   * True on the notification of an event settled by {@code reconciler rebuild} ({@code
+   * reconciled_replay=true}): the event was notified when it was first settled.
+   */
+  public boolean replay() {
+    return "true".equals(attributes.get(io.lagline.event.Reconciled.REPLAY));
+  }
+
   /** True when the database shows a newer version than the event's own (stale, superseded). */
   public boolean overtaken() {
     return reconciledVersion > entityVersion;

@@ -36,6 +36,16 @@ class NotificationTest {
           Reconciled.PAYLOAD);
 
   @Test
+  void a_rebuilds_notification_says_it_is_a_replay() {
+    PubsubMessage message =
+        TestNotifications.message("e-1", "device-42", 17).toBuilder()
+            .putAttributes(Reconciled.REPLAY, "true")
+            .build();
+
+    assertThat(Notification.parse(message).replay()).isTrue();
+  }
+
+  @Test
   void a_valid_notification_is_read_field_by_field() {
     PubsubMessage message = TestNotifications.message("e-1", "device-42", 17);
 
@@ -48,6 +58,7 @@ class NotificationTest {
     assertThat(n.outcome()).isEqualTo(Outcome.APPLIED);
     assertThat(n.reconciledVersion()).isEqualTo(17);
     assertThat(n.overtaken()).isFalse();
+    assertThat(n.replay()).isFalse();
     assertThat(n.tables()).containsExactly("device_state", "sync_history");
     assertThat(n.rowOutcomes())
         .containsExactly(

@@ -230,6 +230,40 @@ class FaultSuiteIT {
     }
   }
 
+  @Test
+  @Order(13)
+  void r_a_restore_from_a_backup_is_rebuilt_from_the_watermark_while_traffic_goes_on()
+      throws Exception {
+    rebuild(FaultScenario.R, FaultWorkload.standard(14), RebuildScenarios::restore);
+  }
+
+  @Test
+  @Order(14)
+  void s_a_table_added_to_the_mapping_is_backfilled_alone() throws Exception {
+    rebuild(
+        FaultScenario.S,
+        FaultWorkload.generate(10_000, 1_000, 0.0, 15),
+        RebuildScenarios::backfill);
+  }
+
+  @Test
+  @Order(15)
+  void t_a_rebuild_killed_half_way_and_started_again_converges() throws Exception {
+    rebuild(FaultScenario.T, FaultWorkload.standard(16), RebuildScenarios::killedHalfWay);
+  }
+
+  /** A rebuild scenario: its topic retains its messages for the rebuild to replay. */
+  private void rebuild(FaultScenario which, FaultWorkload workload, ScenarioBody body)
+      throws Exception {
+    Assumptions.assumeTrue(
+        selected.contains(which), which.shortName() + " is not in " + FaultScenario.PROPERTY);
+    try (Scenario scenario =
+        Scenario.retaining(
+            faults, which.id(), which.title(), workload, RebuildScenarios.RETENTION)) {
+      body.run(faults, scenario);
+    }
+  }
+
   /** One of the scenarios whose body lives in another class. */
   @FunctionalInterface
   interface ScenarioBody {

@@ -63,7 +63,8 @@ final class Scenario implements AutoCloseable {
       boolean ordered,
       FaultWorkload workload,
       boolean reconciledStream,
-      String extraConfig) {
+      String extraConfig,
+      Duration topicRetention) {
     this.stack = stack;
     this.id = id;
     this.title = title;
@@ -81,7 +82,8 @@ final class Scenario implements AutoCloseable {
             logDir,
             reconciledTopic == null ? null : reconciledTopic.toString(),
             extraConfig);
-    this.topic = pubsub.createTopic(id);
+    this.topic =
+        topicRetention == null ? pubsub.createTopic(id) : pubsub.createTopic(id, topicRetention);
     TopicName deadLetterTopic = pubsub.createTopic(id + "-dlq");
     ProjectSubscriptionName dlqSubscription =
         PubSubSetup.subscription(
@@ -121,7 +123,13 @@ final class Scenario implements AutoCloseable {
       FaultWorkload workload,
       boolean reconciledStream,
       String extraConfig) {
-    return new Scenario(stack, id, title, ordered, workload, reconciledStream, extraConfig);
+    return new Scenario(stack, id, title, ordered, workload, reconciledStream, extraConfig, null);
+  }
+
+  /** As above, the topic keeping its messages for {@code retention} (rebuilds replay them). */
+  static Scenario retaining(
+      FaultStack stack, String id, String title, FaultWorkload workload, Duration retention) {
+    return new Scenario(stack, id, title, false, workload, false, "", retention);
   }
 
   FaultWorkload workload() {
@@ -179,6 +187,15 @@ final class Scenario implements AutoCloseable {
     return id;
   }
 
+  /** The reconciler config file every process of the scenario runs with. */
+  Path configFile() {
+    return configFile;
+  }
+
+  FaultStack faults() {
+    return stack;
+  }
+
   String title() {
     return title;
   }
@@ -189,12 +206,23 @@ final class Scenario implements AutoCloseable {
 
   /** Publishes the workload on another thread; completes with the number published. */
   CompletableFuture<Integer> publishAsync() {
-    firstPublish = System.nanoTime();
+    return publishAsync(workload.publishOrder());
+  }
+
+  /** Publishes part of the workload and waits until Pub/Sub confirmed it. */
+  void publish(List<OutboundMessage> part) throws Exception {
+    awaitPublished(publishAsync(part));
+  }
+
+  /** Publishes part of the workload on another thread; completes with the number published. */
+  CompletableFuture<Integer> publishAsync(List<OutboundMessage> part) {
+    if (firstPublish == 0) {
+      firstPublish = System.nanoTime();
+    }
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            return RawPublisher.publish(
-                stack.pubsub(), topic, workload.publishOrder(), ordered, confirmed);
+            return RawPublisher.publish(stack.pubsub(), topic, part, ordered, confirmed);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);

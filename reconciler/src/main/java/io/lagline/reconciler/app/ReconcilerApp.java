@@ -83,8 +83,17 @@ public final class ReconcilerApp implements AutoCloseable {
    * channel besides the reconciler's own (tracing, or a test's fault).
    */
   public static ReconcilerApp start(ReconcilerConfig config, List<ClientInterceptor> interceptors) {
+    return start(config, interceptors, Decorations.NONE);
+  }
+
+  /**
+   * As {@link #start(ReconcilerConfig, List)}, with the wiring changed by {@code decorations} (a
+   * rebuild's).
+   */
+  public static ReconcilerApp start(
+      ReconcilerConfig config, List<ClientInterceptor> interceptors, Decorations decorations) {
     try {
-      return startWiring(config, interceptors);
+      return startWiring(config, interceptors, decorations);
     } catch (ProvisionException | CreationException e) {
       // Guice wraps what a provider throws; the caller wants the cause, which names the key to fix
       Throwable cause = rootOf(e);
@@ -105,9 +114,10 @@ public final class ReconcilerApp implements AutoCloseable {
   }
 
   private static ReconcilerApp startWiring(
-      ReconcilerConfig config, List<ClientInterceptor> interceptors) {
+      ReconcilerConfig config, List<ClientInterceptor> interceptors, Decorations decorations) {
     Injector injector =
-        Guice.createInjector(Stage.DEVELOPMENT, new ReconcilerModule(config, interceptors));
+        Guice.createInjector(
+            Stage.DEVELOPMENT, new ReconcilerModule(config, interceptors, decorations));
     List<AutoCloseable> started = new ArrayList<>();
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
     try {
@@ -143,7 +153,9 @@ public final class ReconcilerApp implements AutoCloseable {
               List.of(HealthCheck.of("subscriber", () -> !failure.isDone())),
               checks);
       started.add(admin);
-      intake[0] = PubSubIntake.start(config.pubsub(), pubsub, handler, failure::complete);
+      intake[0] =
+          PubSubIntake.start(
+              config.pubsub(), pubsub, decorations.receiver().apply(handler), failure::complete);
       started.add(intake[0]);
       AuditSubscriber auditor = null;
       if (config.audit().enabled()) {

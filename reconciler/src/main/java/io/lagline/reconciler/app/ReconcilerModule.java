@@ -38,10 +38,13 @@ import java.util.concurrent.ScheduledExecutorService;
 final class ReconcilerModule extends AbstractModule {
   private final ReconcilerConfig config;
   private final List<ClientInterceptor> interceptors;
+  private final Decorations decorations;
 
-  ReconcilerModule(ReconcilerConfig config, List<ClientInterceptor> interceptors) {
+  ReconcilerModule(
+      ReconcilerConfig config, List<ClientInterceptor> interceptors, Decorations decorations) {
     this.config = config;
     this.interceptors = List.copyOf(interceptors);
+    this.decorations = decorations;
   }
 
   @Override
@@ -73,7 +76,7 @@ final class ReconcilerModule extends AbstractModule {
   Mapping mapping(Optional<Contracts> contracts) {
     Mapping mapping = MappingLoader.load(config.mappingFile());
     contracts.ifPresent(c -> ContractCheck.check(mapping, c));
-    return mapping.withHeartbeat();
+    return decorations.mapping().apply(mapping.withHeartbeat());
   }
 
   @Provides
@@ -128,8 +131,8 @@ final class ReconcilerModule extends AbstractModule {
     MessageHandler handler =
         new MessageHandler(
             applier,
-            notifier,
-            deadLetters,
+            decorations.notifier().apply(notifier),
+            decorations.deadLetters().apply(deadLetters),
             metrics,
             deadLetterMetrics,
             clock,

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code bin/reconciler}: {@code run}, {@code schema}, {@code provision}, {@code
- * dlq} and {@code audit}. Errors end with one line naming the cause and the fix ({@link
- * CliErrors}); exit codes are {@link ExitCodes#standard()}: 2 for bad configuration or usage, 1 for
- * a failure at start-up or while running.
+ * dlq}, {@code audit} and {@code rebuild}. Errors end with one line naming the cause and the fix
+ * ({@link CliErrors}); exit codes are {@link ExitCodes#standard()}: 2 for bad configuration or
+ * usage, 1 for a failure at start-up or while running.
  */
 @Command(
     name = "reconciler",
@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       SchemaCommand.class,
       ProvisionCommand.class,
       DlqCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      RebuildCommand.class
     })
 public final class ReconcilerMain implements Runnable {
   @Spec CommandSpec spec;

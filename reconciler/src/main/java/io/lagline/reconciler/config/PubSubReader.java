@@ -140,6 +140,7 @@ final class PubSubReader {
         subscription,
         reader.bool(PUBSUB_RECONCILED_INCLUDE_PAYLOAD),
         reader.bool(PUBSUB_RECONCILED_ORDERING),
-        outcomes);
+        outcomes,
+        reader.bool(ReconcilerKey.PUBSUB_RECONCILED_NOTIFY_REPLAYS));
   }
 }

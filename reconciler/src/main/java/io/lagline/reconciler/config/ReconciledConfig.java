@@ -13,13 +13,16 @@ import java.util.Set;
  * @param includePayload whether a notification carries the event's payload
  * @param ordering whether notifications are published with the entity key as ordering key
  * @param outcomes the outcomes notified ({@link Reconciled#OUTCOMES} or a subset)
+ * @param notifyReplays whether the events a rebuild settles are notified, marked {@link
+ *     Reconciled#REPLAY}
  */
 public record ReconciledConfig(
     String topic,
     String subscription,
     boolean includePayload,
     boolean ordering,
-    Set<String> outcomes) {
+    Set<String> outcomes,
+    boolean notifyReplays) {
   /** Default for {@code pubsub.reconciled.include-payload}. */
   public static final boolean DEFAULT_INCLUDE_PAYLOAD = true;
 
@@ -28,6 +31,12 @@ public record ReconciledConfig(
    * at a time, and a consumer compares {@code reconciled_version} anyway.
    */
   public static final boolean DEFAULT_ORDERING = false;
+
+  /**
+   * Default for {@code pubsub.reconciled.notify-replays}: off. A rebuild re-settles events that
+   * were notified when first settled; consumers that act on a notification would act twice.
+   */
+  public static final boolean DEFAULT_NOTIFY_REPLAYS = false;
 
   /** Default for {@code pubsub.reconciled.outcomes}: every outcome. */
   public static final List<String> DEFAULT_OUTCOMES = Reconciled.OUTCOMES;
@@ -44,6 +53,11 @@ public record ReconciledConfig(
   /** The stream switched off. */
   public static ReconciledConfig off() {
     return new ReconciledConfig(
-        null, null, DEFAULT_INCLUDE_PAYLOAD, DEFAULT_ORDERING, Set.copyOf(DEFAULT_OUTCOMES));
+        null,
+        null,
+        DEFAULT_INCLUDE_PAYLOAD,
+        DEFAULT_ORDERING,
+        Set.copyOf(DEFAULT_OUTCOMES),
+        DEFAULT_NOTIFY_REPLAYS);
   }
 }

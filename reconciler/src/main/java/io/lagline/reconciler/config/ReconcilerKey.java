@@ -130,6 +130,11 @@ public enum ReconcilerKey implements ConfigKey {
       "pubsub.reconciled.outcomes",
       KeyRule.list("applied, duplicate, stale, superseded").unsetMeans("all four"),
       "the outcomes notified; an event with another one is acked without a notification"),
+  PUBSUB_RECONCILED_NOTIFY_REPLAYS(
+      "pubsub.reconciled.notify-replays",
+      flag(ReconciledConfig.DEFAULT_NOTIFY_REPLAYS),
+      "notify the events `reconciler rebuild` settles, marked `reconciled_replay=true` (else a"
+          + " rebuild notifies nothing)"),
   CASSANDRA_CONTACT_POINTS(
       "cassandra.contact-points",
       requiredList("host:port, e.g. 10.0.0.5:9042"),

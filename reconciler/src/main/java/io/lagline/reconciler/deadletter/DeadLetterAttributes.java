@@ -20,6 +20,12 @@ public final class DeadLetterAttributes {
   /** When the reconciler first received the message (RFC 3339, UTC). */
   public static final String FIRST_SEEN = "dlq_first_seen";
 
+  /**
+   * {@code true} on a dead letter parked by {@code reconciler rebuild --dead-letter-poison}: the
+   * same event was dead-lettered when the running reconciler first met it.
+   */
+  public static final String REBUILD = "dlq_rebuild";
+
   /** The message id it had on the main topic. */
   public static final String ORIGINAL_MESSAGE_ID = "dlq_original_message_id";
 

@@ -19,6 +19,15 @@ public interface DeadLetterSink extends AutoCloseable {
   CompletableFuture<String> park(
       PubsubMessage message, String reason, String detail, Instant firstSeen);
 
+  /**
+   * False for a sink that only counts what it is given (a rebuild meeting poison that was
+   * dead-lettered when first seen): the message is then acked as handled without being counted as
+   * dead-lettered again.
+   */
+  default boolean parks() {
+    return true;
+  }
+
   @Override
   void close();
 }

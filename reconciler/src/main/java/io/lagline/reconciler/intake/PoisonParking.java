@@ -41,6 +41,23 @@ final class PoisonParking {
       Instant received,
       String reason,
       String detail) {
+    if (!sink.parks()) {
+      LOG.info(
+          "message {} is poison ({}), met again by a rebuild: counted, not dead-lettered again: {}",
+          message.getMessageId(),
+          reason,
+          detail);
+      sink.park(message, reason, detail, received)
+          .whenComplete(
+              (id, error) -> {
+                if (error == null) {
+                  replies.ack(reply);
+                } else {
+                  replies.nack(reply);
+                }
+              });
+      return;
+    }
     LOG.warn("message {} is poison ({}): {}", message.getMessageId(), reason, detail);
     sink.park(message, reason, detail, received)
         .whenComplete(

@@ -135,6 +135,53 @@ public final class Mapping {
     return HeartbeatMapping.addTo(this);
   }
 
+  /**
+   * This mapping writing only to {@code tables}: every event type stays mapped (so none turns
+   * unmappable), but writes to other tables are dropped and only those tables remain. A type left
+   * with no write is in {@link #typesWithoutWrites()}.
+   *
+   * @throws IllegalArgumentException naming a table the mapping does not write
+   */
+  public Mapping only(Set<String> tables) {
+    List<String> unknown = tables.stream().filter(t -> table(t).isEmpty()).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "not written by the mapping: "
+              + String.join(", ", unknown)
+              + " (mapped tables: "
+              + String.join(", ", this.tables.stream().map(TableSchema::name).toList())
+              + ")");
+    }
+    List<EventMapping> kept =
+        events.values().stream()
+            .map(
+                e ->
+                    new EventMapping(
+                        e.eventType(),
+                        e.schemaVersions(),
+                        e.writes().stream().filter(w -> tables.contains(w.table())).toList()))
+            .toList();
+    return new Mapping(
+        versionColumn,
+        deletedColumn,
+        kept,
+        this.tables.stream().filter(t -> tables.contains(t.name())).toList());
+  }
+
+  /** The mapped event types that write no table (after {@link #only(Set)}). */
+  public Set<String> typesWithoutWrites() {
+    Set<String> empty = new java.util.TreeSet<>();
+    events
+        .values()
+        .forEach(
+            e -> {
+              if (e.writes().isEmpty()) {
+                empty.add(e.eventType());
+              }
+            });
+    return Collections.unmodifiableSet(empty);
+  }
+
   @Override
   public String toString() {
     return "Mapping" + events.keySet() + " -> " + tables.stream().map(TableSchema::name).toList();

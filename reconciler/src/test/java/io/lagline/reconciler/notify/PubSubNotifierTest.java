@@ -66,7 +66,7 @@ class PubSubNotifierTest {
   private PubSubNotifier notifier(Set<String> outcomes, int maxAttempts) {
     return new PubSubNotifier(
         publisher,
-        new ReconciledConfig("projects/p/topics/reconciled", null, true, true, outcomes),
+        new ReconciledConfig("projects/p/topics/reconciled", null, true, true, outcomes, false),
         new RetryConfig(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5)),
         guard,
         scheduler,

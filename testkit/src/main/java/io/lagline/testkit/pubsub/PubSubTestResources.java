@@ -90,6 +90,29 @@ public final class PubSubTestResources implements AutoCloseable {
   }
 
   /**
+   * Creates the topic keeping its messages, acknowledged ones included, for {@code retention}, so a
+   * subscription can be sought back within it; an existing topic is fine. The retention is set at
+   * creation: the emulator (Cloud SDK 528) stores a retention set later by an update but keeps no
+   * message for it.
+   */
+  public synchronized TopicName createTopic(String topicId, java.time.Duration retention) {
+    TopicName topic = topicName(topicId);
+    try {
+      topicAdmin()
+          .createTopic(
+              com.google.pubsub.v1.Topic.newBuilder()
+                  .setName(topic.toString())
+                  .setMessageRetentionDuration(
+                      com.google.protobuf.Duration.newBuilder().setSeconds(retention.toSeconds()))
+                  .build());
+      LOG.debug("created topic {} retaining messages for {}", topic, retention);
+    } catch (AlreadyExistsException e) {
+      LOG.debug("topic {} already exists", topic);
+    }
+    return topic;
+  }
+
+  /**
    * Creates a pull subscription with the {@link #DEFAULT_ACK_DEADLINE}; an existing one is fine.
    */
   public ProjectSubscriptionName createSubscription(String subscriptionId, String topicId) {

@@ -1,0 +1,228 @@
+package io.lagline.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.lagline.demo.ReadBack;
+import io.lagline.reconciler.mapping.MappingLoader;
+import io.lagline.reconciler.schema.SchemaApplier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.assertj.core.api.SoftAssertions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rebuild scenarios ({@code reconciler rebuild}, issue 19): a restore from a backup older than
+ * the last events, rebuilt from the heartbeat watermark while traffic goes on (r); a table added to
+ * the mapping after the events, backfilled alone (s); a rebuild into a new keyspace killed with
+ * kill -9 half way and started again (t). Each ends with the read-back exact, nothing written twice
+ * by a rebuild, and the rebuild's exit code and summary checked.
+ */
+final class RebuildScenarios {
+  private static final Logger LOG = LoggerFactory.getLogger(RebuildScenarios.class);
+  static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(4);
+
+  /** What the topics of these scenarios keep: enough for the whole scenario. */
+  static final Duration RETENTION = Duration.ofHours(1);
+
+  private RebuildScenarios() {}
+
+  /** (r) backup, more traffic, restore, {@code rebuild --since-watermark} while traffic goes on. */
+  static void restore(FaultStack faults, Scenario scenario) throws Exception {
+    List<OutboundMessage> order = scenario.workload().publishOrder();
+    int first = order.size() * 4 / 10;
+    int second = order.size() * 7 / 10;
+    try (Heartbeats heartbeats = Heartbeats.start(faults.pubsub(), scenario.topic(), "rebuild-r")) {
+      ReconcilerProcess live = scenario.startReconciler(1);
+      scenario.publish(order.subList(0, first));
+      Backup.awaitQuiet(scenario);
+      Backup backup = Backup.take(faults.reader(), scenario.id());
+      scenario.publish(order.subList(first, second));
+      Backup.awaitQuiet(scenario);
+      // the restore procedure: reconcilers stopped from the restore until the rebuild has read
+      // the restored watermark; producers go on publishing
+      live.terminate(Duration.ofMinutes(1));
+      long before = scenario.historyRows();
+      backup.restore(faults.reader());
+      long after = scenario.historyRows();
+      LOG.info("r: restored the backup: {} history rows before, {} after", before, after);
+      CompletableFuture<Integer> rest = scenario.publishAsync(order.subList(second, order.size()));
+      int exit;
+      try (RebuildProcess rebuild =
+          rebuild(scenario, "rebuild-1", List.of("--since-watermark", "--margin", "5s"))) {
+        await("r: the rebuild's start printed")
+            .atMost(REBUILD_TIMEOUT)
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> rebuild.tail(200).contains("replay:") || !rebuild.isAlive());
+        scenario.startReconciler(1);
+        exit = rebuild.awaitExit(REBUILD_TIMEOUT);
+        LOG.info("r: rebuild exited {}:\n{}", exit, rebuild.tail(14));
+      }
+      Scenario.awaitPublished(rest);
+      ScenarioResult result =
+          scenario.finish("backup at 40%, restore at 70%, rebuild beside the reconciler, 30% more");
+      SoftAssertions soft = Checks.guarantees(result);
+      soft.assertThat(after).as("history rows after the restore").isLessThan(before);
+      soft.assertThat(exit).as("rebuild exit code (1: poison met again)").isEqualTo(1);
+      soft.assertThat(OutcomeLog.read(rebuildLogs(scenario)).doubleApplied())
+          .as("events the rebuild applied twice")
+          .isZero();
+      soft.assertAll();
+    }
+  }
+
+  /** (s) a table added to the mapping after 10,000 events, backfilled with {@code --tables}. */
+  static void backfill(FaultStack faults, Scenario scenario) throws Exception {
+    Instant start = Instant.now().minusSeconds(5);
+    ReconcilerProcess live = scenario.startReconciler(1);
+    Scenario.awaitPublished(scenario.publishAsync());
+    ScenarioResult first = scenario.finish("10,000 events, then a table added and backfilled");
+    live.close();
+    Path mapping = scenario.logDir().resolve("mapping-v2.yaml");
+    String v1 = Files.readString(FaultStack.mappingFile());
+    Files.writeString(mapping, v1.replace("  - event-type: DeviceRetired", NEW_TABLE_WRITE));
+    Path config = scenario.logDir().resolve("reconciler-v2.yaml");
+    Files.writeString(
+        config,
+        Files.readString(scenario.configFile())
+            .replace(FaultStack.mappingFile().toString(), mapping.toString()));
+    SchemaApplier.apply(
+        faults.reader(),
+        scenario.id(),
+        ScenarioConfig.load(scenario.configFile()).schema().replication(),
+        MappingLoader.load(mapping),
+        ran -> {});
+    Map<String, List<String>> others = contents(faults.reader(), scenario.id(), OTHER_TABLES);
+    int exit =
+        rebuild(
+                scenario,
+                config,
+                "rebuild-1",
+                List.of("--since", start.toString(), "--tables", "device_steps"))
+            .awaitExit(REBUILD_TIMEOUT);
+    SoftAssertions soft = Checks.guarantees(first);
+    soft.assertThat(exit).as("rebuild exit code").isZero();
+    soft.assertThat(rows(faults.reader(), scenario.id(), "device_steps"))
+        .as("device_steps against what the stream implies (sync_history's rows)")
+        .isEqualTo(rows(faults.reader(), scenario.id(), "sync_history"))
+        .hasSize((int) scenario.workload().expected().historyRows());
+    soft.assertThat(contents(faults.reader(), scenario.id(), OTHER_TABLES))
+        .as("the other tables, untouched")
+        .isEqualTo(others);
+    soft.assertAll();
+  }
+
+  /** (t) {@code rebuild --keyspace} killed with kill -9 half way, started again. */
+  static void killedHalfWay(FaultStack faults, Scenario scenario) throws Exception {
+    Instant start = Instant.now().minusSeconds(5);
+    ReconcilerProcess live = scenario.startReconciler(1);
+    Scenario.awaitPublished(scenario.publishAsync());
+    ScenarioResult first = scenario.finish("rebuild into a new keyspace, kill -9 at 50%, again");
+    live.close();
+    String copy = scenario.id() + "_copy";
+    List<String> options = List.of("--since", start.toString(), "--keyspace", copy);
+    long expected = scenario.workload().expected().historyRows();
+    try (RebuildProcess killed = rebuild(scenario, "rebuild-1", options)) {
+      await("t: the copy at 50%")
+          .atMost(REBUILD_TIMEOUT)
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptions()
+          .until(() -> count(faults.reader(), copy, "sync_history") >= expected / 2);
+      killed.kill9();
+    }
+    long atKill = count(faults.reader(), copy, "sync_history");
+    int exit;
+    try (RebuildProcess again = rebuild(scenario, "rebuild-2", options)) {
+      exit = again.awaitExit(REBUILD_TIMEOUT);
+      LOG.info("t: rebuild-2 exited {}:\n{}", exit, again.tail(14));
+    }
+    ReadBack readBack = ReadBack.check(faults.reader(), copy, scenario.workload().expected());
+    SoftAssertions soft = Checks.guarantees(first);
+    soft.assertThat(atKill).as("history rows when killed").isLessThan(expected);
+    soft.assertThat(exit).as("second rebuild's exit code (1: poison met again)").isEqualTo(1);
+    soft.assertThat(readBack.mismatches()).as("the copy's read-back").isEmpty();
+    soft.assertThat(OutcomeLog.read(rebuildLogs(scenario)).doubleApplied())
+        .as("events the two rebuilds applied twice")
+        .isZero();
+    soft.assertAll();
+  }
+
+  private static final List<String> OTHER_TABLES =
+      List.of("device_state", "sync_history", "lagline_heartbeats");
+
+  /** The new table's write, indented to go after sync_history's in the repository's mapping. */
+  private static final String NEW_TABLE_WRITE =
+      String.join(
+          "\n",
+          "      - table: device_steps",
+          "        mode: insert-if-absent",
+          "        partition-key: [device_id]",
+          "        clustering-key: [event_id]",
+          "        columns:",
+          "          device_id:  { from: entity_key, type: text }",
+          "          event_id:   { from: event_id, type: text }",
+          "          steps:      { from: payload.steps, type: int }",
+          "  - event-type: DeviceRetired");
+
+  private static RebuildProcess rebuild(Scenario scenario, String name, List<String> options) {
+    return rebuild(scenario, scenario.configFile(), name, options);
+  }
+
+  private static RebuildProcess rebuild(
+      Scenario scenario, Path config, String name, List<String> options) {
+    Path logs = rebuildLogs(scenario);
+    try {
+      Files.createDirectories(logs);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    LOG.info("{}: {} {}", scenario.id(), name, options);
+    return RebuildProcess.start(name, config, logs.resolve(name + ".log"), options);
+  }
+
+  /** The rebuilds' logs: apart from the reconcilers', whose writes a restore undid. */
+  static Path rebuildLogs(Scenario scenario) {
+    return scenario.logDir().resolve("rebuild");
+  }
+
+  static long count(CqlSession session, String keyspace, String table) {
+    return session
+        .execute(
+            SimpleStatement.newInstance("SELECT COUNT(*) FROM " + keyspace + "." + table)
+                .setTimeout(Duration.ofSeconds(30)))
+        .one()
+        .getLong(0);
+  }
+
+  private static List<String> rows(CqlSession session, String keyspace, String table) {
+    List<String> rows = new ArrayList<>();
+    for (Row row :
+        session.execute(
+            SimpleStatement.newInstance(
+                    "SELECT device_id, event_id, steps FROM " + keyspace + "." + table)
+                .setTimeout(Duration.ofSeconds(30)))) {
+      rows.add(row.getString(0) + "/" + row.getString(1) + "/" + row.getObject(2));
+    }
+    rows.sort(null);
+    return rows;
+  }
+
+  private static Map<String, List<String>> contents(
+      CqlSession session, String keyspace, List<String> tables) {
+    Map<String, List<String>> all = new TreeMap<>();
+    for (String table : tables) {
+      all.put(table, Backup.json(session, keyspace, table));
+    }
+    return all;
+  }
+}

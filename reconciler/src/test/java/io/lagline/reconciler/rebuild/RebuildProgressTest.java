@@ -1,0 +1,96 @@
+package io.lagline.reconciler.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RebuildProgressTest {
+  private static final Instant SINCE = Instant.parse("2026-12-01T10:00:00Z");
+  private static final Instant UNTIL = SINCE.plusSeconds(100);
+  private static final Duration QUIET = Duration.ofSeconds(10);
+
+  private final AtomicLong nanos = new AtomicLong(1_000);
+  private final RebuildProgress progress = new RebuildProgress(SINCE, UNTIL, nanos::get);
+
+  private void pass(Duration time) {
+    nanos.addAndGet(time.toNanos());
+  }
+
+  @Test
+  void done_only_once_nothing_is_unsettled_and_nothing_arrived_for_the_quiet_period() {
+    progress.received("m1", SINCE.plusSeconds(1));
+    pass(QUIET.plusSeconds(1));
+    assertThat(progress.done(QUIET)).as("m1 still unsettled").isFalse();
+
+    progress.settled("m1");
+    assertThat(progress.done(QUIET)).as("quiet since m1 arrived").isTrue();
+
+    progress.received("m2", SINCE.plusSeconds(2));
+    progress.settled("m2");
+    pass(QUIET.minusSeconds(1));
+    assertThat(progress.done(QUIET)).as("m2 arrived within the quiet period").isFalse();
+    pass(Duration.ofSeconds(1));
+    assertThat(progress.done(QUIET)).isTrue();
+  }
+
+  @Test
+  void a_nacked_message_stays_unsettled_until_its_redelivery_is_acked() {
+    progress.received("m1", SINCE.plusSeconds(1));
+    progress.redelivery();
+    pass(QUIET.plusSeconds(1));
+
+    assertThat(progress.done(QUIET)).isFalse();
+    assertThat(progress.unsettled()).isEqualTo(1);
+
+    progress.received("m1", SINCE.plusSeconds(1));
+    progress.settled("m1");
+    pass(QUIET);
+    assertThat(progress.done(QUIET)).isTrue();
+    assertThat(progress.redelivered()).isEqualTo(1);
+    assertThat(progress.settled()).isEqualTo(1);
+  }
+
+  @Test
+  void messages_outside_the_tables_count_as_arrivals_but_not_as_settled() {
+    progress.notInTables(SINCE.plusSeconds(50));
+    pass(QUIET.minusSeconds(1));
+
+    assertThat(progress.done(QUIET)).isFalse();
+    assertThat(progress.skipped()).isEqualTo(1);
+    assertThat(progress.settled()).isZero();
+    assertThat(progress.position()).isEqualTo(SINCE.plusSeconds(50));
+  }
+
+  @Test
+  void position_share_time_left_and_rate_follow_the_publish_times_reached() {
+    assertThat(progress.position()).isEqualTo(SINCE);
+    assertThat(progress.remaining()).isEmpty();
+
+    progress.received("m1", SINCE.plusSeconds(10));
+    pass(Duration.ofSeconds(2));
+    progress.received("m2", SINCE.plusSeconds(25));
+    progress.received("m3", SINCE.plusSeconds(20));
+    progress.settled("m1");
+    progress.settled("m2");
+    progress.settled("m3");
+
+    assertThat(progress.position()).isEqualTo(SINCE.plusSeconds(25));
+    assertThat(progress.share()).isEqualTo(0.25);
+    // 25 s of publish time in 2 s: the 75 s left take 6 s
+    assertThat(progress.remaining()).contains(Duration.ofSeconds(6));
+    assertThat(progress.settledPerSecond()).isEqualTo(1.5);
+    assertThat(progress.activeSeconds()).isEqualTo(2.0);
+  }
+
+  @Test
+  void messages_after_until_are_only_counted() {
+    progress.beyondUntil();
+
+    assertThat(progress.beyond()).isEqualTo(1);
+    assertThat(progress.unsettled()).isZero();
+    assertThat(progress.position()).isEqualTo(SINCE);
+  }
+}
