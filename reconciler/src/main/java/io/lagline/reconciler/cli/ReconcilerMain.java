@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       SchemaCommand.class,
       ProvisionCommand.class,
       DlqCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      SnapshotCommand.class
     })
 public final class ReconcilerMain implements Runnable {
   @Spec CommandSpec spec;

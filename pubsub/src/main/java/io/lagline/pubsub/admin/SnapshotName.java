@@ -1,0 +1,59 @@
+package io.lagline.pubsub.admin;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Pub/Sub snapshot's name: its project and its id, {@code projects/P/snapshots/ID}. The id
+ * follows Pub/Sub's resource-id rule, {@link #ID_RULE}.
+ *
+ * @param project the project id
+ * @param id the snapshot id within the project
+ */
+public record SnapshotName(String project, String id) {
+  /** What a snapshot id must be, as Pub/Sub requires. */
+  public static final String ID_RULE =
+      "must be 3 to 255 characters, start with a letter, contain only letters, digits and - _ . ~"
+          + " + %, and not start with goog";
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
+  private static final Pattern FULL = Pattern.compile("projects/([^/]+)/snapshots/([^/]+)");
+
+  public SnapshotName {
+    if (!validId(id)) {
+      throw new IllegalArgumentException("snapshot id '" + id + "' " + ID_RULE);
+    }
+  }
+
+  /**
+   * A short id, taken to be in {@code project}, or a full {@code projects/P/snapshots/ID} name.
+   *
+   * @throws IllegalArgumentException naming the rule broken
+   */
+  public static SnapshotName parse(String text, String project) {
+    Matcher full = FULL.matcher(text);
+    if (full.matches()) {
+      return new SnapshotName(full.group(1), full.group(2));
+    }
+    if (text.contains("/")) {
+      throw new IllegalArgumentException(
+          "'" + text + "' must be a snapshot id or a full name, projects/{project}/snapshots/{id}");
+    }
+    return new SnapshotName(project, text);
+  }
+
+  /** Whether {@code id} is a valid snapshot id. */
+  public static boolean validId(String id) {
+    return id != null && ID.matcher(id).matches() && !id.startsWith("goog");
+  }
+
+  /** The full name, {@code projects/P/snapshots/ID}. */
+  public String fullName() {
+    return "projects/" + project + "/snapshots/" + id;
+  }
+
+  @Override
+  public String toString() {
+    return fullName();
+  }
+}
