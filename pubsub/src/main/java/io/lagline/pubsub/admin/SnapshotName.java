@@ -16,19 +16,27 @@ public record SnapshotName(String project, String id) {
       "must be 3 to 255 characters, start with a letter, contain only letters, digits and - _ . ~"
           + " + %, and not start with goog";
 
+  /** What a snapshot name given in full must look like. */
+  public static final String FULL_NAME_RULE =
+      "must be a snapshot id or a full name, projects/{project}/snapshots/{id}";
+
   private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
   private static final Pattern FULL = Pattern.compile("projects/([^/]+)/snapshots/([^/]+)");
 
+  /**
+   * @throws IllegalArgumentException with {@link #ID_RULE} when {@code id} breaks it
+   */
   public SnapshotName {
     if (!validId(id)) {
-      throw new IllegalArgumentException("snapshot id '" + id + "' " + ID_RULE);
+      throw new IllegalArgumentException(ID_RULE);
     }
   }
 
   /**
    * A short id, taken to be in {@code project}, or a full {@code projects/P/snapshots/ID} name.
    *
-   * @throws IllegalArgumentException naming the rule broken
+   * @throws IllegalArgumentException whose message is the rule broken ({@link #ID_RULE} or {@link
+   *     #FULL_NAME_RULE}), to be shown after the text
    */
   public static SnapshotName parse(String text, String project) {
     Matcher full = FULL.matcher(text);
@@ -36,8 +44,7 @@ public record SnapshotName(String project, String id) {
       return new SnapshotName(full.group(1), full.group(2));
     }
     if (text.contains("/")) {
-      throw new IllegalArgumentException(
-          "'" + text + "' must be a snapshot id or a full name, projects/{project}/snapshots/{id}");
+      throw new IllegalArgumentException(FULL_NAME_RULE);
     }
     return new SnapshotName(project, text);
   }

@@ -28,13 +28,20 @@ class SnapshotNameTest {
         "with space",
         "star*",
         "googsnap", // reserved prefix
-        "projects/p/topics/t", // another resource
         "projects/demo-project/snapshots/9lives"
       })
   void an_id_breaking_pubsub_rules_is_refused_naming_the_rule(String text) {
     assertThatThrownBy(() -> SnapshotName.parse(text, "demo-project"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'");
+        .hasMessage(SnapshotName.ID_RULE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"projects/p/topics/t", "snapshots/s", "projects/p/snapshots/s/x"})
+  void a_path_that_is_not_a_snapshot_name_is_refused(String text) {
+    assertThatThrownBy(() -> SnapshotName.parse(text, "demo-project"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(SnapshotName.FULL_NAME_RULE);
   }
 
   @ParameterizedTest

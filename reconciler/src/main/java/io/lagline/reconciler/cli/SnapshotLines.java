@@ -26,7 +26,7 @@ final class SnapshotLines {
       return SnapshotName.parse(text, project);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
-          List.of(new ConfigProblem("NAME", text, SnapshotName.ID_RULE, "command line")));
+          List.of(new ConfigProblem("NAME", text, e.getMessage(), "command line")));
     }
   }
 
