@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
           + " ${bundle:PUBSUB_DEAD_LETTER_SUBSCRIPTION} and ${bundle:AUDIT_SUBSCRIPTION}"
           + " (retaining acked messages).",
       "An existing subscription whose settings differ is updated; one on another topic is an"
-          + " error."
+          + " error.",
+      "The topic retains every message for ${bundle:PUBSUB_TOPIC_RETENTION}: an unset or shorter"
+          + " retention is raised, a longer one kept."
     })
 final class ProvisionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

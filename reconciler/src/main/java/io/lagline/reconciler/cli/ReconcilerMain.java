@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code bin/reconciler}: {@code run}, {@code schema}, {@code provision}, {@code
- * dlq}, {@code audit} and {@code rebuild}. Errors end with one line naming the cause and the fix
+ * dlq}, {@code audit}, {@code rebuild} and {@code snapshot}. Errors end with one line naming the cause and the fix
  * ({@link CliErrors}); exit codes are {@link ExitCodes#standard()}: 2 for bad configuration or
  * usage, 1 for a failure at start-up or while running.
  */
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       ProvisionCommand.class,
       DlqCommand.class,
       AuditCommand.class,
-      RebuildCommand.class
+      RebuildCommand.class,
+      SnapshotCommand.class
     })
 public final class ReconcilerMain implements Runnable {
   @Spec CommandSpec spec;

@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param ackDeadline the subscription's ack deadline, set by {@code provision}
  * @param maxDurationPerAckExtension each lease renewal extends a held message's deadline by at most
  *     this, so the messages of a crashed instance are redelivered within about this long
+ * @param topicRetention how long {@code topic} retains every message, acked or not, set by {@code
+ *     provision}: how far back a rebuild can read
  */
 public record PubSubConfig(
     String subscription,
@@ -32,7 +34,8 @@ public record PubSubConfig(
     Duration maxAckExtension,
     int executorThreads,
     Duration ackDeadline,
-    Duration maxDurationPerAckExtension) {
+    Duration maxDurationPerAckExtension,
+    Duration topicRetention) {
 
   /**
    * Default for {@code pubsub.parallel-pull-count}: the emulator paces each stream near 2k msgs/s.
@@ -57,6 +60,15 @@ public record PubSubConfig(
 
   /** Default for {@code pubsub.ack-deadline}. */
   public static final Duration DEFAULT_ACK_DEADLINE = Duration.ofSeconds(60);
+
+  /** Default for {@code pubsub.topic-retention}: a week of events can be replayed. */
+  public static final Duration DEFAULT_TOPIC_RETENTION = Duration.ofDays(7);
+
+  /** The shortest topic retention Pub/Sub accepts. */
+  public static final Duration MIN_TOPIC_RETENTION = Duration.ofMinutes(10);
+
+  /** The longest topic retention Pub/Sub accepts. */
+  public static final Duration MAX_TOPIC_RETENTION = Duration.ofDays(31);
 
   /** Default for {@code pubsub.executor-threads}. */
   public static final int DEFAULT_EXECUTOR_THREADS = 4;

@@ -22,6 +22,7 @@ import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_STREAM_ERROR_THR
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_STREAM_ERROR_WINDOW;
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_SUBSCRIPTION;
 import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_TOPIC;
+import static io.lagline.reconciler.config.ReconcilerKey.PUBSUB_TOPIC_RETENTION;
 
 import io.lagline.config.ConfigReader;
 import io.lagline.event.Reconciled;
@@ -58,7 +59,8 @@ final class PubSubReader {
         reader.duration(PUBSUB_MAX_ACK_EXTENSION),
         reader.integer(PUBSUB_EXECUTOR_THREADS),
         reader.duration(PUBSUB_ACK_DEADLINE),
-        reader.duration(PUBSUB_MAX_DURATION_PER_ACK_EXTENSION));
+        reader.duration(PUBSUB_MAX_DURATION_PER_ACK_EXTENSION),
+        reader.duration(PUBSUB_TOPIC_RETENTION));
   }
 
   static IntakeHealthConfig intakeHealth(ConfigReader reader) {

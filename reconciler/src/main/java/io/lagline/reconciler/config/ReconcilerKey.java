@@ -41,6 +41,14 @@ public enum ReconcilerKey implements ConfigKey {
       "pubsub.topic",
       text(TOPIC, KeyForms.TOPIC_FORM),
       "the topic the subscription reads; needed by `provision`, `dlq replay` and `audit.repair`"),
+  PUBSUB_TOPIC_RETENTION(
+      "pubsub.topic-retention",
+      duration(
+          PubSubConfig.DEFAULT_TOPIC_RETENTION,
+          PubSubConfig.MIN_TOPIC_RETENTION,
+          PubSubConfig.MAX_TOPIC_RETENTION),
+      "how long `pubsub.topic` keeps every message, acked or not: the reach of a rebuild. Set by"
+          + " `provision`, which raises a shorter one and leaves a longer one; billed as storage"),
   PUBSUB_DEAD_LETTER_TOPIC(
       "pubsub.dead-letter.topic",
       requiredText(TOPIC, KeyForms.TOPIC_FORM),

@@ -15,6 +15,8 @@ import java.util.Objects;
  * them.
  *
  * @param topic the main topic, {@code pubsub.topic}
+ * @param topicRetention how long the main topic retains every message, {@code
+ *     pubsub.topic-retention}: at least this, as a longer retention is left alone
  * @param deadLetterTopic {@code pubsub.dead-letter.topic}
  * @param subscription {@code pubsub.subscription} on the main topic, with its ack deadline, retry
  *     policy and last-resort dead-letter policy
@@ -28,6 +30,7 @@ import java.util.Objects;
  */
 public record ProvisionPlan(
     String topic,
+    Duration topicRetention,
     String deadLetterTopic,
     Subscription subscription,
     Subscription deadLetterSubscription,
@@ -60,6 +63,7 @@ public record ProvisionPlan(
 
   public ProvisionPlan {
     Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(topicRetention, "topicRetention");
     Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
     Objects.requireNonNull(subscription, "subscription");
   }
@@ -124,6 +128,13 @@ public record ProvisionPlan(
                 .setExpirationPolicy(ExpirationPolicy.getDefaultInstance())
                 .build();
     return new ProvisionPlan(
-        topic, deadLetterTopic, subscription, deadLetters, audit, reconciledTopic, reconciled);
+        topic,
+        config.pubsub().topicRetention(),
+        deadLetterTopic,
+        subscription,
+        deadLetters,
+        audit,
+        reconciledTopic,
+        reconciled);
   }
 }

@@ -10,23 +10,30 @@ import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import com.google.protobuf.FieldMask;
 import com.google.pubsub.v1.Subscription;
+import com.google.pubsub.v1.Topic;
 import com.google.pubsub.v1.UpdateSubscriptionRequest;
+import com.google.pubsub.v1.UpdateTopicRequest;
 import io.lagline.config.ConfigKey;
+import io.lagline.config.Durations;
 import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.admin.TopicRetention;
 import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.provision.ProvisionStep.Status;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Makes a {@link ProvisionPlan} true, idempotently: creates what is missing, updates the main
- * subscription's ack deadline, retry and dead-letter policies where they differ, and refuses a
- * subscription attached to another topic. Reads before it writes, so a run where everything exists
- * needs only read permissions.
+ * subscription's ack deadline, retry and dead-letter policies where they differ, raises the main
+ * topic's message retention where it is shorter than wanted, and refuses a subscription attached to
+ * another topic. Reads before it writes, so a run where everything exists needs only read
+ * permissions.
  */
 public final class Provisioner implements AutoCloseable {
   /** What Pub/Sub reports as the topic of a subscription whose topic was deleted. */
@@ -65,7 +72,7 @@ public final class Provisioner implements AutoCloseable {
     List<ProvisionStep> steps = new ArrayList<>();
     Consumer<ProvisionStep> done = steps::add;
     done = done.andThen(report);
-    done.accept(topic(plan.topic(), ReconcilerKey.PUBSUB_TOPIC));
+    done.accept(mainTopic(plan.topic(), plan.topicRetention()));
     done.accept(topic(plan.deadLetterTopic(), ReconcilerKey.PUBSUB_DEAD_LETTER_TOPIC));
     done.accept(subscription(plan.subscription(), ReconcilerKey.PUBSUB_SUBSCRIPTION, true));
     if (plan.deadLetterSubscription() != null) {
@@ -103,6 +110,61 @@ public final class Provisioner implements AutoCloseable {
       return new ProvisionStep("topic", name, Status.EXISTS, "");
     } catch (ApiException e) {
       throw failure("create topic " + name, key, e);
+    }
+  }
+
+  /** The main topic, created with {@code retention} or raised to it (a longer one is kept). */
+  private ProvisionStep mainTopic(String name, Duration retention) {
+    ConfigKey key = ReconcilerKey.PUBSUB_TOPIC;
+    Topic existing = findTopic(name, key);
+    if (existing == null) {
+      try {
+        topics.createTopic(
+            Topic.newBuilder()
+                .setName(name)
+                .setMessageRetentionDuration(TopicRetention.toProto(retention))
+                .build());
+        return new ProvisionStep(
+            "topic", name, Status.CREATED, "message retention " + Durations.format(retention));
+      } catch (AlreadyExistsException raced) {
+        existing = findTopic(name, key);
+      } catch (ApiException e) {
+        throw failure("create topic " + name, key, e);
+      }
+      if (existing == null) {
+        throw new LaglineException(
+            "topic " + name + " was created and deleted meanwhile; run provision again");
+      }
+    }
+    Optional<Duration> current = TopicRetention.of(existing);
+    Optional<String> raise = TopicDrift.retention(current, retention);
+    if (raise.isEmpty()) {
+      return new ProvisionStep(
+          "topic", name, Status.EXISTS, TopicDrift.longer(current, retention).orElse(""));
+    }
+    try {
+      topics.updateTopic(
+          UpdateTopicRequest.newBuilder()
+              .setTopic(
+                  Topic.newBuilder()
+                      .setName(name)
+                      .setMessageRetentionDuration(TopicRetention.toProto(retention)))
+              .setUpdateMask(FieldMask.newBuilder().addPaths(TopicDrift.RETENTION_FIELD))
+              .build());
+    } catch (ApiException e) {
+      throw failure("update topic " + name, ReconcilerKey.PUBSUB_TOPIC_RETENTION, e);
+    }
+    return new ProvisionStep("topic", name, Status.UPDATED, raise.get());
+  }
+
+  /** The topic, or null when it does not exist. */
+  private Topic findTopic(String name, ConfigKey key) {
+    try {
+      return topics.getTopic(name);
+    } catch (NotFoundException missing) {
+      return null;
+    } catch (ApiException e) {
+      throw failure("read topic " + name, key, e);
     }
   }
 

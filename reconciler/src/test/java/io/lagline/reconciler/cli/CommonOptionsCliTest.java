@@ -49,6 +49,8 @@ class CommonOptionsCliTest {
   private static final Map<String, List<String>> REQUIRED =
       Map.of(
           "reconciler audit", List.of("--since", "1h"),
+          "reconciler snapshot create", List.of("pinned"),
+          "reconciler snapshot delete", List.of("pinned"),
           "producer publish", List.of("--topic", "projects/demo-project/topics/events"));
 
   @Test
@@ -76,7 +78,10 @@ class CommonOptionsCliTest {
             "reconciler provision",
             "reconciler dlq list",
             "reconciler dlq replay",
-            "reconciler audit");
+            "reconciler audit",
+            "reconciler snapshot create",
+            "reconciler snapshot list",
+            "reconciler snapshot delete");
     assertThat(leaves(producer()))
         .extracting(c -> c.getCommandSpec().qualifiedName())
         .containsExactly("producer publish", "producer serve", "producer contract check");

@@ -120,7 +120,10 @@ class PubSubCommandsCliTest {
         List.of(
             new String[] {"provision", "--config", config.toString()},
             new String[] {"dlq", "list", "--config", config.toString()},
-            new String[] {"dlq", "replay", "--dry-run", "--config", config.toString()})) {
+            new String[] {"dlq", "replay", "--dry-run", "--config", config.toString()},
+            new String[] {"snapshot", "create", "pinned", "--config", config.toString()},
+            new String[] {"snapshot", "list", "--config", config.toString()},
+            new String[] {"snapshot", "delete", "pinned", "--config", config.toString()})) {
       Result result = run(args);
 
       assertThat(result.code()).as(String.join(" ", args)).isEqualTo(1);
@@ -129,6 +132,29 @@ class PubSubCommandsCliTest {
           .startsWith("error: cannot reach the Pub/Sub emulator at 127.0.0.1:")
           .contains("pubsub.emulator-host");
     }
+  }
+
+  @Test
+  void a_snapshot_name_breaking_pubsub_rules_exits_2_naming_it_before_connecting()
+      throws IOException {
+    Path config = config(TOPIC, null, "127.0.0.1:" + closedPort());
+
+    for (String command : List.of("create", "delete")) {
+      Result result = run("snapshot", command, "9lives", "--config", config.toString());
+
+      assertThat(result.code()).as(command).isEqualTo(2);
+      assertThat(result.err())
+          .contains("NAME = '9lives'")
+          .contains("start with a letter")
+          .doesNotContain("emulator");
+    }
+  }
+
+  @Test
+  void snapshot_alone_prints_its_usage() {
+    Result result = run("snapshot");
+
+    assertThat(result.err()).contains("create").contains("list").contains("delete");
   }
 
   @Test

@@ -77,6 +77,38 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_topic_retention_defaults_to_a_week_and_accepts_what_pubsub_accepts() throws IOException {
+    Path file = config(MINIMAL);
+
+    assertThat(ConfigLoader.load(file, Map.of()).pubsub().topicRetention())
+        .isEqualTo(PubSubConfig.DEFAULT_TOPIC_RETENTION)
+        .isEqualTo(Duration.ofDays(7));
+    assertThat(
+            ConfigLoader.load(file, Map.of("LAGLINE_PUBSUB_TOPIC_RETENTION", "10m"))
+                .pubsub()
+                .topicRetention())
+        .isEqualTo(Duration.ofMinutes(10));
+    assertThat(
+            ConfigLoader.load(file, Map.of("LAGLINE_PUBSUB_TOPIC_RETENTION", "31d"))
+                .pubsub()
+                .topicRetention())
+        .isEqualTo(Duration.ofDays(31));
+  }
+
+  @Test
+  void a_topic_retention_pubsub_refuses_is_an_error_naming_the_key() throws IOException {
+    Path file = config(MINIMAL);
+
+    for (String value : new String[] {"9m", "32d", "a week"}) {
+      assertThatThrownBy(
+              () -> ConfigLoader.load(file, Map.of("LAGLINE_PUBSUB_TOPIC_RETENTION", value)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("pubsub.topic-retention = '" + value + "'")
+          .hasMessageContaining("from 10m to 31d");
+    }
+  }
+
+  @Test
   void the_dead_letter_topic_is_required_and_checked() throws IOException {
     Path missing =
         config(

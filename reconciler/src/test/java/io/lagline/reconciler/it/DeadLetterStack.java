@@ -167,6 +167,16 @@ final class DeadLetterStack implements AutoCloseable {
     return all;
   }
 
+  /** Acks messages: Pub/Sub does not deliver them again. */
+  void ack(String subscriptionId, List<ReceivedMessage> messages) {
+    stub.acknowledgeCallable()
+        .call(
+            AcknowledgeRequest.newBuilder()
+                .setSubscription(subscription(subscriptionId))
+                .addAllAckIds(messages.stream().map(ReceivedMessage::getAckId).toList())
+                .build());
+  }
+
   /** Nacks messages: Pub/Sub delivers them again (and counts a delivery attempt). */
   void nack(String subscriptionId, List<ReceivedMessage> messages) {
     if (messages.isEmpty()) {

@@ -83,7 +83,10 @@ class ProvisionIT {
 
     assertThat(result.code()).as(result.toString()).isZero();
     assertThat(result.out())
-        .contains("topic " + topic("drifted") + ": exists")
+        .contains(
+            "topic "
+                + topic("drifted")
+                + ": updated (pubsub.topic-retention: message retention none -> 7d)")
         .contains(
             "subscription "
                 + subscription("drifted-sub")

@@ -10,6 +10,7 @@ import io.lagline.reconciler.config.ReconcilerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ class ProvisionPlanTest {
 
     Subscription main = plan.subscription();
     assertThat(plan.topic()).isEqualTo("projects/demo-project/topics/events");
+    assertThat(plan.topicRetention()).isEqualTo(Duration.ofDays(7));
     assertThat(main.getName()).isEqualTo("projects/demo-project/subscriptions/events");
     assertThat(main.getTopic()).isEqualTo(plan.topic());
     assertThat(main.getAckDeadlineSeconds()).isEqualTo(90);
