@@ -61,7 +61,10 @@ public final class Reconciled {
   public static final List<String> OUTCOMES =
       List.of("applied", "duplicate", "stale", "superseded");
 
-  /** Every attribute the reconciler adds; an original attribute of the same name is replaced. */
+  /**
+   * Every attribute the reconciler adds; an original attribute of the same name is replaced. {@link
+   * #REPLAY} only on a rebuild's notifications.
+   */
   public static final List<String> ADDED =
       List.of(
           OUTCOME,
@@ -71,7 +74,8 @@ public final class Reconciled {
           AT,
           ORIGINAL_MESSAGE_ID,
           ORIGINAL_PUBLISH_TIME,
-          PAYLOAD);
+          PAYLOAD,
+          REPLAY);
 
   private Reconciled() {}
 }

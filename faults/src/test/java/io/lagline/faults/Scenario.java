@@ -346,9 +346,12 @@ final class Scenario implements AutoCloseable {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (var files = Files.list(dir)) {
-      for (Path file : files.toList()) {
-        Files.delete(file);
+    try (var files = Files.walk(dir)) {
+      // deepest first: a rebuild's logs are in a folder of their own
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!file.equals(dir)) {
+          Files.delete(file);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean " + dir, e);

@@ -52,7 +52,7 @@ final class RebuildCommand implements Callable<Integer> {
         paramLabel = "TIME|DURATION",
         description =
             "Replay messages published from this time (2026-12-01T10:00:00Z) or this long ago"
-                + " (6h); within the topic's retention (pubsub.topic-retention).")
+                + " (6h); within the topic's retention (${bundle:PUBSUB_TOPIC_RETENTION}).")
     String since;
 
     @Option(

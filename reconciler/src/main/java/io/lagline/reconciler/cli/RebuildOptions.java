@@ -1,15 +1,16 @@
 package io.lagline.reconciler.cli;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.google.cloud.pubsub.v1.TopicAdminClient;
-import com.google.cloud.pubsub.v1.TopicAdminSettings;
 import io.lagline.config.ConfigException;
 import io.lagline.config.ConfigProblem;
 import io.lagline.config.Durations;
-import io.lagline.error.LaglineException;
 import io.lagline.pubsub.PubSubConnection;
+import io.lagline.pubsub.admin.SnapshotName;
+import io.lagline.pubsub.admin.Snapshots;
+import io.lagline.pubsub.admin.TopicRetention;
 import io.lagline.reconciler.cassandra.CassandraSessions;
 import io.lagline.reconciler.config.ReconcilerConfig;
+import io.lagline.reconciler.config.ReconcilerKey;
 import io.lagline.reconciler.mapping.CqlIdentifiers;
 import io.lagline.reconciler.mapping.Mapping;
 import io.lagline.reconciler.mapping.MappingLoader;
@@ -17,7 +18,6 @@ import io.lagline.reconciler.rebuild.RebuildPlan;
 import io.lagline.reconciler.rebuild.RebuildTimes;
 import io.lagline.reconciler.rebuild.Watermark;
 import io.lagline.reconciler.schema.SchemaApplier;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -116,17 +116,41 @@ record RebuildOptions(
   }
 
   private static String snapshotName(ReconcilerConfig config, String name) {
-    if (name.startsWith("projects/")) {
-      return name;
+    SnapshotName snapshot;
+    try {
+      snapshot = SnapshotName.parse(name, config.pubsub().projectId());
+    } catch (IllegalArgumentException e) {
+      throw problem("--snapshot", name, e.getMessage());
     }
-    if (!name.matches("[A-Za-z][A-Za-z0-9\\-_.~+%]{2,254}")) {
+    List<Snapshots.Listed> listed;
+    try (PubSubConnection connection = CommandConfig.connect(config.pubsub());
+        Snapshots snapshots = Snapshots.open(connection)) {
+      listed = snapshots.list(snapshot.project());
+    }
+    Snapshots.Listed found =
+        listed.stream()
+            .filter(s -> s.name().equals(snapshot.fullName()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    problem(
+                        "--snapshot",
+                        name,
+                        "is not a snapshot of project "
+                            + snapshot.project()
+                            + " (`reconciler snapshot list` shows them; Pub/Sub deletes one 7 days"
+                            + " after it was taken at the latest)"));
+    if (!found.topic().equals(config.pubsub().topic())) {
       throw problem(
           "--snapshot",
           name,
-          "must be a snapshot id (3-255 characters, a letter first, then letters, digits or"
-              + " -_.~+%) or a full projects/P/snapshots/S name");
+          "is a snapshot of "
+              + found.topic()
+              + ", not of "
+              + config.pubsub().topic()
+              + " (pubsub.topic)");
     }
-    return "projects/" + config.pubsub().projectId() + "/snapshots/" + name;
+    return snapshot.fullName();
   }
 
   private static Instant watermark(ReconcilerConfig config, Duration margin) {
@@ -171,31 +195,24 @@ record RebuildOptions(
           retention.isEmpty()
               ? "is before the topic was asked to keep anything: "
                   + config.pubsub().topic()
-                  + " has no message retention (set pubsub.topic-retention, then `reconciler"
-                  + " provision`)"
+                  + " has no message retention (set "
+                  + ReconcilerKey.PUBSUB_TOPIC_RETENTION.path()
+                  + ", then `reconciler provision`)"
               : "is older than the topic keeps messages: "
                   + Durations.format(retention.get())
                   + " of retention on "
                   + config.pubsub().topic()
                   + ", so the oldest replayable time is "
                   + oldest
-                  + " (pubsub.topic-retention, at most 31d)");
+                  + " ("
+                  + ReconcilerKey.PUBSUB_TOPIC_RETENTION.path()
+                  + ", at most 31d, keeps messages from when it is set)");
     }
   }
 
   private static Optional<Duration> retention(ReconcilerConfig config) {
-    try (PubSubConnection connection = CommandConfig.connect(config.pubsub());
-        TopicAdminClient topics =
-            TopicAdminClient.create(
-                connection.configure(TopicAdminSettings.newBuilder()).build())) {
-      var topic = topics.getTopic(config.pubsub().topic());
-      if (!topic.hasMessageRetentionDuration()) {
-        return Optional.empty();
-      }
-      var d = topic.getMessageRetentionDuration();
-      return Optional.of(Duration.ofSeconds(d.getSeconds(), d.getNanos()));
-    } catch (IOException e) {
-      throw new LaglineException("cannot create a Pub/Sub admin client: " + e.getMessage(), e);
+    try (PubSubConnection connection = CommandConfig.connect(config.pubsub())) {
+      return TopicRetention.of(connection, config.pubsub().topic());
     }
   }
 

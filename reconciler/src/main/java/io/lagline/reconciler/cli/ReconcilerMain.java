@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code bin/reconciler}: {@code run}, {@code schema}, {@code provision}, {@code
- * dlq}, {@code audit}, {@code rebuild} and {@code snapshot}. Errors end with one line naming the cause and the fix
- * ({@link CliErrors}); exit codes are {@link ExitCodes#standard()}: 2 for bad configuration or
- * usage, 1 for a failure at start-up or while running.
+ * dlq}, {@code audit}, {@code rebuild} and {@code snapshot}. Errors end with one line naming the
+ * cause and the fix ({@link CliErrors}); exit codes are {@link ExitCodes#standard()}: 2 for bad
+ * configuration or usage, 1 for a failure at start-up or while running.
  */
 @Command(
     name = "reconciler",

@@ -28,7 +28,8 @@ final class RebuildConfig {
             p.maxAckExtension(),
             p.executorThreads(),
             p.ackDeadline(),
-            p.maxDurationPerAckExtension());
+            p.maxDurationPerAckExtension(),
+            p.topicRetention());
     CassandraConfig c = config.cassandra();
     CassandraConfig cassandra =
         new CassandraConfig(

@@ -49,6 +49,7 @@ class CommonOptionsCliTest {
   private static final Map<String, List<String>> REQUIRED =
       Map.of(
           "reconciler audit", List.of("--since", "1h"),
+          "reconciler rebuild", List.of("--since", "1h"),
           "reconciler snapshot create", List.of("pinned"),
           "reconciler snapshot delete", List.of("pinned"),
           "producer publish", List.of("--topic", "projects/demo-project/topics/events"));
@@ -79,6 +80,7 @@ class CommonOptionsCliTest {
             "reconciler dlq list",
             "reconciler dlq replay",
             "reconciler audit",
+            "reconciler rebuild",
             "reconciler snapshot create",
             "reconciler snapshot list",
             "reconciler snapshot delete");
