@@ -40,9 +40,28 @@ final class ProgressLine {
         progress.share() * 100,
         progress.position(),
         rate,
-        progress.remaining().map(ProgressLine::format).orElse("?"),
+        eta(),
         counts());
   }
+
+  /**
+   * The time left; once everything received is settled and nothing new arrived for a while, how
+   * long until the quiet period ends the rebuild (a window whose last minutes had no messages never
+   * shows its position reaching the end).
+   */
+  private String eta() {
+    Duration quiet = progress.quietFor();
+    if (progress.unsettled() == 0 && quiet.compareTo(NOTHING_NEW) >= 0) {
+      return "ending (nothing new for "
+          + quiet.toSeconds()
+          + " s of "
+          + Rebuild.QUIET.toSeconds()
+          + ")";
+    }
+    return progress.remaining().map(ProgressLine::format).orElse("?");
+  }
+
+  private static final Duration NOTHING_NEW = Duration.ofSeconds(2);
 
   /** The summary, one item per line. */
   List<String> summary(Rebuild.Ending ending) {

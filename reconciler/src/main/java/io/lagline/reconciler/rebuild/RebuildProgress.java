@@ -86,6 +86,11 @@ public final class RebuildProgress {
     return unsettled.isEmpty() && nanos.getAsLong() - lastReceiptNanos.get() >= quiet.toNanos();
   }
 
+  /** How long no window message has arrived. */
+  public Duration quietFor() {
+    return Duration.ofNanos(Math.max(0, nanos.getAsLong() - lastReceiptNanos.get()));
+  }
+
   /** The newest publish time of a window message received; {@code since} before the first. */
   public Instant position() {
     return Instant.ofEpochMilli(positionMillis.get());

@@ -3,6 +3,7 @@ package io.lagline.reconciler.it;
 import static io.lagline.reconciler.it.Pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -11,6 +12,7 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import io.lagline.event.Event;
 import io.lagline.event.EventCodec;
+import io.lagline.reconciler.app.ReconcilerApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,13 +52,20 @@ class RebuildSnapshotIT extends OnLocalStack {
   @Test
   void a_rebuild_from_a_snapshot_writes_what_was_unacked_then_and_everything_after()
       throws Exception {
+    // the emulator seeks a new subscription to a snapshot only on a topic created with retention
+    pubsub.createTopic("rebuild_snap", Duration.ofHours(1));
     Pipeline pipeline = new Pipeline(stack, pubsub, dir, "rebuild_snap", "");
     Path config = config(pipeline);
     pipeline.applySchema();
-    pipeline.publish(events("dev-1", 1, 3));
+    try (ReconcilerApp app = ReconcilerApp.start(pipeline.config())) {
+      pipeline.publish(events("dev-1", 1, 3));
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> pipeline.rows(session, "sync_history").size() == 3);
+    }
+    pipeline.publish(events("dev-1", 4, 4));
     Pipeline.CliResult snapshot =
         cli("snapshot", "create", "before-change", "--config", config.toString());
-    pipeline.publish(events("dev-1", 4, 5));
     pipeline.publish(events("dev-2", 1, 2));
 
     Pipeline.CliResult rebuild =
@@ -77,8 +86,8 @@ class RebuildSnapshotIT extends OnLocalStack {
                 + stack.projectId()
                 + "/snapshots/before-change")
         .contains("rebuild:       done")
-        .contains("settled:       7 messages")
-        .contains("  applied:     7");
+        .contains("settled:       3 messages")
+        .contains("  applied:     3");
     List<String> history = new ArrayList<>();
     for (Row row :
         session.execute(
@@ -88,14 +97,15 @@ class RebuildSnapshotIT extends OnLocalStack {
       history.add(row.getString(0) + "=" + row.getInt(1));
     }
     assertThat(history)
-        .containsExactlyInAnyOrder(
-            "dev-1=10", "dev-1=20", "dev-1=30", "dev-1=40", "dev-1=50", "dev-2=10", "dev-2=20");
+        .as("acked before the snapshot: not replayed; unacked then, or published after: replayed")
+        .containsExactlyInAnyOrder("dev-1=40", "dev-2=10", "dev-2=20");
     Row state =
         session
             .execute(
-                "SELECT entity_version FROM rebuild_snap_copy.device_state WHERE device_id = 'dev-1'")
+                "SELECT entity_version FROM rebuild_snap_copy.device_state WHERE device_id ="
+                    + " 'dev-1'")
             .one();
-    assertThat(state.getLong(0)).isEqualTo(5);
+    assertThat(state.getLong(0)).isEqualTo(4);
     try (SubscriptionAdminClient subscriptions =
         SubscriptionAdminClient.create(
             pubsub.connection().configure(SubscriptionAdminSettings.newBuilder()).build())) {

@@ -86,6 +86,14 @@ class RebuildProgressTest {
   }
 
   @Test
+  void quiet_for_is_the_time_since_the_last_window_message() {
+    progress.received("m1", SINCE.plusSeconds(1));
+    pass(Duration.ofSeconds(3));
+
+    assertThat(progress.quietFor()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
   void messages_after_until_are_only_counted() {
     progress.beyondUntil();
 
