@@ -2,6 +2,7 @@ package io.lagline.bench;
 
 import io.lagline.event.Event;
 import io.lagline.testkit.pubsub.PubSubTestResources;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,25 @@ final class Backlog {
       String topicId,
       List<String> subscriptionIds,
       List<Event> events) {
-    pubsub.createTopic(topicId);
+    publish(pubsub, topicId, subscriptionIds, events, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #publish(PubSubTestResources, String, List, List)}, {@code topicId} created keeping
+   * its messages, acknowledged ones included, for {@code retention} (none when zero), so that a
+   * subscription can be sought back over the backlog (the rebuild row).
+   */
+  static void publish(
+      PubSubTestResources pubsub,
+      String topicId,
+      List<String> subscriptionIds,
+      List<Event> events,
+      Duration retention) {
+    if (retention.isZero()) {
+      pubsub.createTopic(topicId);
+    } else {
+      pubsub.createTopic(topicId, retention);
+    }
     pubsub.createTopic(topicId + "-dlq");
     pubsub.createTopic(reconciledTopicId(topicId));
     subscriptionIds.forEach(id -> pubsub.createSubscription(id, topicId));

@@ -24,11 +24,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/bench}: the ceilings, the reconciler's drain rates, the naive baseline, hot keys, a
- * redelivery storm, cluster and cross-cloud latency, steady-state lag, a small-heap run and the
- * HTTP ingest service against the producer library, on the local real stack, printed as a Markdown
- * table and written to {@code DIR/summary.json} and {@code DIR/table.md}. Exits 0 when every
- * scenario ran, whatever the targets say; 1 when one broke (named on stderr).
+ * {@code bin/bench}: the ceilings, the reconciler's drain rates, a rebuild of the drain's backlog,
+ * the naive baseline, hot keys, a redelivery storm, cluster and cross-cloud latency, steady-state
+ * lag, a small-heap run and the HTTP ingest service against the producer library, on the local real
+ * stack, printed as a Markdown table and written to {@code DIR/summary.json} and {@code
+ * DIR/table.md}. Exits 0 when every scenario ran, whatever the targets say; 1 when one broke (named
+ * on stderr).
  */
 @Command(
     name = "bench",

@@ -172,6 +172,7 @@ final class BenchResults {
     ratios.put("crosscloud100_over_drain", eps("crosscloud100") / eps("drain"));
     ratios.put("hotkeys_over_lwt_ceiling", eps("hotkeys") / eps("lwt_ceiling"));
     ratios.put("redelivery_over_lwt_ceiling", eps("redelivery") / eps("lwt_ceiling"));
+    ratios.put("rebuild_over_drain", DrainRebuild.overDrain(eps(DrainRebuild.ID), eps("drain")));
     ratios.put("ingest_p99_over_library_p99", lagP99("ingest_http") / lagP99("ingest_library"));
     // the reconciler's CPU per drained event against what its two client libraries alone spend on
     // the same work: an async LWT client (its writes) and an ack-only subscriber (its intake)
@@ -226,6 +227,11 @@ final class BenchResults {
             "redelivery storm (second copy) / LWT ceiling",
             r.get("redelivery_over_lwt_ceiling"),
             3),
+        Target.atLeast(
+            "rebuild_over_drain",
+            "rebuild of the drain backlog (cold, warm-up included) / loopback drain",
+            r.get("rebuild_over_drain"),
+            0.9),
         Target.atMost(
             "cpu_over_parts",
             "reconciler CPU per drained event / (LWT client + ack-only subscriber) per event",

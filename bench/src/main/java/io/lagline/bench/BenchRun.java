@@ -103,7 +103,7 @@ final class BenchRun {
                   "naive",
                   "naive baseline (blocking LWT per message)",
                   sizes.naiveEvents(),
-                  DrainSteps.hostPort(stack),
+                  stack.cassandraHostPort(),
                   ""));
       step("hotkeys", () -> drains.hotKeys(stack));
       BenchWorkload first = drain.first(sizes.latencyEvents());

@@ -90,6 +90,11 @@ final class BenchStack implements AutoCloseable {
     return node.contactPoint();
   }
 
+  /** {@code host:port} of the Cassandra node, as a reconciler config's contact point. */
+  String cassandraHostPort() {
+    return node.contactPoint().getHostString() + ":" + node.contactPoint().getPort();
+  }
+
   String datacenter() {
     return node.localDatacenter();
   }

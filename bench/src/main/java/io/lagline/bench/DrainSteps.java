@@ -3,6 +3,7 @@ package io.lagline.bench;
 import io.lagline.testkit.proxy.TcpFaultProxy;
 import io.lagline.testkit.pubsub.PubSubTestResources;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -49,13 +50,18 @@ final class DrainSteps {
     loopback(stack, drain, true);
   }
 
-  /** Without notifications, the emulator ceiling first drains a copy of the same backlog. */
+  /**
+   * Without notifications, the emulator ceiling first drains a copy of the same backlog, and {@link
+   * DrainRebuild} replays it after the drain (its topic keeps its messages).
+   */
   private void loopback(BenchStack stack, BenchWorkload drain, boolean notifications) {
     try (PubSubTestResources pubsub = stack.freshEmulator(BenchStack.EMULATOR_HEAP)) {
       DrainBacklog backlog = warmed(drain);
       List<String> subscriptions =
           notifications ? List.of("drain-rec") : List.of("drain-noop", "drain-rec");
-      Backlog.publish(pubsub, "drain", subscriptions, backlog.published());
+      Instant since = DrainRebuild.since(Instant.now());
+      Duration retention = notifications ? Duration.ZERO : DrainRebuild.RETENTION;
+      Backlog.publish(pubsub, "drain", subscriptions, backlog.published(), retention);
       if (!notifications) {
         results.add(
             EmulatorCeiling.run(
@@ -69,10 +75,13 @@ final class DrainSteps {
           "drain",
           backlog,
           stack.emulatorHost(),
-          hostPort(stack),
+          stack.cassandraHostPort(),
           ReconcilerRun.DEFAULT_HEAP,
           notifications,
           notifications ? "lag = visible lag (publish → notification confirmed)" : "");
+      if (!notifications) {
+        DrainRebuild.run(stack, "drain", "drain-rec", backlog, since, results);
+      }
     }
   }
 
@@ -113,7 +122,7 @@ final class DrainSteps {
               "hotkeys",
               backlog,
               stack.emulatorHost(),
-              hostPort(stack),
+              stack.cassandraHostPort(),
               ReconcilerRun.DEFAULT_HEAP,
               false,
               "");
@@ -139,7 +148,7 @@ final class DrainSteps {
               "redelivery",
               backlog,
               stack.emulatorHost(),
-              hostPort(stack),
+              stack.cassandraHostPort(),
               ReconcilerRun.DEFAULT_HEAP,
               false,
               "each event published twice, the first copy the warm-up");
@@ -204,7 +213,7 @@ final class DrainSteps {
           id,
           backlog,
           proxy.hostPort(),
-          hostPort(stack),
+          stack.cassandraHostPort(),
           ReconcilerRun.DEFAULT_HEAP,
           false,
           "Pub/Sub through a proxy, +" + latency.toMillis() + " ms each way");
@@ -235,7 +244,7 @@ final class DrainSteps {
               "memory",
               DrainBacklog.cold(big),
               stack.emulatorHost(),
-              hostPort(stack),
+              stack.cassandraHostPort(),
               "-Xmx128m",
               false,
               "");
@@ -288,10 +297,6 @@ final class DrainSteps {
               + " mismatches, e.g. "
               + readBack.examples());
     }
-  }
-
-  static String hostPort(BenchStack stack) {
-    return stack.cassandra().getHostString() + ":" + stack.cassandra().getPort();
   }
 
   private static String join(String a, String b) {

@@ -53,7 +53,8 @@ final class ReconcilerRun implements AutoCloseable {
   }
 
   /**
-   * Writes {@code <dir>/reconciler.yaml}, starts the reconciler and waits until it is ready.
+   * Writes {@code <dir>/<name>.yaml} ({@link #writeConfig}), starts the reconciler and waits until
+   * it is ready.
    *
    * @param emulatorHost where it reaches Pub/Sub (the emulator or a proxy in front of it)
    * @param cassandra where it reaches Cassandra ({@code host:port}, maybe a proxy)
@@ -71,6 +72,53 @@ final class ReconcilerRun implements AutoCloseable {
       String heap,
       boolean notifications) {
     int port = freePort();
+    Path config =
+        writeConfig(
+            name,
+            dir,
+            stack,
+            subscriptionId,
+            topicId,
+            emulatorHost,
+            cassandra,
+            keyspace,
+            notifications,
+            port);
+    JavaProcess process =
+        JavaProcess.start(
+            name,
+            jvmOptions(name, heap, stack),
+            JavaClasspath.of(ReconcilerMain.class),
+            ReconcilerMain.class.getName(),
+            List.of("run", "--config", config.toString()),
+            Map.of(),
+            dir.resolve(name + ".log"));
+    ReconcilerRun run = new ReconcilerRun(process, port, stack.profiler());
+    try {
+      process.await("ready", Duration.ofMinutes(2), () -> run.readyStatus() == 200);
+    } catch (RuntimeException e) {
+      process.close();
+      throw new BenchException(name + " did not start: " + e.getMessage(), e);
+    }
+    return run;
+  }
+
+  /**
+   * Writes {@code <dir>/<name>.yaml}: the endpoints, the subscription and its topic (with its
+   * dead-letter topic), the keyspace, the mapping, the stream count and the admin port; every other
+   * key at its default.
+   */
+  static Path writeConfig(
+      String name,
+      Path dir,
+      BenchStack stack,
+      String subscriptionId,
+      String topicId,
+      String emulatorHost,
+      String cassandra,
+      String keyspace,
+      boolean notifications,
+      int adminPort) {
     String yaml =
         String.format(
             """
@@ -102,34 +150,24 @@ final class ReconcilerRun implements AutoCloseable {
             stack.datacenter(),
             keyspace,
             stack.mappingFile(),
-            port);
+            adminPort);
     try {
       Files.createDirectories(dir);
-      Path config = Files.writeString(dir.resolve(name + ".yaml"), yaml);
-      JavaProcess process =
-          JavaProcess.start(
-              name,
-              Stream.concat(
-                      Stream.concat(
-                          Stream.of(heap, "-XX:+ExitOnOutOfMemoryError"), extraJvmOptions()),
-                      stack.profiler().jvmOptions(name).stream())
-                  .toList(),
-              JavaClasspath.of(ReconcilerMain.class),
-              ReconcilerMain.class.getName(),
-              List.of("run", "--config", config.toString()),
-              Map.of(),
-              dir.resolve(name + ".log"));
-      ReconcilerRun run = new ReconcilerRun(process, port, stack.profiler());
-      try {
-        process.await("ready", Duration.ofMinutes(2), () -> run.readyStatus() == 200);
-      } catch (RuntimeException e) {
-        process.close();
-        throw new BenchException(name + " did not start: " + e.getMessage(), e);
-      }
-      return run;
+      return Files.writeString(dir.resolve(name + ".yaml"), yaml);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the config of " + name, e);
     }
+  }
+
+  /**
+   * The JVM options of a reconciler process called {@code name}: {@code heap}, exit on
+   * OutOfMemoryError, {@link #extraJvmOptions()} and the profiler's agent when profiling.
+   */
+  static List<String> jvmOptions(String name, String heap, BenchStack stack) {
+    return Stream.concat(
+            Stream.concat(Stream.of(heap, "-XX:+ExitOnOutOfMemoryError"), extraJvmOptions()),
+            stack.profiler().jvmOptions(name).stream())
+        .toList();
   }
 
   /**

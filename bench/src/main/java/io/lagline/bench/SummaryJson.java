@@ -24,6 +24,7 @@ final class SummaryJson {
           "crosscloud100_eps",
           "hotkeys_eps",
           "redelivery_eps",
+          "rebuild_eps",
           "drain_over_ceiling",
           "drain_over_naive",
           "cluster_latency_over_naive",
@@ -31,6 +32,7 @@ final class SummaryJson {
           "crosscloud100_over_drain",
           "hotkeys_over_lwt_ceiling",
           "redelivery_over_lwt_ceiling",
+          "rebuild_over_drain",
           "reconciler_cpu_us_per_event",
           "parts_cpu_us_per_event",
           "cpu_over_parts",
@@ -61,7 +63,8 @@ final class SummaryJson {
             "crosscloud",
             "crosscloud100",
             "hotkeys",
-            "redelivery")) {
+            "redelivery",
+            DrainRebuild.ID)) {
       json.put(id + "_eps", number(results.eps(id)));
     }
     results.ratios().forEach((key, value) -> json.put(key, number(value)));

@@ -26,6 +26,8 @@ class ResultsTest {
     r.add(row("crosscloud", 2000, 1200));
     r.add(row("crosscloud100", 3240, 1500));
     r.add(row("redelivery", 13000, 800));
+    // 0.85 of the drain: misses its target of 0.9
+    r.add(row("rebuild", 3060, Double.NaN));
     // three 50% runs: median 140 (met), mean 187 (would miss), first 120
     r.add(row("steady50", 1800, 120));
     r.add(row("steady50_2", 1800, 300));
@@ -56,6 +58,7 @@ class ResultsTest {
     assertThat(ratios.get("crosscloud100_over_drain")).isCloseTo(0.9, within(1e-9));
     assertThat(ratios.get("hotkeys_over_lwt_ceiling")).isCloseTo(2.25, within(1e-9));
     assertThat(ratios.get("redelivery_over_lwt_ceiling")).isCloseTo(3.25, within(1e-9));
+    assertThat(ratios.get("rebuild_over_drain")).isCloseTo(0.85, within(1e-9));
     assertThat(ratios.get("ingest_p99_over_library_p99")).isCloseTo(1.3, within(1e-9));
     assertThat(ratios.get("reconciler_cpu_us_per_event")).isCloseTo(3000, within(1e-6));
     assertThat(ratios.get("parts_cpu_us_per_event")).isCloseTo(4000, within(1e-6));
@@ -102,6 +105,7 @@ class ResultsTest {
         .containsEntry("crosscloud100_over_drain", true)
         .containsEntry("hotkeys_over_lwt_ceiling", true)
         .containsEntry("redelivery_over_lwt_ceiling", true)
+        .containsEntry("rebuild_over_drain", false)
         .containsEntry("cpu_over_parts", true)
         .containsEntry("steady50_lag_p99_ms", true)
         .containsEntry("ingest_p99_over_library_p99", true)
@@ -132,7 +136,10 @@ class ResultsTest {
         .contains("| drain row | 1000 | 3600 | 10.0 | 900 | 300 | 3.00 (3.00) | 200 | n |")
         .contains("| cross-cloud drain / loopback drain | 0.56 | >= 0.80 | missed |")
         .contains("| steady 50%: lag p99 in ms (median of 3 runs) | 140 | <= 150 | met |")
-        .contains("| redelivery storm (second copy) / LWT ceiling | 3.25 | >= 3.00 | met |");
+        .contains("| redelivery storm (second copy) / LWT ceiling | 3.25 | >= 3.00 | met |")
+        .contains(
+            "| rebuild of the drain backlog (cold, warm-up included) / loopback drain | 0.85 |"
+                + " >= 0.90 | missed |");
     assertThat(
             table
                 .lines()
@@ -160,6 +167,9 @@ class ResultsTest {
         .containsExactly(120.0, 300.0, 140.0);
     assertThat(tree.get("redelivery_eps").asDouble()).isEqualTo(13000);
     assertThat(tree.get("crosscloud100_eps").asDouble()).isEqualTo(3240);
+    assertThat(tree.get("rebuild_eps").asDouble()).isEqualTo(3060);
+    assertThat(tree.get("rebuild_over_drain").asDouble()).isCloseTo(0.85, within(1e-9));
+    assertThat(tree.get("targets").get("rebuild_over_drain").get("met").asBoolean()).isFalse();
     assertThat(tree.get("hotkeys_readback_exact").asBoolean()).isTrue();
     assertThat(tree.get("drain_eps").asDouble()).isEqualTo(3600);
     assertThat(tree.get("steady80_lag_p99_ms").asDouble()).isEqualTo(400);
@@ -182,6 +192,7 @@ class ResultsTest {
     Map<String, Object> json = SummaryJson.of(new BenchResults(), Map.of());
 
     assertThat(json.get("drain_eps")).isNull();
+    assertThat(json).containsEntry("rebuild_eps", null).containsEntry("rebuild_over_drain", null);
     assertThat(json).containsEntry("ingest_rate_rps", null).containsEntry("ingest_peak_rps", null);
     assertThat(json).containsKey("drain_over_ceiling");
     assertThat(json.get("xmx128_completed")).isEqualTo(false);
@@ -203,6 +214,7 @@ class ResultsTest {
         .containsEntry("crosscloud_over_drain", ">= 0.80")
         .containsEntry("crosscloud100_over_drain", ">= 0.80")
         .containsEntry("redelivery_over_lwt_ceiling", ">= 3.00")
+        .containsEntry("rebuild_over_drain", ">= 0.90")
         .containsEntry("steady50_lag_p99_ms", "<= 150")
         .containsEntry("xmx128_completed", ">= 1.00")
         .containsEntry("cpu_over_parts", "<= 1.30")
