@@ -24,6 +24,14 @@ final class FakeDeadLetterSink implements DeadLetterSink {
     return answer.get();
   }
 
+  /** False: a sink that only counts, as a rebuild's by default. */
+  volatile boolean parks = true;
+
+  @Override
+  public boolean parks() {
+    return parks;
+  }
+
   @Override
   public void close() {}
 }

@@ -317,6 +317,20 @@ class MessageHandlerTest {
   }
 
   @Test
+  void poison_a_rebuild_meets_again_is_acked_without_counting_a_second_dead_letter() {
+    deadLetters.parks = false;
+    Reply reply = new Reply();
+
+    handler.receiveMessage(message("{\"steps\": \"lots\"}", Map.of()), reply);
+
+    await().until(() -> reply.state != null);
+    assertThat(reply.state).isEqualTo("ack");
+    assertThat(deadLetters.parked).as("handed to the counting sink").hasSize(1);
+    assertThat(count("lagline.reconciler.dead.letters", "reason", "invalid_value")).isZero();
+    assertThat(count("lagline.reconciler.events", "outcome", "dead_lettered")).isZero();
+  }
+
+  @Test
   void a_poison_message_that_cannot_be_dead_lettered_is_nacked_never_acked() {
     deadLetters.answer =
         () ->
