@@ -93,6 +93,7 @@ public final class Rebuild {
       ProgressLine line;
       try (ReconcilerApp app =
           ReconcilerApp.start(RebuildConfig.derive(config, plan), List.of(), decorations)) {
+        progress.pulling();
         RebuildMetrics.register(app.registry(), progress, poison);
         out.println(
             "metrics:       http://" + config.admin().host() + ":" + app.adminPort() + "/metrics");

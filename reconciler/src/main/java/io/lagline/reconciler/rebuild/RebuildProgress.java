@@ -13,9 +13,15 @@ import java.util.function.LongSupplier;
  * so a nacked one stays unsettled until its redelivery is acked), the counts by what happened to
  * them, and the publish time reached. A rebuild is done when nothing of the window is unsettled and
  * none of it was received for a quiet period: Pub/Sub hands a fresh subscription's backlog out at
- * once, so a window message that has not come by then is not coming. Thread-safe.
+ * once, so a window message that has not come by then is not coming. The quiet period counts from
+ * when the subscriber started pulling ({@link #pulling()}); before the first window message it is
+ * {@value #FIRST_MESSAGE_PATIENCE} times as long, so a slow first delivery never ends a rebuild
+ * that has written nothing. Thread-safe.
  */
 public final class RebuildProgress {
+  /** How many quiet periods a rebuild waits for its first window message. */
+  static final int FIRST_MESSAGE_PATIENCE = 3;
+
   private final Instant since;
   private final Instant until;
   private final LongSupplier nanos;
@@ -45,6 +51,11 @@ public final class RebuildProgress {
     this.positionMillis = new AtomicLong(since.toEpochMilli());
     this.lastReceiptNanos = new AtomicLong(startNanos);
     this.lastSettleNanos = new AtomicLong(startNanos);
+  }
+
+  /** The subscriber started pulling: the quiet period counts from now. */
+  public void pulling() {
+    lastReceiptNanos.set(nanos.getAsLong());
   }
 
   /** A window message was received: it is unsettled until {@link #settled(String)}. */
@@ -81,9 +92,14 @@ public final class RebuildProgress {
     positionMillis.accumulateAndGet(published.toEpochMilli(), Math::max);
   }
 
-  /** True when nothing of the window is unsettled and none of it arrived for {@code quiet}. */
+  /**
+   * True when nothing of the window is unsettled and none of it arrived for {@code quiet} ({@value
+   * #FIRST_MESSAGE_PATIENCE} times that while none has arrived at all).
+   */
   public boolean done(Duration quiet) {
-    return unsettled.isEmpty() && nanos.getAsLong() - lastReceiptNanos.get() >= quiet.toNanos();
+    boolean none = received.get() == 0 && skipped.get() == 0;
+    Duration wait = none ? quiet.multipliedBy(FIRST_MESSAGE_PATIENCE) : quiet;
+    return unsettled.isEmpty() && nanos.getAsLong() - lastReceiptNanos.get() >= wait.toNanos();
   }
 
   /** How long no window message has arrived. */

@@ -37,6 +37,17 @@ class RebuildProgressTest {
   }
 
   @Test
+  void before_any_window_message_it_waits_three_quiet_periods_from_when_pulling_started() {
+    pass(QUIET.multipliedBy(5));
+    progress.pulling();
+
+    pass(QUIET.multipliedBy(3).minusSeconds(1));
+    assertThat(progress.done(QUIET)).as("a slow first delivery").isFalse();
+    pass(Duration.ofSeconds(1));
+    assertThat(progress.done(QUIET)).as("a window with no message at all").isTrue();
+  }
+
+  @Test
   void a_nacked_message_stays_unsettled_until_its_redelivery_is_acked() {
     progress.received("m1", SINCE.plusSeconds(1));
     progress.redelivery();
