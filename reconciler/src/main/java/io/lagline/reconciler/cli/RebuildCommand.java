@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -156,7 +157,15 @@ final class RebuildCommand implements Callable<Integer> {
     }
     options.prepareKeyspace(loaded, plan);
     Rebuild rebuild = new Rebuild(loaded, plan, out);
-    StopSignals.trap(rebuild::stop);
+    AtomicInteger signals = new AtomicInteger();
+    StopSignals.trap(
+        () -> {
+          if (signals.incrementAndGet() > 1) {
+            // a second signal: no drain, no clean-up; a rebuild started again starts over anyway
+            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+          }
+          rebuild.stop();
+        });
     Rebuild.Result result = rebuild.run();
     result.report().forEach(out::println);
     return switch (result.ending()) {

@@ -34,10 +34,12 @@ final class ProgressLine {
     double rate = (settled - lastSettled) / Math.max(1e-9, (nanos - lastNanos) / 1e9);
     lastSettled = settled;
     lastNanos = nanos;
+    // from a snapshot the start of the window is not known: no share, only the position
+    boolean known = progress.until().isAfter(progress.since());
     return String.format(
         Locale.ROOT,
-        "rebuild %3.0f%% at %s | %,.0f events/s | ETA %s | %s",
-        progress.share() * 100,
+        "rebuild %s at %s | %,.0f events/s | ETA %s | %s",
+        known ? String.format(Locale.ROOT, "%3.0f%%", progress.share() * 100) : "",
         progress.position(),
         rate,
         eta(),

@@ -48,7 +48,7 @@ public final class RebuildProgress {
     this.until = until;
     this.nanos = nanos;
     this.startNanos = nanos.getAsLong();
-    this.positionMillis = new AtomicLong(since.toEpochMilli());
+    this.positionMillis = new AtomicLong(Long.MIN_VALUE);
     this.lastReceiptNanos = new AtomicLong(startNanos);
     this.lastSettleNanos = new AtomicLong(startNanos);
   }
@@ -109,7 +109,8 @@ public final class RebuildProgress {
 
   /** The newest publish time of a window message received; {@code since} before the first. */
   public Instant position() {
-    return Instant.ofEpochMilli(positionMillis.get());
+    long millis = positionMillis.get();
+    return millis == Long.MIN_VALUE ? since : Instant.ofEpochMilli(millis);
   }
 
   /** Share of the window's publish-time span reached, in [0, 1]. */
@@ -118,7 +119,8 @@ public final class RebuildProgress {
     if (span <= 0) {
       return 1;
     }
-    return Math.min(1, Math.max(0, (positionMillis.get() - since.toEpochMilli()) / (double) span));
+    return Math.min(
+        1, Math.max(0, (position().toEpochMilli() - since.toEpochMilli()) / (double) span));
   }
 
   /**
@@ -126,13 +128,16 @@ public final class RebuildProgress {
    * that pace is known.
    */
   public Optional<Duration> remaining() {
+    if (!until.isAfter(since)) {
+      return Optional.empty();
+    }
     long first = firstReceiptNanos.get();
     long elapsed = nanos.getAsLong() - first;
-    long covered = positionMillis.get() - since.toEpochMilli();
+    long covered = position().toEpochMilli() - since.toEpochMilli();
     if (first == Long.MIN_VALUE || elapsed <= 0 || covered <= 0) {
       return Optional.empty();
     }
-    long left = Math.max(0, until.toEpochMilli() - positionMillis.get());
+    long left = Math.max(0, until.toEpochMilli() - position().toEpochMilli());
     return Optional.of(Duration.ofNanos((long) (elapsed * (left / (double) covered))));
   }
 

@@ -105,6 +105,17 @@ class RebuildProgressTest {
   }
 
   @Test
+  void from_a_snapshot_the_position_is_the_newest_publish_time_and_no_time_left_is_guessed() {
+    RebuildProgress snapshot = new RebuildProgress(UNTIL, UNTIL, nanos::get);
+
+    snapshot.received("m1", SINCE.plusSeconds(30));
+    pass(Duration.ofSeconds(1));
+
+    assertThat(snapshot.position()).isEqualTo(SINCE.plusSeconds(30));
+    assertThat(snapshot.remaining()).isEmpty();
+  }
+
+  @Test
   void messages_after_until_are_only_counted() {
     progress.beyondUntil();
 
